@@ -1,0 +1,207 @@
+package io.flowengine;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+import static java.util.Objects.requireNonNull;
+
+import io.flowengine.internal.DefaultFlowEngine;
+import io.flowengine.internal.EngineConfig;
+import io.flowengine.spi.DeadlineScheduler;
+import io.flowengine.spi.EngineStorage;
+import io.flowengine.spi.TemplateRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An embedded flow engine: every {@link FlowOperations} method over all flows, plus waiting,
+ * listening and a clean shutdown. Built with {@link #builder()}; by default it keeps everything
+ * in memory and runs each flow on its own virtual thread.
+ *
+ * <pre>{@code
+ * try (FlowEngine engine = FlowEngine.builder().template(myTemplate).build()) {
+ *   Flow flow = engine.createFlow(NewFlow.builder("my_template")
+ *       .input(NewAsset.text("hello")).build());
+ *   Flow done = engine.awaitFlow(flow.id()).join();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. After {@link #close()} every operation throws {@link IllegalStateException}.
+ */
+public interface FlowEngine extends FlowOperations, AutoCloseable {
+
+  /** Returns a builder with in-memory storage and a virtual thread per flow. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns a future completed with the flow's snapshot once it is terminal (at once if it
+   * already is). It completes exceptionally with {@link NotFoundException} if the flow is
+   * deleted meanwhile, and with {@link java.util.concurrent.CancellationException} if the engine
+   * closes first. Cancelling the future does not affect the flow.
+   *
+   * @throws NotFoundException if the flow does not exist
+   */
+  CompletableFuture<Flow> awaitFlow(String flowId);
+
+  /** Adds a listener of every flow's changes; see {@link FlowListener}. */
+  ListenerRegistration addListener(FlowListener listener);
+
+  /** Returns the template registry, where templates can be registered at run time. */
+  TemplateRegistry templates();
+
+  /**
+   * Stops the engine: refuses new calls, interrupts running steps and waits (up to the shutdown
+   * timeout) for every engine thread to end, then closes the storage. Flows interrupted this way
+   * keep their state, so an engine on durable storage recovers them when it next starts.
+   * Idempotent.
+   */
+  @Override
+  void close();
+
+  /**
+   * Configures and builds a {@link FlowEngine}. Each option may be set once; setters check their
+   * argument at once and {@link #build()} checks the combination. Not thread-safe.
+   */
+  final class Builder {
+    private final List<Template> templates = new ArrayList<>();
+    private final List<FlowListener> listeners = new ArrayList<>();
+    private @Nullable TemplateRegistry registry;
+    private @Nullable EngineStorage storage;
+    private @Nullable Executor executor;
+    private @Nullable Clock clock;
+    private @Nullable DeadlineScheduler deadlineScheduler;
+    private @Nullable EngineLimits limits;
+    private @Nullable Integer maxRunningFlows;
+    private @Nullable Duration shutdownTimeout;
+    private @Nullable RecoveryPolicy recoveryPolicy;
+
+    private Builder() {}
+
+    /** Registers a template in the engine's registry when it is built. */
+    public Builder template(Template template) {
+      templates.add(requireNonNull(template, "template"));
+      return this;
+    }
+
+    /** Uses {@code registry} instead of an in-memory one; {@link #template}s are added to it. */
+    public Builder templates(TemplateRegistry registry) {
+      checkState(this.registry == null, "templates was already set to %s", this.registry);
+      this.registry = requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** Keeps flows and assets in {@code storage} (in memory by default); the engine closes it. */
+    public Builder storage(EngineStorage storage) {
+      checkState(this.storage == null, "storage was already set to %s", this.storage);
+      this.storage = requireNonNull(storage, "storage");
+      return this;
+    }
+
+    /**
+     * Runs flows on {@code executor} instead of a new virtual thread each. The engine does not
+     * shut it down.
+     */
+    public Builder executor(Executor executor) {
+      checkState(this.executor == null, "executor was already set to %s", this.executor);
+      this.executor = requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Takes time from {@code clock} (the system UTC clock by default). */
+    public Builder clock(Clock clock) {
+      checkState(this.clock == null, "clock was already set to %s", this.clock);
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Fires flow timeouts with {@code scheduler} (a timer thread by default). */
+    public Builder deadlineScheduler(DeadlineScheduler scheduler) {
+      checkState(
+          this.deadlineScheduler == null,
+          "deadlineScheduler was already set to %s",
+          this.deadlineScheduler);
+      this.deadlineScheduler = requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /** Sets the request limits ({@link EngineLimits#defaults()} by default). */
+    public Builder limits(EngineLimits limits) {
+      checkState(this.limits == null, "limits was already set to %s", this.limits);
+      this.limits = requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Sets how many flows may run at once (default {@value EngineConfig#DEFAULT_MAX_RUNNING}); the
+     * others wait {@link FlowState#STARTING}, first in first out.
+     *
+     * @throws IllegalArgumentException if {@code max} is not positive
+     */
+    public Builder maxRunningFlows(int max) {
+      checkState(
+          this.maxRunningFlows == null,
+          "maxRunningFlows was already set to %s",
+          this.maxRunningFlows);
+      checkArgument(max > 0, "maxRunningFlows must be positive: %s", max);
+      this.maxRunningFlows = max;
+      return this;
+    }
+
+    /**
+     * Sets how long {@link FlowEngine#close()} waits for running steps to stop (default 10 s).
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public Builder shutdownTimeout(Duration timeout) {
+      checkState(
+          this.shutdownTimeout == null,
+          "shutdownTimeout was already set to %s",
+          this.shutdownTimeout);
+      checkArgument(!timeout.isNegative(), "shutdownTimeout must not be negative: %s", timeout);
+      this.shutdownTimeout = timeout;
+      return this;
+    }
+
+    /** Sets what happens to flows a stopped process left running ({@link RecoveryPolicy#REQUEUE}). */
+    public Builder recoveryPolicy(RecoveryPolicy policy) {
+      checkState(
+          this.recoveryPolicy == null, "recoveryPolicy was already set to %s", this.recoveryPolicy);
+      this.recoveryPolicy = requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Adds a listener from the start, so it also sees recovery. */
+    public Builder listener(FlowListener listener) {
+      listeners.add(requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Builds and starts the engine, then recovers flows a stopped process left unfinished.
+     *
+     * @throws IllegalArgumentException if a template conflicts with another
+     * @throws StorageException if the storage cannot be read for recovery
+     */
+    public FlowEngine build() {
+      return DefaultFlowEngine.start(
+          new EngineConfig(
+              registry,
+              templates,
+              storage,
+              executor,
+              clock,
+              deadlineScheduler,
+              limits,
+              maxRunningFlows,
+              shutdownTimeout,
+              recoveryPolicy,
+              listeners));
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.flowengine.internal;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Base64;
+
+/**
+ * Decodes the base64 payload of a string chunk by chunk, so a large data URI is never decoded
+ * into one array. Strict: characters outside the base64 alphabet, including whitespace, end the
+ * stream with an {@link io.flowengine.InvalidRequestException}. The caller checked length and
+ * padding ({@link DataUri#parse}). Not thread-safe.
+ */
+final class Base64DecodingStream extends InputStream {
+  private static final int CHUNK_CHARS = 16 * 1024;
+
+  private final String source;
+  private final Base64.Decoder decoder = Base64.getDecoder();
+  private final byte[] decoded = new byte[CHUNK_CHARS / 4 * 3];
+  private final int payloadStart;
+  private int next;
+  private int decodedPos;
+  private int decodedEnd;
+
+  Base64DecodingStream(String source, int payloadStart) {
+    this.source = source;
+    this.payloadStart = payloadStart;
+    this.next = payloadStart;
+  }
+
+  @Override
+  public int read() {
+    if (decodedPos == decodedEnd && !fill()) {
+      return -1;
+    }
+    return decoded[decodedPos++] & 0xff;
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, buffer.length);
+    if (length == 0) {
+      return 0;
+    }
+    if (decodedPos == decodedEnd && !fill()) {
+      return -1;
+    }
+    int n = Math.min(length, decodedEnd - decodedPos);
+    System.arraycopy(decoded, decodedPos, buffer, offset, n);
+    decodedPos += n;
+    return n;
+  }
+
+  @Override
+  public int available() {
+    return decodedEnd - decodedPos;
+  }
+
+  private boolean fill() {
+    int remaining = source.length() - next;
+    if (remaining == 0) {
+      return false;
+    }
+    int count = Math.min(remaining, CHUNK_CHARS);
+    int start = next;
+    next += count;
+    // Non-ASCII characters become '?', which the decoder rejects like any other non-base64 byte.
+    byte[] encoded = source.substring(start, start + count).getBytes(StandardCharsets.US_ASCII);
+    try {
+      decodedEnd = decoder.decode(encoded, decoded);
+    } catch (IllegalArgumentException e) {
+      throw DataUri.invalid(
+          "bad base64 in the payload chunk starting at character "
+              + (start - payloadStart)
+              + ": "
+              + e.getMessage());
+    }
+    decodedPos = 0;
+    return decodedEnd > 0 || fill();
+  }
+}

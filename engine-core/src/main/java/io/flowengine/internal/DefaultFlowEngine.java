@@ -1,0 +1,200 @@
+package io.flowengine.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.flowengine.Asset;
+import io.flowengine.AssetContent;
+import io.flowengine.Flow;
+import io.flowengine.FlowEngine;
+import io.flowengine.FlowListener;
+import io.flowengine.FlowOperations;
+import io.flowengine.FlowPage;
+import io.flowengine.FlowQuery;
+import io.flowengine.ListenerRegistration;
+import io.flowengine.NewAsset;
+import io.flowengine.NewFlow;
+import io.flowengine.Template;
+import io.flowengine.spi.DeadlineScheduler;
+import io.flowengine.spi.FlowRecord;
+import io.flowengine.spi.TemplateRegistry;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link FlowEngine}: wires stores, state machine, runner and listeners from an {@link
+ * EngineConfig}, serves the operations over every flow, and shuts everything down on close.
+ * Thread-safe.
+ */
+public final class DefaultFlowEngine implements FlowEngine {
+  private static final Logger log = LoggerFactory.getLogger(DefaultFlowEngine.class);
+
+  private final EngineConfig config;
+  private final EngineContext ctx;
+  private final FlowRunner runner;
+  private final ListenerBus listeners;
+  private final FlowWaiters waiters;
+  private final FlowOperations all;
+
+  private DefaultFlowEngine(
+      EngineConfig config, EngineContext ctx, FlowRunner runner, ListenerBus listeners,
+      FlowWaiters waiters) {
+    this.config = config;
+    this.ctx = ctx;
+    this.runner = runner;
+    this.listeners = listeners;
+    this.waiters = waiters;
+    InputIngest ingest = new InputIngest(ctx);
+    this.all =
+        new ScopedFlowOperations(
+            ctx, Scope.ALL, new FlowCommands(ctx, runner, ingest), new AssetCommands(ctx, ingest));
+  }
+
+  /** Builds the engine from {@code config}, registers its templates and recovers flows. */
+  public static FlowEngine start(EngineConfig config) {
+    ListenerBus listeners = new ListenerBus(config.listeners());
+    FlowWaiters waiters = new FlowWaiters();
+    var storage = config.storage();
+    FlowStateMachine machine =
+        new FlowStateMachine(storage.flows(), listeners, waiters, config.clock());
+    DeadlineScheduler deadlines =
+        config.deadlineScheduler() != null
+            ? config.deadlineScheduler()
+            : new TimerDeadlineScheduler(config.clock());
+    EngineContext ctx =
+        new EngineContext(
+            storage.flows(), storage.assets(), config.registry(), machine, new IdGenerator(),
+            config.limits(), config.clock(), deadlines, new AssetWriter(storage.assets()),
+            new EngineLifecycle());
+    FlowRunner runner =
+        new FlowRunner(config.executor(), config.maxRunningFlows(), new FlowExecution(ctx));
+    DefaultFlowEngine engine = new DefaultFlowEngine(config, ctx, runner, listeners, waiters);
+    try {
+      config.templates().forEach(config.registry()::register);
+      Recovery.run(ctx, runner, config.recoveryPolicy());
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+    return engine;
+  }
+
+  @Override
+  public CompletableFuture<Flow> awaitFlow(String flowId) {
+    requireNonNull(flowId, "flowId");
+    ctx.lifecycle().ensureOpen();
+    Scope.requireNonBlank(flowId, "flowId");
+    CompletableFuture<Flow> shared = waiters.register(flowId);
+    FlowRecord current;
+    try {
+      current = Scope.ALL.require(ctx.flows(), flowId);
+    } catch (RuntimeException e) {
+      waiters.deleted(flowId);
+      throw e;
+    }
+    if (current.state().isTerminal()) {
+      waiters.terminal(current);
+    }
+    return shared.copy();
+  }
+
+  @Override
+  public ListenerRegistration addListener(FlowListener listener) {
+    requireNonNull(listener, "listener");
+    ctx.lifecycle().ensureOpen();
+    return listeners.add(listener);
+  }
+
+  @Override
+  public TemplateRegistry templates() {
+    return ctx.templates();
+  }
+
+  @Override
+  public void close() {
+    if (!ctx.lifecycle().close()) {
+      return;
+    }
+    boolean interrupted = false;
+    try {
+      if (!runner.shutdown(config.shutdownTimeout())) {
+        log.warn("flows still running {} after close began; they are left as they are",
+            config.shutdownTimeout());
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
+    ctx.deadlines().shutdown();
+    waiters.cancelAll();
+    config.storage().close();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public List<Template> listTemplates() {
+    return all.listTemplates();
+  }
+
+  @Override
+  public Template getTemplate(String idOrName) {
+    return all.getTemplate(idOrName);
+  }
+
+  @Override
+  public FlowPage listFlows(FlowQuery query) {
+    return all.listFlows(query);
+  }
+
+  @Override
+  public Flow createFlow(NewFlow request) {
+    return all.createFlow(request);
+  }
+
+  @Override
+  public Flow getFlow(String flowId) {
+    return all.getFlow(flowId);
+  }
+
+  @Override
+  public Flow startFlow(String flowId) {
+    return all.startFlow(flowId);
+  }
+
+  @Override
+  public Flow abortFlow(String flowId) {
+    return all.abortFlow(flowId);
+  }
+
+  @Override
+  public void deleteFlow(String flowId) {
+    all.deleteFlow(flowId);
+  }
+
+  @Override
+  public List<Asset> listInputs(String flowId) {
+    return all.listInputs(flowId);
+  }
+
+  @Override
+  public Asset addInput(String flowId, NewAsset input) {
+    return all.addInput(flowId, input);
+  }
+
+  @Override
+  public AssetContent getInput(String flowId, String assetId) {
+    return all.getInput(flowId, assetId);
+  }
+
+  @Override
+  public List<Asset> listOutputs(String flowId) {
+    return all.listOutputs(flowId);
+  }
+
+  @Override
+  public AssetContent getOutput(String flowId, String assetId) {
+    return all.getOutput(flowId, assetId);
+  }
+}

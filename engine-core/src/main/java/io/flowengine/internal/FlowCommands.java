@@ -1,0 +1,115 @@
+package io.flowengine.internal;
+
+import io.flowengine.Flow;
+import io.flowengine.FlowAction;
+import io.flowengine.FlowState;
+import io.flowengine.InvalidRequestException;
+import io.flowengine.NewAsset;
+import io.flowengine.NewFlow;
+import io.flowengine.NotFoundException;
+import io.flowengine.Parameters;
+import io.flowengine.PayloadTooLargeException;
+import io.flowengine.Template;
+import io.flowengine.Violation;
+import io.flowengine.spi.FlowRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates, starts, aborts and deletes flows within a {@link Scope}. Everything a request carries
+ * is checked before anything is stored; inputs are stored before the flow record, and removed
+ * again if a later one fails, so a failed request leaves nothing behind. Thread-safe.
+ */
+final class FlowCommands {
+  private final EngineContext ctx;
+  private final FlowRunner runner;
+  private final InputIngest inputs;
+
+  FlowCommands(EngineContext ctx, FlowRunner runner, InputIngest inputs) {
+    this.ctx = ctx;
+    this.runner = runner;
+    this.inputs = inputs;
+  }
+
+  Template template(String idOrName) {
+    Scope.requireNonBlank(idOrName, "template");
+    return ctx.templates()
+        .find(idOrName)
+        .orElseThrow(() -> new NotFoundException(NotFoundException.Kind.TEMPLATE, idOrName));
+  }
+
+  Flow create(NewFlow request, Scope scope) {
+    Template template = template(request.template());
+    List<Violation> violations = new ArrayList<>();
+    Parameters parameters =
+        ParameterValidator.validate(template, request.parameters(), ctx.limits(), violations);
+    UserText.checkAdditional(
+        request.additional(), "additional", ctx.limits().maxAdditionalBytes(), violations);
+    List<NewAsset> newInputs = request.inputs();
+    if (newInputs.size() > ctx.limits().maxInputsPerFlow()) {
+      throw new PayloadTooLargeException(
+          "inputs", "inputs", ctx.limits().maxInputsPerFlow(), newInputs.size());
+    }
+    for (int i = 0; i < newInputs.size(); i++) {
+      inputs.check(template, newInputs.get(i), "inputs[" + i + "]", violations);
+    }
+    Duration timeout = request.timeout();
+    if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+      violations.add(new Violation("timeout", "must be positive, was " + timeout));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    Instant now = ctx.stateMachine().now();
+    String flowId = ctx.ids().next(now);
+    List<String> inputIds = new ArrayList<>(newInputs.size());
+    try {
+      for (int i = 0; i < newInputs.size(); i++) {
+        inputIds.add(inputs.store(flowId, scope.accountId(), newInputs.get(i), "inputs[" + i + "]", now).id());
+      }
+      FlowState state = newInputs.isEmpty() ? FlowState.CREATED : FlowState.STARTING;
+      FlowRecord record =
+          new FlowRecord(
+              flowId, scope.accountId(), template.id(), template.name(), state, 0.0, parameters,
+              request.additional(), inputIds, now, state == FlowState.STARTING ? now : null, null,
+              null, timeout, 0);
+      ctx.flows().insert(record);
+      ctx.stateMachine().changed(null, record);
+      if (state == FlowState.STARTING) {
+        runner.submit(flowId);
+      }
+      return record.toFlow();
+    } catch (RuntimeException e) {
+      if (!newInputs.isEmpty()) {
+        ctx.assets().deleteAll(flowId);
+      }
+      throw e;
+    }
+  }
+
+  Flow start(String flowId, Scope scope) {
+    FlowRecord record = scope.require(ctx.flows(), flowId);
+    FlowRecord started = ctx.stateMachine().fire(record, FlowEvent.START, null, FlowAction.START);
+    runner.submit(flowId);
+    return started.toFlow();
+  }
+
+  Flow abort(String flowId, Scope scope) {
+    FlowRecord record = scope.require(ctx.flows(), flowId);
+    FlowRecord aborting = ctx.stateMachine().fire(record, FlowEvent.ABORT, null, FlowAction.ABORT);
+    if (runner.cancelQueued(flowId)) {
+      FlowRecord aborted = ctx.stateMachine().fire(aborting, FlowEvent.FINISH_ABORT, null, null);
+      return (aborted != null ? aborted : aborting).toFlow();
+    }
+    runner.stop(flowId, RunTicket.StopReason.ABORT);
+    return aborting.toFlow();
+  }
+
+  void delete(String flowId, Scope scope) {
+    FlowRecord record = scope.require(ctx.flows(), flowId);
+    ctx.stateMachine().delete(record);
+    ctx.assets().deleteAll(flowId);
+  }
+}

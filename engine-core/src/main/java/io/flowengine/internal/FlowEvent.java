@@ -1,0 +1,19 @@
+package io.flowengine.internal;
+
+/** Everything that moves a flow from one state to another; see {@link FlowTransitions}. */
+enum FlowEvent {
+  /** A caller started a created flow. */
+  START,
+  /** The runner gave a starting flow a thread. */
+  DISPATCH,
+  /** Every step returned. */
+  COMPLETE,
+  /** A step threw, the flow timed out, or it could not be run. */
+  FAIL,
+  /** A caller asked to abort. */
+  ABORT,
+  /** The aborted flow's step has stopped. */
+  FINISH_ABORT,
+  /** Recovery puts a flow a dead process left running back in the queue. */
+  REQUEUE
+}

@@ -1,0 +1,113 @@
+package io.flowengine.internal;
+
+import io.flowengine.FlowState;
+import io.flowengine.Template;
+import io.flowengine.spi.DeadlineScheduler;
+import io.flowengine.spi.FlowRecord;
+import io.flowengine.spi.Step;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one flow on the current thread: dispatch it ({@code STARTING -> RUNNING}), arm its
+ * timeout, run the template's steps in order, then record the outcome: completed, failed with
+ * the step's message, aborted, or, when the engine is shutting down, nothing (so recovery can
+ * run it again). Thread-safe; one call per flow run.
+ */
+final class FlowExecution implements Consumer<RunTicket> {
+  private static final Logger log = LoggerFactory.getLogger(FlowExecution.class);
+  private static final int MAX_ERROR_LENGTH = 2000;
+
+  private final EngineContext ctx;
+
+  FlowExecution(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public void accept(RunTicket ticket) {
+    FlowRecord record = ctx.flows().find(ticket.flowId).orElse(null);
+    if (record == null || record.state() != FlowState.STARTING) {
+      if (record != null && record.state() == FlowState.ABORTING) {
+        ctx.stateMachine().fire(record, FlowEvent.FINISH_ABORT, null, null);
+      }
+      return;
+    }
+    Template template = ctx.templates().find(record.templateId()).orElse(null);
+    if (template == null) {
+      ctx.stateMachine().fire(record, FlowEvent.FAIL,
+          "template " + record.templateName() + " (" + record.templateId() + ") is not registered",
+          null);
+      return;
+    }
+    Duration timeout = record.timeout() != null ? record.timeout() : template.timeout();
+    Throwable failure = null;
+    DeadlineScheduler.Cancellable timer = null;
+    ticket.attach(Thread.currentThread());
+    try {
+      FlowRecord running = ctx.stateMachine().fire(record, FlowEvent.DISPATCH, null, null);
+      if (running != null) {
+        if (timeout != null) {
+          timer = ctx.deadlines().schedule(
+              ctx.stateMachine().now().plus(timeout),
+              () -> ticket.stop(RunTicket.StopReason.TIMEOUT));
+        }
+        runSteps(running, template, ticket);
+      }
+    } catch (Throwable t) {
+      failure = t;
+    } finally {
+      if (timer != null) {
+        timer.cancel();
+      }
+      ticket.detach();
+    }
+    finish(ticket, failure, timeout);
+  }
+
+  private void runSteps(FlowRecord running, Template template, RunTicket ticket) throws Exception {
+    int count = template.pipeline().size();
+    for (int i = 0; i < count; i++) {
+      if (ticket.stopReason() != null) {
+        throw new InterruptedException("flow stopped before step " + (i + 1));
+      }
+      Step step = template.pipeline().get(i);
+      step.run(new DefaultStepContext(ctx, running, template, i, count, ticket));
+    }
+  }
+
+  private void finish(RunTicket ticket, @Nullable Throwable failure, @Nullable Duration timeout) {
+    RunTicket.StopReason reason = ticket.stopReason();
+    if (reason == RunTicket.StopReason.SHUTDOWN) {
+      log.debug("flow {} left as it was: the engine is closing", ticket.flowId);
+      return;
+    }
+    FlowRecord record = ctx.flows().find(ticket.flowId).orElse(null);
+    if (record == null) {
+      return;
+    }
+    if (record.state() == FlowState.ABORTING) {
+      ctx.stateMachine().fire(record, FlowEvent.FINISH_ABORT, null, null);
+    } else if (reason == RunTicket.StopReason.TIMEOUT) {
+      ctx.stateMachine().fire(record, FlowEvent.FAIL, "timed out after " + timeout, null);
+    } else if (failure != null) {
+      String message = describe(failure);
+      log.info("flow {} failed: {}", ticket.flowId, message);
+      log.debug("flow {} failure", ticket.flowId, failure);
+      ctx.stateMachine().fire(record, FlowEvent.FAIL, message, null);
+    } else {
+      ctx.stateMachine().fire(record, FlowEvent.COMPLETE, null, null);
+    }
+  }
+
+  private static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    if (message == null || message.isBlank()) {
+      message = failure.getClass().getName();
+    }
+    return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) + "..." : message;
+  }
+}

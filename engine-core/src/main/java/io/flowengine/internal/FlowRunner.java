@@ -1,0 +1,179 @@
+package io.flowengine.internal;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs flows with at most {@code maxRunning} at once; the rest wait in a first-in-first-out
+ * queue. Each flow runs as one task on the executor (by default a new virtual thread per task).
+ * The queue and slot count are guarded by a lock that is held only for a few field updates.
+ * Thread-safe.
+ */
+final class FlowRunner {
+  private static final Logger log = LoggerFactory.getLogger(FlowRunner.class);
+
+  private final Executor executor;
+  private final @Nullable ExecutorService ownedExecutor;
+  private final int maxRunning;
+  private final Consumer<RunTicket> execution;
+  private final ConcurrentMap<String, RunTicket> tickets = new ConcurrentHashMap<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition idle = lock.newCondition();
+  private final ArrayDeque<RunTicket> queue = new ArrayDeque<>(); // guarded by lock
+  private int running; // guarded by lock
+  private boolean shutdown; // guarded by lock
+
+  FlowRunner(@Nullable Executor executor, int maxRunning, Consumer<RunTicket> execution) {
+    if (executor == null) {
+      this.ownedExecutor =
+          Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("flowengine-flow-", 0).factory());
+      this.executor = ownedExecutor;
+    } else {
+      this.ownedExecutor = null;
+      this.executor = executor;
+    }
+    this.maxRunning = maxRunning;
+    this.execution = execution;
+  }
+
+  /** Queues a starting flow; it runs as soon as a slot is free. */
+  void submit(String flowId) {
+    RunTicket ticket = new RunTicket(flowId);
+    tickets.put(flowId, ticket);
+    boolean launch;
+    lock.lock();
+    try {
+      if (shutdown) {
+        tickets.remove(flowId, ticket);
+        return;
+      }
+      launch = running < maxRunning;
+      if (launch) {
+        running++;
+      } else {
+        queue.addLast(ticket);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (launch) {
+      launch(ticket);
+    }
+  }
+
+  /**
+   * Removes a flow that has not started running from the queue.
+   *
+   * @return true if it was queued and will now never run
+   */
+  boolean cancelQueued(String flowId) {
+    RunTicket ticket = tickets.get(flowId);
+    if (ticket != null && ticket.cancelIfQueued()) {
+      tickets.remove(flowId, ticket);
+      return true;
+    }
+    return false;
+  }
+
+  /** Asks a running flow to stop for {@code reason}; does nothing if it is not running. */
+  void stop(String flowId, RunTicket.StopReason reason) {
+    RunTicket ticket = tickets.get(flowId);
+    if (ticket != null) {
+      ticket.stop(reason);
+    }
+  }
+
+  private void launch(RunTicket ticket) {
+    try {
+      executor.execute(() -> run(ticket));
+    } catch (RejectedExecutionException e) {
+      log.warn("executor refused flow {}; it stays starting until recovered", ticket.flowId, e);
+      finished(ticket);
+    }
+  }
+
+  private void run(RunTicket ticket) {
+    try {
+      if (ticket.claim()) {
+        execution.accept(ticket);
+      }
+    } catch (RuntimeException | Error e) {
+      log.error("flow {} escaped its execution", ticket.flowId, e);
+    } finally {
+      finished(ticket);
+    }
+  }
+
+  private void finished(RunTicket ticket) {
+    tickets.remove(ticket.flowId, ticket);
+    RunTicket next;
+    lock.lock();
+    try {
+      do {
+        next = shutdown ? null : queue.pollFirst();
+      } while (next != null && next.isCancelled());
+      if (next == null) {
+        running--;
+        if (running == 0) {
+          idle.signalAll();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (next != null) {
+      launch(next);
+    }
+  }
+
+  /**
+   * Stops taking work, drops queued flows, asks running ones to stop and waits up to {@code
+   * timeout} for them to end.
+   *
+   * @return whether every flow ended in time
+   */
+  boolean shutdown(Duration timeout) throws InterruptedException {
+    List<RunTicket> dropped;
+    lock.lock();
+    try {
+      shutdown = true;
+      dropped = new ArrayList<>(queue);
+      queue.clear();
+    } finally {
+      lock.unlock();
+    }
+    dropped.forEach(ticket -> tickets.remove(ticket.flowId, ticket));
+    tickets.values().forEach(ticket -> ticket.stop(RunTicket.StopReason.SHUTDOWN));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean ended;
+    lock.lock();
+    try {
+      while (running > 0 && System.nanoTime() < deadline) {
+        idle.awaitNanos(deadline - System.nanoTime());
+      }
+      ended = running == 0;
+    } finally {
+      lock.unlock();
+    }
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdownNow();
+      ended &= ownedExecutor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+    return ended;
+  }
+}

@@ -1,0 +1,160 @@
+package io.flowengine.internal;
+
+import io.flowengine.FlowAction;
+import io.flowengine.FlowState;
+import io.flowengine.FlowStateException;
+import io.flowengine.NotFoundException;
+import io.flowengine.PayloadTooLargeException;
+import io.flowengine.spi.FlowRecord;
+import io.flowengine.spi.FlowStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies {@link FlowTransitions} to stored flows without locks: read the record, compute the
+ * next immutable version, compare-and-set it in the store, and on a lost race read again. After a
+ * successful change it tells listeners and waiters. Thread-safe.
+ */
+final class FlowStateMachine {
+  /** Progress while running stays below this; exactly 1.0 means completed. */
+  static final double MAX_RUNNING_PROGRESS = 0.999;
+
+  private final FlowStore store;
+  private final ListenerBus listeners;
+  private final FlowWaiters waiters;
+  private final Clock clock;
+
+  FlowStateMachine(FlowStore store, ListenerBus listeners, FlowWaiters waiters, Clock clock) {
+    this.store = store;
+    this.listeners = listeners;
+    this.waiters = waiters;
+    this.clock = clock;
+  }
+
+  /** Returns the engine time, at the microsecond precision every store keeps. */
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * Fires {@code event} on the flow, starting from {@code current}.
+   *
+   * @param refusal if not null, a refused or vanished flow throws naming this action; if null,
+   *     the method returns null instead
+   * @return the stored new version, or null if the event was not legal or the flow is gone
+   */
+  @Nullable FlowRecord fire(
+      FlowRecord current, FlowEvent event, @Nullable String error, @Nullable FlowAction refusal) {
+    FlowRecord record = current;
+    while (true) {
+      FlowState to = FlowTransitions.next(record.state(), event);
+      if (to == null) {
+        if (refusal != null) {
+          throw new FlowStateException(record.id(), record.state(), refusal);
+        }
+        return null;
+      }
+      FlowRecord next = advance(record, event, to, error);
+      if (store.compareAndSet(record, next)) {
+        changed(record, next);
+        return next;
+      }
+      record = reread(record.id(), refusal);
+      if (record == null) {
+        return null;
+      }
+    }
+  }
+
+  /** Raises the progress of a running flow to {@code progress}; lower values are ignored. */
+  void progress(String flowId, double progress) {
+    double capped = Math.min(progress, MAX_RUNNING_PROGRESS);
+    FlowRecord record = store.find(flowId).orElse(null);
+    while (record != null && record.state() == FlowState.RUNNING && capped > record.progress()) {
+      FlowRecord next = record.withProgress(capped);
+      if (store.compareAndSet(record, next)) {
+        if (!listeners.isEmpty()) {
+          listeners.progressed(next.toFlow());
+        }
+        return;
+      }
+      record = store.find(flowId).orElse(null);
+    }
+  }
+
+  /**
+   * Records a stored input on a created flow.
+   *
+   * @throws FlowStateException if the flow is no longer created
+   * @throws NotFoundException if it was deleted
+   * @throws PayloadTooLargeException if the flow already has {@code maxInputs} inputs
+   */
+  FlowRecord addInput(FlowRecord current, String assetId, int maxInputs) {
+    FlowRecord record = current;
+    while (true) {
+      if (record.state() != FlowState.CREATED) {
+        throw new FlowStateException(record.id(), record.state(), FlowAction.ADD_INPUT);
+      }
+      if (record.inputIds().size() >= maxInputs) {
+        throw new PayloadTooLargeException(
+            "inputs of flow " + record.id(), "inputs", maxInputs, record.inputIds().size() + 1);
+      }
+      FlowRecord next = record.withInput(assetId);
+      if (store.compareAndSet(record, next)) {
+        return next;
+      }
+      record = reread(record.id(), FlowAction.ADD_INPUT);
+    }
+  }
+
+  /**
+   * Deletes the flow record if its state allows.
+   *
+   * @throws FlowStateException if the flow's state does not allow deletion
+   * @throws NotFoundException if it was deleted meanwhile
+   */
+  FlowRecord delete(FlowRecord current) {
+    FlowRecord record = current;
+    while (true) {
+      if (!FlowAction.DELETE.isAllowedIn(record.state())) {
+        throw new FlowStateException(record.id(), record.state(), FlowAction.DELETE);
+      }
+      if (store.delete(record)) {
+        waiters.deleted(record.id());
+        return record;
+      }
+      record = reread(record.id(), FlowAction.DELETE);
+    }
+  }
+
+  private @Nullable FlowRecord reread(String flowId, @Nullable FlowAction refusal) {
+    FlowRecord record = store.find(flowId).orElse(null);
+    if (record == null && refusal != null) {
+      throw new NotFoundException(NotFoundException.Kind.FLOW, flowId);
+    }
+    return record;
+  }
+
+  private FlowRecord advance(FlowRecord from, FlowEvent event, FlowState to, @Nullable String error) {
+    return switch (event) {
+      case START -> from.transitioned(to, from.progress(), now(), null, null);
+      case COMPLETE -> from.transitioned(to, 1.0, from.startedAt(), now(), null);
+      case FAIL -> from.transitioned(to, from.progress(), from.startedAt(), now(), error);
+      case FINISH_ABORT -> from.transitioned(to, from.progress(), from.startedAt(), now(), null);
+      case DISPATCH, ABORT, REQUEUE ->
+          from.transitioned(to, from.progress(), from.startedAt(), null, null);
+    };
+  }
+
+  /** Tells listeners and waiters about a stored change ({@code previous} null for a new flow). */
+  void changed(@Nullable FlowRecord previous, FlowRecord current) {
+    if (!listeners.isEmpty()) {
+      listeners.stateChanged(previous == null ? null : previous.toFlow(), current.toFlow());
+    }
+    if (current.state().isTerminal()) {
+      waiters.terminal(current);
+    }
+  }
+}

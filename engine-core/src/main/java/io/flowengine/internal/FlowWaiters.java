@@ -1,0 +1,48 @@
+package io.flowengine.internal;
+
+import io.flowengine.Flow;
+import io.flowengine.NotFoundException;
+import io.flowengine.spi.FlowRecord;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Futures that complete when a flow becomes terminal. A waiter registers before it reads the
+ * flow, and a transition completes the waiters after it stored the terminal state, so one of the
+ * two always sees the other. Thread-safe.
+ */
+final class FlowWaiters {
+  private final ConcurrentMap<String, CompletableFuture<Flow>> waiting = new ConcurrentHashMap<>();
+
+  /** Registers interest in {@code flowId}; the caller then checks the current state. */
+  CompletableFuture<Flow> register(String flowId) {
+    return waiting.computeIfAbsent(flowId, id -> new CompletableFuture<>());
+  }
+
+  void terminal(FlowRecord record) {
+    if (!waiting.isEmpty()) {
+      CompletableFuture<Flow> future = waiting.remove(record.id());
+      if (future != null) {
+        future.complete(record.toFlow());
+      }
+    }
+  }
+
+  void deleted(String flowId) {
+    CompletableFuture<Flow> future = waiting.remove(flowId);
+    if (future != null) {
+      future.completeExceptionally(new NotFoundException(NotFoundException.Kind.FLOW, flowId));
+    }
+  }
+
+  void cancelAll() {
+    waiting.forEach(
+        (id, future) -> {
+          if (waiting.remove(id, future)) {
+            future.completeExceptionally(new CancellationException("the engine was closed"));
+          }
+        });
+  }
+}

@@ -1,0 +1,156 @@
+package io.flowengine.internal;
+
+import io.flowengine.FlowSortKey;
+import io.flowengine.FlowState;
+import io.flowengine.SortDirection;
+import io.flowengine.spi.FlowOrdering;
+import io.flowengine.spi.FlowPageRequest;
+import io.flowengine.spi.FlowRecord;
+import io.flowengine.spi.FlowStore;
+import io.flowengine.spi.SortPosition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link FlowStore} in memory: each flow is an atomic reference to its current immutable
+ * record, and a compare-and-set swaps it when the version matches. Listings by creation time walk
+ * a skip-list index; listings by the mutable keys (state, progress, start, finish) scan all flows
+ * with a bounded heap, so they cost O(n log page) — an index per mutable key would slow every
+ * state change, which is the hot path. Thread-safe and lock-free.
+ */
+public final class InMemoryFlowStore implements FlowStore {
+  private record CreatedKey(Instant createdAt, String id) implements Comparable<CreatedKey> {
+    @Override
+    public int compareTo(CreatedKey other) {
+      int byTime = createdAt.compareTo(other.createdAt);
+      return byTime != 0 ? byTime : id.compareTo(other.id);
+    }
+  }
+
+  private final ConcurrentHashMap<String, AtomicReference<@Nullable FlowRecord>> flows =
+      new ConcurrentHashMap<>();
+  private final ConcurrentSkipListSet<CreatedKey> byCreated = new ConcurrentSkipListSet<>();
+
+  @Override
+  public void insert(FlowRecord record) {
+    if (flows.putIfAbsent(record.id(), new AtomicReference<>(record)) != null) {
+      throw new IllegalStateException("flow " + record.id() + " already exists");
+    }
+    byCreated.add(new CreatedKey(record.createdAt(), record.id()));
+  }
+
+  @Override
+  public Optional<FlowRecord> find(String flowId) {
+    AtomicReference<@Nullable FlowRecord> ref = flows.get(flowId);
+    return ref == null ? Optional.empty() : Optional.ofNullable(ref.get());
+  }
+
+  @Override
+  public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
+    if (!next.id().equals(expected.id()) || next.version() != expected.version() + 1) {
+      throw new IllegalArgumentException(
+          "next must be version " + (expected.version() + 1) + " of flow " + expected.id()
+              + ", was version " + next.version() + " of " + next.id());
+    }
+    AtomicReference<@Nullable FlowRecord> ref = flows.get(expected.id());
+    if (ref == null) {
+      return false;
+    }
+    FlowRecord current = ref.get();
+    return current != null
+        && current.version() == expected.version()
+        && ref.compareAndSet(current, next);
+  }
+
+  @Override
+  public boolean delete(FlowRecord expected) {
+    AtomicReference<@Nullable FlowRecord> ref = flows.get(expected.id());
+    if (ref == null) {
+      return false;
+    }
+    FlowRecord current = ref.get();
+    if (current == null
+        || current.version() != expected.version()
+        || !ref.compareAndSet(current, null)) {
+      return false;
+    }
+    flows.remove(expected.id(), ref);
+    byCreated.remove(new CreatedKey(current.createdAt(), current.id()));
+    return true;
+  }
+
+  @Override
+  public List<FlowRecord> page(FlowPageRequest request) {
+    return request.sortBy() == FlowSortKey.CREATED_AT ? pageByCreated(request) : pageByScan(request);
+  }
+
+  private List<FlowRecord> pageByCreated(FlowPageRequest request) {
+    NavigableSet<CreatedKey> keys = byCreated;
+    SortPosition after = request.after();
+    boolean ascending = request.direction() == SortDirection.ASCENDING;
+    if (after != null) {
+      CreatedKey from = new CreatedKey((Instant) Objects.requireNonNull(after.value()), after.id());
+      keys = ascending ? keys.tailSet(from, false) : keys.headSet(from, false);
+    }
+    Iterator<CreatedKey> it = ascending ? keys.iterator() : keys.descendingIterator();
+    List<FlowRecord> page = new ArrayList<>(Math.min(request.limit(), 256));
+    while (it.hasNext() && page.size() < request.limit()) {
+      FlowRecord record = find(it.next().id()).orElse(null);
+      if (record != null && matches(record, request)) {
+        page.add(record);
+      }
+    }
+    return page;
+  }
+
+  private List<FlowRecord> pageByScan(FlowPageRequest request) {
+    Comparator<FlowRecord> order =
+        FlowOrdering.recordComparator(request.sortBy(), request.direction());
+    PriorityQueue<FlowRecord> best = new PriorityQueue<>(order.reversed());
+    SortPosition after = request.after();
+    for (AtomicReference<@Nullable FlowRecord> ref : flows.values()) {
+      FlowRecord record = ref.get();
+      if (record == null
+          || !matches(record, request)
+          || (after != null
+              && !FlowOrdering.isAfter(record, after, request.sortBy(), request.direction()))) {
+        continue;
+      }
+      best.add(record);
+      if (best.size() > request.limit()) {
+        best.poll();
+      }
+    }
+    List<FlowRecord> page = new ArrayList<>(best);
+    page.sort(order);
+    return page;
+  }
+
+  private static boolean matches(FlowRecord record, FlowPageRequest request) {
+    return (request.states().isEmpty() || request.states().contains(record.state()))
+        && (request.accountId() == null || request.accountId().equals(record.accountId()));
+  }
+
+  @Override
+  public List<FlowRecord> findByStates(Set<FlowState> states, @Nullable String afterId, int limit) {
+    return flows.values().stream()
+        .map(AtomicReference::get)
+        .filter(Objects::nonNull)
+        .filter(r -> states.contains(r.state()) && (afterId == null || r.id().compareTo(afterId) > 0))
+        .sorted(Comparator.comparing(FlowRecord::id))
+        .limit(limit)
+        .toList();
+  }
+}

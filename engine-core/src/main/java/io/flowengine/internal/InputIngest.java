@@ -1,0 +1,69 @@
+package io.flowengine.internal;
+
+import io.flowengine.InvalidRequestException;
+import io.flowengine.NewAsset;
+import io.flowengine.PayloadTooLargeException;
+import io.flowengine.Template;
+import io.flowengine.Violation;
+import io.flowengine.spi.AssetDraft;
+import io.flowengine.spi.AssetRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks and stores input assets for {@code createFlow} and {@code addInput}: media type accepted
+ * by the template, user data within limits, size within limits (up front when known, otherwise
+ * while streaming). Thread-safe.
+ */
+final class InputIngest {
+  private static final Logger log = LoggerFactory.getLogger(InputIngest.class);
+  private final EngineContext ctx;
+
+  InputIngest(EngineContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Adds every problem with {@code input} that can be seen before reading it. */
+  void check(Template template, NewAsset input, String field, List<Violation> violations) {
+    if (!template.acceptsInput(input.mediaType())) {
+      violations.add(new Violation(field + ".mediaType", "template " + template.name()
+          + " does not accept " + input.mediaType() + "; it accepts " + template.inputTypes()));
+    }
+    UserText.checkAdditional(
+        input.additional().orElse(null), field + ".additional", ctx.limits().maxAdditionalBytes(),
+        violations);
+    long max = ctx.limits().maxInputBytes();
+    if (input.size().isPresent() && input.size().getAsLong() > max) {
+      throw new PayloadTooLargeException(field, "bytes", max, input.size().getAsLong());
+    }
+  }
+
+  /** Streams a checked input into the store. */
+  AssetRecord store(
+      String flowId, @Nullable String accountId, NewAsset input, String field, Instant now) {
+    AssetDraft draft =
+        AssetDraft.input(
+            ctx.ids().next(now), flowId, accountId, input.mediaType(), now,
+            input.additional().orElse(null));
+    InputStream source;
+    try {
+      source = input.openStream();
+    } catch (IOException e) {
+      throw new InvalidRequestException(field, "could not open the content: " + e.getMessage());
+    }
+    try {
+      return ctx.assetWriter().write(draft, source, ctx.limits().maxInputBytes(), field);
+    } finally {
+      try {
+        source.close();
+      } catch (IOException e) {
+        log.debug("closing input {} failed after it was read", field, e);
+      }
+    }
+  }
+}

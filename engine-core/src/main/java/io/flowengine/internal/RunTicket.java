@@ -1,0 +1,72 @@
+package io.flowengine.internal;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One flow's place in the {@link FlowRunner}: queued, claimed by a thread, or cancelled before it
+ * ran; and, while running, the thread to interrupt and the reason it should stop. Thread-safe.
+ */
+final class RunTicket {
+  /** Why a running flow is asked to stop. */
+  enum StopReason {
+    ABORT,
+    TIMEOUT,
+    SHUTDOWN
+  }
+
+  private static final int QUEUED = 0;
+  private static final int CLAIMED = 1;
+  private static final int CANCELLED = 2;
+
+  final String flowId;
+  private final AtomicInteger phase = new AtomicInteger(QUEUED);
+  private volatile @Nullable StopReason stopReason;
+  private @Nullable Thread thread; // guarded by this
+
+  RunTicket(String flowId) {
+    this.flowId = flowId;
+  }
+
+  /** Takes the ticket for running; false if it was cancelled first. */
+  boolean claim() {
+    return phase.compareAndSet(QUEUED, CLAIMED);
+  }
+
+  /** Cancels the ticket if no thread claimed it yet. */
+  boolean cancelIfQueued() {
+    return phase.compareAndSet(QUEUED, CANCELLED);
+  }
+
+  boolean isCancelled() {
+    return phase.get() == CANCELLED;
+  }
+
+  synchronized void attach(Thread current) {
+    thread = current;
+  }
+
+  /** Detaches the running thread and clears an interrupt that arrived for this flow. */
+  void detach() {
+    synchronized (this) {
+      thread = null;
+    }
+    Thread.interrupted();
+  }
+
+  /** Asks the flow to stop for {@code reason} (the first reason wins) and interrupts its thread. */
+  void stop(StopReason reason) {
+    synchronized (this) {
+      if (stopReason == null) {
+        stopReason = reason;
+      }
+      if (thread != null) {
+        thread.interrupt();
+      }
+    }
+  }
+
+  @Nullable StopReason stopReason() {
+    return stopReason;
+  }
+}

@@ -1,0 +1,53 @@
+package io.flowengine.spi;
+
+import io.flowengine.FlowState;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps flow records. Every change is a compare-and-set on the record's version, which is what
+ * makes the engine's state machine lock-free on any store: in memory an atomic reference swap, in
+ * SQL an {@code UPDATE ... WHERE id = ? AND version = ?}. Implementations must be thread-safe and
+ * linearizable per flow; {@code io.flowengine.spi.FlowStoreContract} in the test-jar is the
+ * suite every implementation must pass. Failures to read or write are {@link
+ * io.flowengine.StorageException}s.
+ */
+public interface FlowStore {
+  /**
+   * Stores a new record (version 0).
+   *
+   * @throws IllegalStateException if a flow with the same id exists
+   */
+  void insert(FlowRecord record);
+
+  /** Returns the current record of a flow. */
+  Optional<FlowRecord> find(String flowId);
+
+  /**
+   * Replaces {@code expected} with {@code next} if the stored version is still {@code
+   * expected.version()}.
+   *
+   * @return whether the record was replaced; false if it changed or was deleted meanwhile
+   * @throws IllegalArgumentException if the ids differ or {@code next.version()} is not {@code
+   *     expected.version() + 1}
+   */
+  boolean compareAndSet(FlowRecord expected, FlowRecord next);
+
+  /**
+   * Deletes the flow if its stored version is still {@code expected.version()}.
+   *
+   * @return whether it was deleted
+   */
+  boolean delete(FlowRecord expected);
+
+  /** Returns a page of flows in {@link FlowOrdering} order; see {@link FlowPageRequest}. */
+  List<FlowRecord> page(FlowPageRequest request);
+
+  /**
+   * Returns up to {@code limit} flows in {@code states} with an id greater than {@code afterId},
+   * ordered by id; used for recovery in batches.
+   */
+  List<FlowRecord> findByStates(Set<FlowState> states, @Nullable String afterId, int limit);
+}
