@@ -52,6 +52,15 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
   /** Adds a listener of every flow's changes; see {@link FlowListener}. */
   ListenerRegistration addListener(FlowListener listener);
 
+  /**
+   * Deletes flows that reached a terminal state more than {@code age} ago, with their inputs and
+   * outputs, in batches, so running work is never blocked for long.
+   *
+   * @return how many flows were deleted
+   * @throws IllegalArgumentException if {@code age} is negative
+   */
+  int purgeFinishedFlows(Duration age);
+
   /** Returns the template registry, where templates can be registered at run time. */
   TemplateRegistry templates();
 

@@ -17,6 +17,7 @@ import io.flowengine.Template;
 import io.flowengine.spi.DeadlineScheduler;
 import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.TemplateRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -104,6 +105,16 @@ public final class DefaultFlowEngine implements FlowEngine {
     requireNonNull(listener, "listener");
     ctx.lifecycle().ensureOpen();
     return listeners.add(listener);
+  }
+
+  @Override
+  public int purgeFinishedFlows(Duration age) {
+    requireNonNull(age, "age");
+    ctx.lifecycle().ensureOpen();
+    if (age.isNegative()) {
+      throw new IllegalArgumentException("age must not be negative: " + age);
+    }
+    return Retention.purge(ctx, ctx.stateMachine().now().minus(age));
   }
 
   @Override

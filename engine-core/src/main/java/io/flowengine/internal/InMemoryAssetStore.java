@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An {@link AssetStore} in memory. Content is kept as a list of chunks that grow up to 1 MiB, so
@@ -27,6 +28,7 @@ public final class InMemoryAssetStore implements AssetStore {
   private record Stored(AssetRecord record, List<byte[]> chunks) {}
 
   private final Map<String, ConcurrentSkipListMap<String, Stored>> byFlow = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> bytesByAccount = new ConcurrentHashMap<>();
 
   @Override
   public AssetRecord put(AssetDraft draft, ContentStream content) throws IOException {
@@ -39,7 +41,14 @@ public final class InMemoryAssetStore implements AssetStore {
     if (previous != null) {
       throw new IllegalStateException("asset " + draft.id() + " already exists");
     }
+    countBytes(record, record.size());
     return record;
+  }
+
+  private void countBytes(AssetRecord record, long delta) {
+    if (record.accountId() != null) {
+      bytesByAccount.computeIfAbsent(record.accountId(), id -> new LongAdder()).add(delta);
+    }
   }
 
   private static List<byte[]> read(InputStream content) throws IOException {
@@ -87,11 +96,24 @@ public final class InMemoryAssetStore implements AssetStore {
   @Override
   public boolean delete(String flowId, String assetId) {
     Map<String, Stored> assets = byFlow.get(flowId);
-    return assets != null && assets.remove(assetId) != null;
+    Stored removed = assets == null ? null : assets.remove(assetId);
+    if (removed != null) {
+      countBytes(removed.record(), -removed.record().size());
+    }
+    return removed != null;
   }
 
   @Override
   public void deleteAll(String flowId) {
-    byFlow.remove(flowId);
+    Map<String, Stored> removed = byFlow.remove(flowId);
+    if (removed != null) {
+      removed.values().forEach(stored -> countBytes(stored.record(), -stored.record().size()));
+    }
+  }
+
+  @Override
+  public long storedBytes(String accountId) {
+    LongAdder bytes = bytesByAccount.get(accountId);
+    return bytes == null ? 0 : bytes.sum();
   }
 }

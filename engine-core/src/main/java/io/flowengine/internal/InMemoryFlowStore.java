@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +43,7 @@ public final class InMemoryFlowStore implements FlowStore {
   private final ConcurrentHashMap<String, AtomicReference<@Nullable FlowRecord>> flows =
       new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<CreatedKey> byCreated = new ConcurrentSkipListSet<>();
+  private final ConcurrentHashMap<String, LongAdder> unfinishedByAccount = new ConcurrentHashMap<>();
 
   @Override
   public void insert(FlowRecord record) {
@@ -49,6 +51,13 @@ public final class InMemoryFlowStore implements FlowStore {
       throw new IllegalStateException("flow " + record.id() + " already exists");
     }
     byCreated.add(new CreatedKey(record.createdAt(), record.id()));
+    countUnfinished(record, record.state().isTerminal() ? 0 : 1);
+  }
+
+  private void countUnfinished(FlowRecord record, int delta) {
+    if (record.accountId() != null && delta != 0) {
+      unfinishedByAccount.computeIfAbsent(record.accountId(), id -> new LongAdder()).add(delta);
+    }
   }
 
   @Override
@@ -69,9 +78,15 @@ public final class InMemoryFlowStore implements FlowStore {
       return false;
     }
     FlowRecord current = ref.get();
-    return current != null
-        && current.version() == expected.version()
-        && ref.compareAndSet(current, next);
+    if (current == null
+        || current.version() != expected.version()
+        || !ref.compareAndSet(current, next)) {
+      return false;
+    }
+    if (current.state().isTerminal() != next.state().isTerminal()) {
+      countUnfinished(next, next.state().isTerminal() ? -1 : 1);
+    }
+    return true;
   }
 
   @Override
@@ -88,6 +103,7 @@ public final class InMemoryFlowStore implements FlowStore {
     }
     flows.remove(expected.id(), ref);
     byCreated.remove(new CreatedKey(current.createdAt(), current.id()));
+    countUnfinished(current, current.state().isTerminal() ? 0 : -1);
     return true;
   }
 
@@ -152,5 +168,22 @@ public final class InMemoryFlowStore implements FlowStore {
         .sorted(Comparator.comparing(FlowRecord::id))
         .limit(limit)
         .toList();
+  }
+
+  @Override
+  public List<FlowRecord> findFinishedBefore(Instant cutoff, int limit) {
+    return flows.values().stream()
+        .map(AtomicReference::get)
+        .filter(Objects::nonNull)
+        .filter(r -> r.state().isTerminal() && Objects.requireNonNull(r.finishedAt()).isBefore(cutoff))
+        .sorted(Comparator.comparing(FlowRecord::finishedAt).thenComparing(FlowRecord::id))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public long countUnfinished(String accountId) {
+    LongAdder count = unfinishedByAccount.get(accountId);
+    return count == null ? 0 : count.sum();
   }
 }

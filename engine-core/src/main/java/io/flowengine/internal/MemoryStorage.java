@@ -1,5 +1,6 @@
 package io.flowengine.internal;
 
+import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
 import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowStore;
@@ -8,6 +9,7 @@ import io.flowengine.spi.FlowStore;
 public final class MemoryStorage implements EngineStorage {
   private final InMemoryFlowStore flows = new InMemoryFlowStore();
   private final InMemoryAssetStore assets = new InMemoryAssetStore();
+  private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
 
   @Override
   public FlowStore flows() {
@@ -17,6 +19,11 @@ public final class MemoryStorage implements EngineStorage {
   @Override
   public AssetStore assets() {
     return assets;
+  }
+
+  @Override
+  public ApiKeyStore apiKeys() {
+    return apiKeys;
   }
 
   @Override

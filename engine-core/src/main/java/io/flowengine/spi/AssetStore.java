@@ -48,4 +48,7 @@ public interface AssetStore {
 
   /** Deletes every asset of a flow. */
   void deleteAll(String flowId);
+
+  /** Returns the total size in bytes of the assets stored for {@code accountId}. */
+  long storedBytes(String accountId);
 }

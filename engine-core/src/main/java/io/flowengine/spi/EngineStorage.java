@@ -12,6 +12,9 @@ public interface EngineStorage extends AutoCloseable {
   /** Returns the asset store. */
   AssetStore assets();
 
+  /** Returns the API key store. */
+  ApiKeyStore apiKeys();
+
   /** Releases the storage; called once, when the engine closes. */
   @Override
   void close();

@@ -1,6 +1,7 @@
 package io.flowengine.spi;
 
 import io.flowengine.FlowState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,4 +51,13 @@ public interface FlowStore {
    * ordered by id; used for recovery in batches.
    */
   List<FlowRecord> findByStates(Set<FlowState> states, @Nullable String afterId, int limit);
+
+  /**
+   * Returns up to {@code limit} terminal flows that finished before {@code cutoff}, oldest first;
+   * used to purge old flows in batches.
+   */
+  List<FlowRecord> findFinishedBefore(Instant cutoff, int limit);
+
+  /** Returns how many flows of {@code accountId} are not terminal. */
+  long countUnfinished(String accountId);
 }
