@@ -86,7 +86,7 @@ public final class DefaultFlowEngine implements FlowEngine {
     requireNonNull(flowId, "flowId");
     ctx.lifecycle().ensureOpen();
     Scope.requireNonBlank(flowId, "flowId");
-    CompletableFuture<Flow> shared = waiters.register(flowId);
+    CompletableFuture<Flow> waiter = waiters.register(flowId);
     FlowRecord current;
     try {
       current = Scope.ALL.require(ctx.flows(), flowId);
@@ -97,7 +97,7 @@ public final class DefaultFlowEngine implements FlowEngine {
     if (current.state().isTerminal()) {
       waiters.terminal(current);
     }
-    return shared.copy();
+    return waiter;
   }
 
   @Override

@@ -65,6 +65,7 @@ final class FlowRunner {
       launch = running < maxRunning;
       if (launch) {
         running++;
+        ticket.holdsSlot = true;
       } else {
         queue.addLast(ticket);
       }
@@ -108,10 +109,14 @@ final class FlowRunner {
   }
 
   private void run(RunTicket ticket) {
-    try {
-      if (ticket.claim()) {
-        execution.accept(ticket);
+    if (!ticket.claim()) {
+      if (!ticket.isAbandoned()) {
+        finished(ticket); // cancelled by an abort after launch: release its slot
       }
+      return; // a shutdown abandoned it and already took its slot back
+    }
+    try {
+      execution.accept(ticket);
     } catch (RuntimeException | Error e) {
       log.error("flow {} escaped its execution", ticket.flowId, e);
     } finally {
@@ -124,10 +129,13 @@ final class FlowRunner {
     RunTicket next;
     lock.lock();
     try {
+      ticket.holdsSlot = false;
       do {
         next = shutdown ? null : queue.pollFirst();
       } while (next != null && next.isCancelled());
-      if (next == null) {
+      if (next != null) {
+        next.holdsSlot = true;
+      } else {
         running--;
         if (running == 0) {
           idle.signalAll();
@@ -154,6 +162,14 @@ final class FlowRunner {
       shutdown = true;
       dropped = new ArrayList<>(queue);
       queue.clear();
+      // launched but not yet claimed by a thread (e.g. on an executor that never runs them)
+      for (RunTicket ticket : tickets.values()) {
+        if (ticket.holdsSlot && ticket.abandonIfQueued()) {
+          ticket.holdsSlot = false;
+          running--;
+          dropped.add(ticket);
+        }
+      }
     } finally {
       lock.unlock();
     }
