@@ -215,9 +215,10 @@ class RunningFlowsTest {
       FlowEngine engine = fake.engine();
       Flow flow = run(engine, "t");
       gate.awaitEntered(Duration.ofSeconds(WAIT));
-      // three steps: step 1 at 0.5 -> 1/6, 0.2 ignored (lower), 1.0 -> 1/3; step 2 at 0.5 -> 1/2
-      assertThat(seen).containsExactly(0.5 / 3, 1.0 / 3, 1.5 / 3);
-      assertThat(engine.getFlow(flow.id()).progress()).isEqualTo(0.5);
+      // three steps: step 1 at 0.5 -> 1/6, 0.2 ignored (lower), 1.0 -> 1/3 (its end adds nothing);
+      // step 2 at 0.5 -> 1/2, its end -> 2/3
+      assertThat(seen).containsExactly(0.5 / 3, 1.0 / 3, 1.5 / 3, 2.0 / 3);
+      assertThat(engine.getFlow(flow.id()).progress()).isEqualTo(2.0 / 3);
       gate.release();
       assertThat(await(engine, flow).progress()).isEqualTo(1.0);
     }

@@ -75,6 +75,8 @@ public final class ManualClock extends Clock implements DeadlineScheduler {
 
   @Override
   public Cancellable schedule(Instant deadline, Runnable action) {
+    requireNonNull(deadline, "deadline");
+    requireNonNull(action, "action");
     Scheduled scheduled;
     synchronized (this) {
       scheduled = new Scheduled(deadline, sequence++, action);
