@@ -51,10 +51,6 @@ final class RunTicket {
     return phase.get() == CANCELLED;
   }
 
-  boolean isAbandoned() {
-    return phase.get() == ABANDONED;
-  }
-
   synchronized void attach(Thread current) {
     thread = current;
   }
