@@ -1,0 +1,172 @@
+package io.flowengine.bench;
+
+import io.flowengine.Asset;
+import io.flowengine.EngineLimits;
+import io.flowengine.FlowEngine;
+import io.flowengine.NewAsset;
+import io.flowengine.NewFlow;
+import io.flowengine.Template;
+import io.flowengine.internal.DataUri;
+import io.flowengine.testing.Steps;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Adding an input and reading it back, {@code size} bytes of random content: {@code addInput} on
+ * a created flow, then {@code getInput(...).openStream()} read to the end into a buffer. Given as
+ * bytes and as a base64 data URI. Floors measured in the same run:
+ *
+ * <ul>
+ *   <li>{@code baseline_copy}: the same bytes copied from one stream into a sized in-memory
+ *       store and read back the same way (two copies, what any store must do);
+ *   <li>{@code baseline_sha256}: SHA-256 of the same bytes, which the engine computes for every
+ *       asset (the {@code Asset.sha256} field), so no asset path can be faster;
+ *   <li>{@code baseline_base64}: {@link Base64.Decoder#decode(String)} of the data URI's
+ *       payload, the floor of any data-URI path;
+ *   <li>{@code dataUriDecode}: only the engine's data-URI decoding ({@link DataUri#parse} and
+ *       its streaming decoder read to the end), to compare with {@code baseline_base64}.
+ * </ul>
+ *
+ * <p>A fresh flow is created before and deleted after every invocation, untimed.
+ *
+ * <p>Run: {@code ./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=full
+ * -Dbench.include=AssetRoundTripBenchmark}
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g"})
+@State(Scope.Benchmark)
+public class AssetRoundTripBenchmark {
+  private static final String MEDIA_TYPE = "application/octet-stream";
+  private static final String TEMPLATE = "store";
+
+  /** Which storage the engine keeps assets in. */
+  @Param("MEMORY")
+  public BenchStorage storage;
+
+  /** Content size in bytes: 1 KiB, 1 MiB, 64 MiB. */
+  @Param({"1024", "1048576", "67108864"})
+  public int size;
+
+  private FlowEngine engine;
+  private byte[] content;
+  private String dataUri;
+  private String payload;
+  private final byte[] buffer = new byte[64 * 1024];
+  private String flowId;
+
+  /** Makes the content and starts the engine. */
+  @Setup
+  public void setUp() {
+    content = new byte[size];
+    new SplittableRandom(size).nextBytes(content);
+    payload = Base64.getEncoder().encodeToString(content);
+    dataUri = "data:" + MEDIA_TYPE + ";base64," + payload;
+    Template template =
+        Template.builder(TEMPLATE).inputTypes(MEDIA_TYPE).step(Steps.succeed()).build();
+    engine =
+        FlowEngine.builder()
+            .storage(storage.open())
+            .template(template)
+            .limits(EngineLimits.builder().maxInputBytes(256L << 20).build())
+            .build();
+  }
+
+  /** Creates the flow the next invocation adds its input to. */
+  @Setup(Level.Invocation)
+  public void createFlow() {
+    flowId = engine.createFlow(NewFlow.of(TEMPLATE)).id();
+  }
+
+  /** Deletes that flow and its input. */
+  @TearDown(Level.Invocation)
+  public void deleteFlow() {
+    engine.deleteFlow(flowId);
+  }
+
+  /** Closes the engine. */
+  @TearDown
+  public void tearDown() {
+    engine.close();
+  }
+
+  /** Adds the bytes as an input and reads them back. */
+  @Benchmark
+  public long engine_bytes() throws IOException {
+    return roundTrip(NewAsset.bytes(MEDIA_TYPE, content));
+  }
+
+  /** Adds the data URI as an input and reads the decoded bytes back. */
+  @Benchmark
+  public long engine_dataUri() throws IOException {
+    return roundTrip(NewAsset.dataUri(dataUri));
+  }
+
+  private long roundTrip(NewAsset input) throws IOException {
+    Asset asset = engine.addInput(flowId, input);
+    try (InputStream in = engine.getInput(flowId, asset.id()).openStream()) {
+      return drain(in);
+    }
+  }
+
+  /** The engine's data-URI decoding alone: parse the header, stream the payload out. */
+  @Benchmark
+  public long dataUriDecode() {
+    return drain(DataUri.parse(dataUri).openDecoded());
+  }
+
+  /** The floor of storing and reading back: two stream copies. */
+  @Benchmark
+  public long baseline_copy() throws IOException {
+    byte[] store = new byte[size];
+    int stored = new ByteArrayInputStream(content).readNBytes(store, 0, size);
+    return drain(new ByteArrayInputStream(store, 0, stored));
+  }
+
+  /** The floor of anything that computes the asset's SHA-256. */
+  @Benchmark
+  public byte[] baseline_sha256() throws NoSuchAlgorithmException {
+    return MessageDigest.getInstance("SHA-256").digest(content);
+  }
+
+  /** The floor of decoding a data URI: the JDK's base64 decoder on the payload. */
+  @Benchmark
+  public byte[] baseline_base64() {
+    return Base64.getDecoder().decode(payload);
+  }
+
+  private long drain(InputStream in) {
+    try {
+      long total = 0;
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        total += n;
+      }
+      return total;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
