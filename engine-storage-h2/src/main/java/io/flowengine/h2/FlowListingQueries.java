@@ -1,0 +1,130 @@
+package io.flowengine.h2;
+
+import io.flowengine.FlowSortKey;
+import io.flowengine.FlowState;
+import io.flowengine.SortDirection;
+import io.flowengine.spi.FlowPageRequest;
+import io.flowengine.spi.SortPosition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a {@link FlowPageRequest} into index range scans: one per state the listing includes
+ * (two for a start or finish time, whose missing values sort last: one for the present values,
+ * one for the missing ones). Each scan reads its part of an index that starts with the state
+ * (and the account, for an account's listing) in the listing's order, continuing strictly after
+ * the keyset position, and stops after {@code limit} rows; {@link H2FlowStore} merges them.
+ * Stateless.
+ */
+final class FlowListingQueries {
+  /**
+   * One index range scan.
+   *
+   * @param sql the query, selecting {@link FlowRows#COLUMNS}
+   * @param parameters its parameters in order
+   */
+  record Scan(String sql, List<Object> parameters) {}
+
+  private FlowListingQueries() {}
+
+  static List<Scan> scans(FlowPageRequest request) {
+    Set<FlowState> states = request.states().isEmpty() ? Set.of(FlowState.values()) : request.states();
+    List<Scan> scans = new ArrayList<>();
+    for (FlowState state : states) {
+      addScans(scans, request, state);
+    }
+    return scans;
+  }
+
+  private static void addScans(List<Scan> scans, FlowPageRequest request, FlowState state) {
+    boolean ascending = request.direction() == SortDirection.ASCENDING;
+    String cmp = ascending ? " > ?" : " < ?";
+    SortPosition after = request.after();
+    String column = column(request.sortBy());
+    if (column == null) {
+      int order = after == null ? 0 : Integer.signum(state.compareTo((FlowState) value(after, request.sortBy())));
+      if (after == null) {
+        scans.add(scan(request, state, null, null));
+      } else if (order == 0) {
+        scans.add(scan(request, state, null, "ID" + cmp, after.id()));
+      } else if (order == (ascending ? 1 : -1)) {
+        scans.add(scan(request, state, null, null));
+      }
+      return;
+    }
+    boolean nullable = request.sortBy() == FlowSortKey.STARTED_AT || request.sortBy() == FlowSortKey.FINISHED_AT;
+    Object afterValue = after == null ? null : value(after, request.sortBy());
+    if (after == null) {
+      scans.add(scan(request, state, column, nullable ? column + " IS NOT NULL" : null));
+    } else if (afterValue != null) {
+      String rowCmp = ascending ? " > (?, ?)" : " < (?, ?)";
+      scans.add(scan(request, state, column, "(" + column + ", ID)" + rowCmp, afterValue, after.id()));
+    }
+    if (nullable) {
+      if (after != null && afterValue == null) {
+        scans.add(scan(request, state, column, column + " IS NULL AND ID" + cmp, after.id()));
+      } else {
+        scans.add(scan(request, state, column, column + " IS NULL"));
+      }
+    }
+  }
+
+  private static Scan scan(
+      FlowPageRequest request, FlowState state, @Nullable String column, @Nullable String condition,
+      Object... conditionParameters) {
+    String dir = request.direction() == SortDirection.ASCENDING ? " ASC" : " DESC";
+    List<Object> parameters = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT ").append(FlowRows.COLUMNS).append(" FROM FLOWS WHERE ");
+    StringBuilder order = new StringBuilder(" ORDER BY ");
+    if (request.accountId() != null) {
+      sql.append("ACCOUNT_ID = ? AND ");
+      parameters.add(request.accountId());
+      order.append("ACCOUNT_ID").append(dir).append(", ");
+    }
+    sql.append("STATE = ?");
+    parameters.add(state.ordinal());
+    order.append("STATE").append(dir).append(", ");
+    if (column != null) {
+      order.append(column).append(dir).append(", ");
+    }
+    order.append("ID").append(dir);
+    if (condition != null) {
+      sql.append(" AND ").append(condition);
+      parameters.addAll(List.of(conditionParameters));
+    }
+    sql.append(order).append(" LIMIT ?");
+    parameters.add(request.limit());
+    return new Scan(sql.toString(), parameters);
+  }
+
+  private static @Nullable String column(FlowSortKey key) {
+    return switch (key) {
+      case STATE -> null;
+      case PROGRESS -> "PROGRESS";
+      case CREATED_AT -> "CREATED_US";
+      case STARTED_AT -> "STARTED_US";
+      case FINISHED_AT -> "FINISHED_US";
+    };
+  }
+
+  /** Returns the position's value as the column holds it; null for a missing time. */
+  private static @Nullable Object value(SortPosition position, FlowSortKey key) {
+    Object value = position.value();
+    Class<?> expected = switch (key) {
+      case STATE -> FlowState.class;
+      case PROGRESS -> Double.class;
+      case CREATED_AT, STARTED_AT, FINISHED_AT -> Instant.class;
+    };
+    if (value == null && (key == FlowSortKey.STARTED_AT || key == FlowSortKey.FINISHED_AT)) {
+      return null;
+    }
+    if (!expected.isInstance(value)) {
+      throw new IllegalArgumentException("a listing by " + key + " needs a position holding a "
+          + expected.getSimpleName() + ", not " + value);
+    }
+    return value instanceof Instant instant ? (Object) EpochMicros.ofPosition(instant) : value;
+  }
+}
