@@ -213,6 +213,24 @@ public abstract class AssetStoreContract {
   }
 
   @Test
+  void deleteAll_ofOneRoleOfSeveralFlows_keepsTheOtherRoleAndFlows() throws IOException {
+    String third = TestFlows.id(3);
+    AssetRecord input = store.put(draft(FLOW, "acct-a", AssetRole.INPUT), content(new byte[4]));
+    store.put(draft(FLOW, "acct-a", AssetRole.OUTPUT), content(new byte[8]));
+    store.put(draft(OTHER_FLOW, "acct-a", AssetRole.OUTPUT), content(new byte[16]));
+    AssetRecord kept = store.put(draft(third, "acct-a", AssetRole.OUTPUT), content(new byte[32]));
+
+    store.deleteAll(List.of(FLOW, OTHER_FLOW, TestFlows.id(4)), AssetRole.OUTPUT);
+    store.deleteAll(List.of(), AssetRole.INPUT);
+
+    assertThat(store.list(FLOW, AssetRole.OUTPUT)).isEmpty();
+    assertThat(store.list(OTHER_FLOW, AssetRole.OUTPUT)).isEmpty();
+    assertThat(store.list(FLOW, AssetRole.INPUT)).containsExactly(input);
+    assertThat(store.list(third, AssetRole.OUTPUT)).containsExactly(kept);
+    assertThat(store.storedBytes("acct-a")).isEqualTo(36);
+  }
+
+  @Test
   void storedBytes_sumsTheAccountsAssets() throws IOException {
     store.put(draft(FLOW, "acct-a", AssetRole.INPUT), content(new byte[100]));
     store.put(draft(OTHER_FLOW, "acct-a", AssetRole.OUTPUT), content(new byte[23]));

@@ -162,6 +162,45 @@ public abstract class FlowStoreContract extends FlowStorePagingContract {
   }
 
   @Test
+  void compareAndSetAll_replacesExactlyTheRecordsWhoseVersionMatches() {
+    FlowRecord current = flows.inState(null, FlowState.RUNNING, 0.1, at(0), at(1), null);
+    FlowRecord stale = flows.inState(null, FlowState.ABORTING, 0.1, at(0), at(1), null);
+    FlowRecord deleted = flows.inState(null, FlowState.STARTING, 0.1, at(0), at(1), null);
+    for (FlowRecord r : List.of(current, stale, deleted)) {
+      store.insert(r);
+    }
+    FlowRecord staleNow = stale.withProgress(0.2);
+    assertThat(store.compareAndSet(stale, staleNow)).isTrue();
+    assertThat(store.delete(deleted)).isTrue();
+    List<FlowRecord> expected = List.of(current, stale, deleted);
+    List<FlowRecord> next = expected.stream()
+        .map(r -> TestFlows.moved(r, FlowState.ABORTED, at(9)))
+        .toList();
+
+    assertThat(store.compareAndSetAll(expected, next)).containsExactly(true, false, false);
+    assertThat(store.find(current.id())).contains(next.get(0));
+    assertThat(store.find(stale.id())).contains(staleNow);
+    assertThat(store.find(deleted.id())).isEmpty();
+    assertThat(store.compareAndSetAll(List.of(), List.of())).isEmpty();
+  }
+
+  @Test
+  void compareAndSetAll_withAnInvalidPair_changesNothing() {
+    FlowRecord a = flows.created();
+    FlowRecord b = flows.created();
+    store.insert(a);
+    store.insert(b);
+
+    assertThatThrownBy(() -> store.compareAndSetAll(
+            List.of(a, b), List.of(a.withProgress(0.5), b.withProgress(0.1).withProgress(0.2))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.compareAndSetAll(List.of(a, b), List.of(a.withProgress(0.5))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.find(a.id())).contains(a);
+    assertThat(store.find(b.id())).contains(b);
+  }
+
+  @Test
   void delete_withTheStoredVersion_removesTheFlow() {
     FlowRecord v0 = flows.created();
     FlowRecord kept = flows.created();

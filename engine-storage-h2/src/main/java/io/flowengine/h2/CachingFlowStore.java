@@ -54,6 +54,15 @@ final class CachingFlowStore implements FlowStore {
   }
 
   @Override
+  public boolean[] compareAndSetAll(List<FlowRecord> expected, List<FlowRecord> next) {
+    try {
+      return store.compareAndSetAll(expected, next);
+    } finally {
+      expected.forEach(record -> cache.invalidate(record.id()));
+    }
+  }
+
+  @Override
   public boolean delete(FlowRecord expected) {
     try {
       return store.delete(expected);

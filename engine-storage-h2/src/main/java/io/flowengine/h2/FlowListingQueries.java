@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns a {@link FlowPageRequest} into index range scans: one per state the listing includes
  * (two for a start or finish time, whose missing values sort last: one for the present values,
- * one for the missing ones). Each scan reads its part of an index that starts with the state
- * (and the account, for an account's listing) in the listing's order, continuing strictly after
- * the keyset position, and stops after {@code limit} rows; {@link H2FlowStore} merges them.
- * Stateless.
+ * one for the missing ones). Each scan reads its part of an index that starts with the state in
+ * the listing's order, continuing strictly after the keyset position, and stops after {@code
+ * limit} rows; {@link H2FlowStore} merges them. An account's listing by creation time (the
+ * default) reads the account's own index instead; its other listings filter the state indexes by
+ * account. Stateless.
  */
 final class FlowListingQueries {
   /**
@@ -33,6 +34,10 @@ final class FlowListingQueries {
   static List<Scan> scans(FlowPageRequest request) {
     Set<FlowState> states = request.states().isEmpty() ? Set.of(FlowState.values()) : request.states();
     List<Scan> scans = new ArrayList<>();
+    if (request.accountId() != null && request.sortBy() == FlowSortKey.CREATED_AT) {
+      scans.add(accountByCreated(request, states));
+      return scans;
+    }
     for (FlowState state : states) {
       addScans(scans, request, state);
     }
@@ -72,6 +77,32 @@ final class FlowListingQueries {
     }
   }
 
+  /** An account's flows by creation time: one scan of its own index, filtered by state. */
+  private static Scan accountByCreated(FlowPageRequest request, Set<FlowState> states) {
+    String dir = request.direction() == SortDirection.ASCENDING ? " ASC" : " DESC";
+    List<Object> parameters = new ArrayList<>(List.of(request.accountId()));
+    StringBuilder sql = new StringBuilder("SELECT ").append(FlowRows.COLUMNS)
+        .append(" FROM FLOWS WHERE ACCOUNT_ID = ?");
+    if (states.size() < FlowState.values().length) {
+      sql.append(" AND STATE IN (");
+      for (FlowState state : states) {
+        sql.append(parameters.size() > 1 ? ", ?" : "?");
+        parameters.add(state.ordinal());
+      }
+      sql.append(')');
+    }
+    SortPosition after = request.after();
+    if (after != null) {
+      sql.append(" AND (CREATED_US, ID)").append(dir.equals(" ASC") ? " > (?, ?)" : " < (?, ?)");
+      parameters.add(value(after, FlowSortKey.CREATED_AT));
+      parameters.add(after.id());
+    }
+    sql.append(" ORDER BY ACCOUNT_ID").append(dir).append(", CREATED_US").append(dir)
+        .append(", ID").append(dir).append(" LIMIT ?");
+    parameters.add(request.limit());
+    return new Scan(sql.toString(), parameters);
+  }
+
   private static Scan scan(
       FlowPageRequest request, FlowState state, @Nullable String column, @Nullable String condition,
       Object... conditionParameters) {
@@ -82,7 +113,9 @@ final class FlowListingQueries {
     if (request.accountId() != null) {
       sql.append("ACCOUNT_ID = ? AND ");
       parameters.add(request.accountId());
-      order.append("ACCOUNT_ID").append(dir).append(", ");
+      if (column == null) {
+        order.append("ACCOUNT_ID").append(dir).append(", ");
+      }
     }
     sql.append("STATE = ?");
     parameters.add(state.ordinal());

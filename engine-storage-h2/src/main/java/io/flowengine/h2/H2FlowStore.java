@@ -71,11 +71,7 @@ final class H2FlowStore implements FlowStore {
 
   @Override
   public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
-    if (!next.id().equals(expected.id()) || next.version() != expected.version() + 1) {
-      throw new IllegalArgumentException(
-          "next must be version " + (expected.version() + 1) + " of flow " + expected.id()
-              + ", was version " + next.version() + " of " + next.id());
-    }
+    checkUpdate(expected, next);
     try {
       return pool.call(c -> {
         try (PreparedStatement update = c.prepareStatement(FlowRows.COMPARE_AND_SET)) {
@@ -85,6 +81,51 @@ final class H2FlowStore implements FlowStore {
       });
     } catch (SQLException e) {
       throw failures.of("update flow " + expected.id() + " from version " + expected.version(), e);
+    }
+  }
+
+  /** Applies the updates as one JDBC batch in one transaction: all of them or, on failure, none. */
+  @Override
+  public boolean[] compareAndSetAll(List<FlowRecord> expected, List<FlowRecord> next) {
+    if (expected.size() != next.size()) {
+      throw new IllegalArgumentException(
+          expected.size() + " expected records but " + next.size() + " replacements");
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      checkUpdate(expected.get(i), next.get(i));
+    }
+    boolean[] replaced = new boolean[expected.size()];
+    if (replaced.length == 0) {
+      return replaced;
+    }
+    try {
+      int[] counts = pool.call(c -> {
+        c.setAutoCommit(false);
+        try (PreparedStatement update = c.prepareStatement(FlowRows.COMPARE_AND_SET)) {
+          for (int i = 0; i < replaced.length; i++) {
+            FlowRows.bindCompareAndSet(update, expected.get(i), next.get(i));
+            update.addBatch();
+          }
+          int[] updated = update.executeBatch();
+          c.commit();
+          c.setAutoCommit(true);
+          return updated;
+        }
+      });
+      for (int i = 0; i < replaced.length; i++) {
+        replaced[i] = counts[i] == 1;
+      }
+      return replaced;
+    } catch (SQLException e) {
+      throw failures.of("update " + replaced.length + " flows (nothing was changed)", e);
+    }
+  }
+
+  private static void checkUpdate(FlowRecord expected, FlowRecord next) {
+    if (!next.id().equals(expected.id()) || next.version() != expected.version() + 1) {
+      throw new IllegalArgumentException(
+          "next must be version " + (expected.version() + 1) + " of flow " + expected.id()
+              + ", was version " + next.version() + " of " + next.id());
     }
   }
 
