@@ -35,8 +35,7 @@ final class FlowListingQueries {
     Set<FlowState> states = request.states().isEmpty() ? Set.of(FlowState.values()) : request.states();
     List<Scan> scans = new ArrayList<>();
     if (request.accountId() != null && request.sortBy() == FlowSortKey.CREATED_AT) {
-      scans.add(accountByCreated(request, states));
-      return scans;
+      return accountByCreated(request, states);
     }
     for (FlowState state : states) {
       addScans(scans, request, state);
@@ -63,10 +62,16 @@ final class FlowListingQueries {
     boolean nullable = request.sortBy() == FlowSortKey.STARTED_AT || request.sortBy() == FlowSortKey.FINISHED_AT;
     Object afterValue = after == null ? null : value(after, request.sortBy());
     if (after == null) {
-      scans.add(scan(request, state, column, nullable ? column + " IS NOT NULL" : null));
+      // a bounded range, not IS NOT NULL, so H2 never steps over the nulls at the low end
+      scans.add(nullable
+          ? scan(request, state, column, column + " >= ? AND " + column + " <= ?", Long.MIN_VALUE, Long.MAX_VALUE)
+          : scan(request, state, column, null));
     } else if (afterValue != null) {
-      String rowCmp = ascending ? " > (?, ?)" : " < (?, ?)";
-      scans.add(scan(request, state, column, "(" + column + ", ID)" + rowCmp, afterValue, after.id()));
+      scans.add(scan(request, state, column, column + " = ? AND ID" + cmp, afterValue, after.id()));
+      scans.add(ascending
+          ? scan(request, state, column, column + " >= ?", beyond(afterValue, true))
+          : scan(request, state, column, column + " <= ? AND " + column + " >= ?",
+              beyond(afterValue, false), Long.MIN_VALUE));
     }
     if (nullable) {
       if (after != null && afterValue == null) {
@@ -77,12 +82,12 @@ final class FlowListingQueries {
     }
   }
 
-  /** An account's flows by creation time: one scan of its own index, filtered by state. */
-  private static Scan accountByCreated(FlowPageRequest request, Set<FlowState> states) {
+  /** An account's flows by creation time: its own index, filtered by state. */
+  private static List<Scan> accountByCreated(FlowPageRequest request, Set<FlowState> states) {
     String dir = request.direction() == SortDirection.ASCENDING ? " ASC" : " DESC";
     List<Object> parameters = new ArrayList<>(List.of(request.accountId()));
     StringBuilder sql = new StringBuilder("SELECT ").append(FlowRows.COLUMNS)
-        .append(" FROM FLOWS WHERE ACCOUNT_ID = ?");
+        .append(" FROM FLOWS USE INDEX (FLOWS_OF_ACCOUNT_BY_CREATED) WHERE ACCOUNT_ID = ?");
     if (states.size() < FlowState.values().length) {
       sql.append(" AND STATE IN (");
       for (FlowState state : states) {
@@ -91,16 +96,37 @@ final class FlowListingQueries {
       }
       sql.append(')');
     }
+    String order = " ORDER BY ACCOUNT_ID" + dir + ", CREATED_US" + dir + ", ID" + dir + " LIMIT ?";
     SortPosition after = request.after();
-    if (after != null) {
-      sql.append(" AND (CREATED_US, ID)").append(dir.equals(" ASC") ? " > (?, ?)" : " < (?, ?)");
-      parameters.add(value(after, FlowSortKey.CREATED_AT));
-      parameters.add(after.id());
+    if (after == null) {
+      return List.of(accountScan(sql + order, parameters, request.limit()));
     }
-    sql.append(" ORDER BY ACCOUNT_ID").append(dir).append(", CREATED_US").append(dir)
-        .append(", ID").append(dir).append(" LIMIT ?");
-    parameters.add(request.limit());
-    return new Scan(sql.toString(), parameters);
+    boolean ascending = dir.equals(" ASC");
+    Object value = value(after, FlowSortKey.CREATED_AT);
+    return List.of(
+        accountScan(sql + " AND CREATED_US = ? AND ID" + (ascending ? " > ?" : " < ?") + order,
+            parameters, value, after.id(), request.limit()),
+        accountScan(sql + " AND CREATED_US" + (ascending ? " >= ?" : " <= ?") + order,
+            parameters, beyond(value, ascending), request.limit()));
+  }
+
+  private static Scan accountScan(String sql, List<Object> parameters, Object... more) {
+    List<Object> all = new ArrayList<>(parameters);
+    all.addAll(List.of(more));
+    return new Scan(sql, all);
+  }
+
+  /**
+   * Returns the value next to {@code value} in the listing's direction: {@code K >= beyond(v)}
+   * selects exactly the values after {@code v}, and H2 starts the index range there instead of
+   * stepping over every row equal to {@code v}, as it does for {@code K > v}.
+   */
+  private static Object beyond(Object value, boolean ascending) {
+    return switch (value) {
+      case Double d -> ascending ? Math.nextUp(d) : Math.nextDown(d);
+      case Long l -> ascending ? (l == Long.MAX_VALUE ? l : l + 1) : (l == Long.MIN_VALUE ? l : l - 1);
+      default -> throw new IllegalArgumentException("not a column value: " + value);
+    };
   }
 
   private static Scan scan(
@@ -108,7 +134,12 @@ final class FlowListingQueries {
       Object... conditionParameters) {
     String dir = request.direction() == SortDirection.ASCENDING ? " ASC" : " DESC";
     List<Object> parameters = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT ").append(FlowRows.COLUMNS).append(" FROM FLOWS WHERE ");
+    String index = column == null
+        ? (request.accountId() != null ? "FLOWS_OF_ACCOUNT_BY_STATE" : "FLOWS_BY_STATE")
+        : "FLOWS_BY_" + request.sortBy().name().replace("_AT", "");
+    // the hint keeps H2 from choosing a shorter index and sorting what it reads
+    StringBuilder sql = new StringBuilder("SELECT ").append(FlowRows.COLUMNS)
+        .append(" FROM FLOWS USE INDEX (").append(index).append(") WHERE ");
     StringBuilder order = new StringBuilder(" ORDER BY ");
     if (request.accountId() != null) {
       sql.append("ACCOUNT_ID = ? AND ");

@@ -10,6 +10,9 @@ import io.flowengine.spi.AssetStore;
 import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowStore;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -191,11 +194,27 @@ public final class H2Storage implements EngineStorage {
         Path dir = directory.toAbsolutePath();
         Path file = dir.resolve(FILE_NAME);
         createDirectory(dir);
+        refuseForeignFile(file);
         return H2Storage.open(
             "jdbc:h2:file:" + dir.resolve("flowengine") + settings + ";WRITE_DELAY=" + mode.writeDelayMillis(),
             "H2 database " + file, this, timeout);
       }
       return H2Storage.open("jdbc:h2:mem:" + memoryName + settings, "in-memory H2 database " + memoryName, this, timeout);
+    }
+
+    /** Refuses a file that H2 would report only as an I/O error: one without an H2 store header. */
+    private static void refuseForeignFile(Path file) {
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] head = in.readNBytes(3);
+        if (head.length > 0 && !new String(head, StandardCharsets.ISO_8859_1).equals("H:2")) {
+          throw new StorageException(file + " is not an H2 database file (no H2 store header);"
+              + " move it away or choose another directory");
+        }
+      } catch (NoSuchFileException e) {
+        // a new database
+      } catch (IOException e) {
+        throw new StorageException("could not read " + file + ": " + e, e);
+      }
     }
 
     private static void createDirectory(Path dir) {
