@@ -76,6 +76,9 @@ final class FlowExecution implements Consumer<RunTicket> {
       }
       Step step = template.pipeline().get(i);
       step.run(new DefaultStepContext(ctx, running, template, i, count, ticket));
+      if (i + 1 < count) {
+        ctx.stateMachine().progress(running.id(), (i + 1.0) / count); // a finished step is done
+      }
     }
   }
 
