@@ -122,6 +122,15 @@ public final class EarClipper {
 
   /** Removes duplicate and collinear points between {@code start} and {@code end}. */
   static EarNode filterPoints(EarNode start, EarNode end) {
+    return filterPoints(start, end, true);
+  }
+
+  /**
+   * Removes duplicate points between {@code start} and {@code end}, and collinear ones too if
+   * {@code collinear}. Dropping a collinear corner of the outline leaves a T-junction with the
+   * side walls, so that is only done when clipping is stuck.
+   */
+  static EarNode filterPoints(EarNode start, EarNode end, boolean collinear) {
     if (start == null) {
       return null;
     }
@@ -132,7 +141,8 @@ public final class EarClipper {
     boolean again;
     do {
       again = false;
-      if (!p.steiner && (p.samePlace(p.next) || EarNode.area(p.prev, p, p.next) == 0)) {
+      if (!p.steiner
+          && (p.samePlace(p.next) || (collinear && EarNode.area(p.prev, p, p.next) == 0))) {
         p.remove();
         p = end = p.prev;
         if (p == p.next) {

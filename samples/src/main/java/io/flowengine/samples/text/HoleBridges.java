@@ -16,8 +16,8 @@ final class HoleBridges {
       return outer;
     }
     EarNode reverse = EarNode.split(bridge, hole);
-    EarClipper.filterPoints(reverse, reverse.next);
-    return EarClipper.filterPoints(bridge, bridge.next);
+    EarClipper.filterPoints(reverse, reverse.next, false);
+    return EarClipper.filterPoints(bridge, bridge.next, false);
   }
 
   private static EarNode find(EarNode hole, EarNode outer) {
