@@ -37,7 +37,7 @@ final class ViewerPage {
           section { background: #fff; border-radius: 8px; padding: 1rem 1.5rem; margin-bottom: 1.5rem;
                     box-shadow: 0 1px 3px rgba(0,0,0,.12); }
           .views { display: flex; gap: 1rem; flex-wrap: wrap; }
-          canvas, img { width: 480px; height: 360px; border: 1px solid #d9dde3; border-radius: 4px; }
+          canvas, img { width: min(480px, 44vw); aspect-ratio: 4 / 3; border: 1px solid #d9dde3; border-radius: 4px; }
           canvas { cursor: grab; background: #e9ecf0; }
           code { background: #eef0f3; padding: 0 .3em; }
         </style></head><body>

@@ -13,11 +13,12 @@ const GlbViewer = (() => {
     uniform vec4 baseColor; uniform sampler2D texture; uniform bool textured;
     varying vec3 vNormal; varying vec2 vUv;
     void main() {
-      vec4 color = baseColor;
+      // The factor is linear, the texture already sRGB: bring the factor to sRGB, then multiply.
+      vec4 color = vec4(pow(baseColor.rgb, vec3(1.0 / 2.2)), baseColor.a);
       if (textured) color *= texture2D(texture, vUv);
       vec3 n = normalize(vNormal);
       float light = 0.35 + 0.65 * max(dot(n, normalize(vec3(-0.4, 0.6, 0.7))), 0.0);
-      gl_FragColor = vec4(pow(color.rgb, vec3(1.0 / 2.2)) * light, color.a);
+      gl_FragColor = vec4(color.rgb * light, color.a);
     }`;
   const SIZES = { SCALAR: 1, VEC2: 2, VEC3: 3, VEC4: 4 };
   const ARRAYS = { 5121: Uint8Array, 5123: Uint16Array, 5125: Uint32Array, 5126: Float32Array };
@@ -125,7 +126,7 @@ const GlbViewer = (() => {
     }
     const center = min.map((v, i) => (v + max[i]) / 2);
     const radius = Math.hypot(...max.map((v, i) => v - min[i])) / 2;
-    let yaw = -0.5, pitch = 0.35, distance = radius * 2.6;
+    let yaw = -0.5, pitch = 0.35, distance = radius * 1.9;
     function render() {
       frame = 0;
       gl.viewport(0, 0, canvas.width, canvas.height);
