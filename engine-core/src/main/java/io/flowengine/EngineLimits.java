@@ -17,6 +17,10 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param maxOutputBytes largest output a step may write, in bytes (default 1 GiB)
  * @param maxInMemoryBytes largest asset {@link AssetContent#bytes()} and {@link
  *     AssetContent#toDataUri()} will hold in memory (default 256 MiB)
+ * @param maxUnfinishedFlowsPerAccount most flows an account may have that are not terminal
+ *     (default 1000); applies to flows created through {@link FlowEngine#authenticate}
+ * @param maxStoredBytesPerAccount most bytes of inputs and outputs an account may have stored
+ *     (default 10 GiB); an output that would exceed it fails its flow
  */
 public record EngineLimits(
     long maxInputBytes,
@@ -25,10 +29,12 @@ public record EngineLimits(
     int maxParameters,
     int maxParameterStringLength,
     long maxOutputBytes,
-    long maxInMemoryBytes) {
+    long maxInMemoryBytes,
+    int maxUnfinishedFlowsPerAccount,
+    long maxStoredBytesPerAccount) {
 
   private static final EngineLimits DEFAULTS =
-      new EngineLimits(64L << 20, 32, 64 << 10, 64, 4096, 1L << 30, 256L << 20);
+      new EngineLimits(64L << 20, 32, 64 << 10, 64, 4096, 1L << 30, 256L << 20, 1000, 10L << 30);
 
   /**
    * Checks every limit is positive.
@@ -47,6 +53,14 @@ public record EngineLimits(
         maxParameterStringLength);
     checkArgument(maxOutputBytes > 0, "maxOutputBytes must be positive: %s", maxOutputBytes);
     checkArgument(maxInMemoryBytes > 0, "maxInMemoryBytes must be positive: %s", maxInMemoryBytes);
+    checkArgument(
+        maxUnfinishedFlowsPerAccount > 0,
+        "maxUnfinishedFlowsPerAccount must be positive: %s",
+        maxUnfinishedFlowsPerAccount);
+    checkArgument(
+        maxStoredBytesPerAccount > 0,
+        "maxStoredBytesPerAccount must be positive: %s",
+        maxStoredBytesPerAccount);
   }
 
   /** Returns the default limits listed on each component. */
@@ -73,6 +87,8 @@ public record EngineLimits(
     private int maxParameterStringLength;
     private long maxOutputBytes;
     private long maxInMemoryBytes;
+    private int maxUnfinishedFlowsPerAccount;
+    private long maxStoredBytesPerAccount;
 
     private Builder(EngineLimits from) {
       maxInputBytes = from.maxInputBytes;
@@ -82,6 +98,8 @@ public record EngineLimits(
       maxParameterStringLength = from.maxParameterStringLength;
       maxOutputBytes = from.maxOutputBytes;
       maxInMemoryBytes = from.maxInMemoryBytes;
+      maxUnfinishedFlowsPerAccount = from.maxUnfinishedFlowsPerAccount;
+      maxStoredBytesPerAccount = from.maxStoredBytesPerAccount;
     }
 
     /** Sets {@link EngineLimits#maxInputBytes}. */
@@ -126,6 +144,18 @@ public record EngineLimits(
       return this;
     }
 
+    /** Sets {@link EngineLimits#maxUnfinishedFlowsPerAccount}. */
+    public Builder maxUnfinishedFlowsPerAccount(int value) {
+      maxUnfinishedFlowsPerAccount = value;
+      return this;
+    }
+
+    /** Sets {@link EngineLimits#maxStoredBytesPerAccount}. */
+    public Builder maxStoredBytesPerAccount(long value) {
+      maxStoredBytesPerAccount = value;
+      return this;
+    }
+
     /**
      * Returns the limits.
      *
@@ -139,7 +169,9 @@ public record EngineLimits(
           maxParameters,
           maxParameterStringLength,
           maxOutputBytes,
-          maxInMemoryBytes);
+          maxInMemoryBytes,
+          maxUnfinishedFlowsPerAccount,
+          maxStoredBytesPerAccount);
     }
   }
 }

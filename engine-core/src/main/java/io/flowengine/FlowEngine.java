@@ -40,6 +40,20 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
   }
 
   /**
+   * Returns the operations of the account {@code apiKey} belongs to: flows created through them
+   * belong to that account, listings show only its flows, and another account's flow, input or
+   * output is reported exactly as if it did not exist. Verification is cached, but a revoked or
+   * expired key is refused at once.
+   *
+   * @throws AuthenticationException if the key is unknown, malformed, expired or revoked (the
+   *     message never says which)
+   */
+  FlowOperations authenticate(String apiKey);
+
+  /** Returns the API key management of this engine. */
+  ApiKeys apiKeys();
+
+  /**
    * Returns a future completed with the flow's snapshot once it is terminal (at once if it
    * already is). It completes exceptionally with {@link NotFoundException} if the flow is
    * deleted meanwhile, and with {@link java.util.concurrent.CancellationException} if the engine

@@ -50,7 +50,7 @@ public record Parameters(Map<String, Object> values) {
 
   /** Returns the value of {@code name}, if set. */
   public Optional<Object> get(String name) {
-    return Optional.ofNullable(values.get(name));
+    return Optional.ofNullable(values.get(requireNonNull(name, "name")));
   }
 
   /**
@@ -90,7 +90,7 @@ public record Parameters(Map<String, Object> values) {
   }
 
   private <T> T typed(String name, Class<T> type) {
-    Object value = values.get(name);
+    Object value = values.get(requireNonNull(name, "name"));
     if (value == null) {
       throw new IllegalArgumentException("parameter " + name + " is not set; set: " + names());
     }

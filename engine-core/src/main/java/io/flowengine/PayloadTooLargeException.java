@@ -16,28 +16,37 @@ public final class PayloadTooLargeException extends FlowEngineException {
   private final long actual;
 
   /**
-   * Creates the exception.
+   * Creates the exception for an amount known in full.
    *
-   * @param subject what exceeded the limit, e.g. {@code "input inputs[0]"}
+   * @param subject what exceeded the limit, e.g. {@code "inputs[0]"}
    * @param unit what is counted, e.g. {@code "bytes"}
    * @param limit the configured limit
-   * @param actual the amount seen; when content is streamed this is the first amount past the
-   *     limit, not the full size
+   * @param actual the amount
    */
   public PayloadTooLargeException(String subject, String unit, long limit, long actual) {
+    this(subject, unit, limit, actual, false);
+  }
+
+  private PayloadTooLargeException(
+      String subject, String unit, long limit, long actual, boolean stoppedReading) {
     super(
         requireNonNull(subject, "subject")
             + " exceeds the limit of "
             + limit
             + " "
             + requireNonNull(unit, "unit")
-            + " (got "
-            + (actual > limit ? "at least " : "")
-            + actual
-            + ")");
+            + (stoppedReading ? " (reading stopped at " + actual + ")" : " (got " + actual + ")"));
     this.subject = subject;
     this.limit = limit;
     this.actual = actual;
+  }
+
+  /**
+   * Creates the exception for streamed content whose reading stopped once {@code read} bytes,
+   * more than the limit, had arrived; the full size is unknown.
+   */
+  public static PayloadTooLargeException whileReading(String subject, long limit, long read) {
+    return new PayloadTooLargeException(subject, "bytes", limit, read, true);
   }
 
   /** Returns what exceeded the limit. */
@@ -50,7 +59,7 @@ public final class PayloadTooLargeException extends FlowEngineException {
     return limit;
   }
 
-  /** Returns the amount seen when the limit was exceeded. */
+  /** Returns the amount seen when the limit was exceeded (for streamed content, a lower bound). */
   public long actual() {
     return actual;
   }

@@ -99,6 +99,7 @@ public record Template(
 
   /** Returns the id a template named {@code name} gets unless it sets one. */
   public static String defaultId(String name) {
+    requireNonNull(name, "name");
     return Hashing.sha256()
         .hashString("flowengine-template:" + name, StandardCharsets.UTF_8)
         .toString()

@@ -53,7 +53,7 @@ final class AssetCommands {
             .orElseThrow(() -> new InvalidRequestException(
                 "template", "template " + flow.templateName() + " is no longer registered"));
     List<Violation> violations = new ArrayList<>();
-    ingest.check(template, input, "input", violations);
+    ingest.check(template, input, "input", flow.accountId(), violations);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }

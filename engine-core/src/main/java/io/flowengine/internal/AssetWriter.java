@@ -27,7 +27,7 @@ final class AssetWriter {
   /**
    * Stores {@code source} under {@code draft}, reading at most {@code limit} bytes.
    *
-   * @param field the request field the content came from, for messages
+   * @param field what the content is, for messages (a request field such as {@code inputs[0]})
    */
   AssetRecord write(AssetDraft draft, InputStream source, long limit, String field) {
     ContentStream content = new ContentStream(source, limit, field);

@@ -2,6 +2,7 @@ package io.flowengine.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.flowengine.ApiKeys;
 import io.flowengine.Asset;
 import io.flowengine.AssetContent;
 import io.flowengine.Flow;
@@ -36,7 +37,10 @@ public final class DefaultFlowEngine implements FlowEngine {
   private final FlowRunner runner;
   private final ListenerBus listeners;
   private final FlowWaiters waiters;
+  private final FlowCommands flowCommands;
+  private final AssetCommands assetCommands;
   private final FlowOperations all;
+  private final ApiKeyService apiKeys;
 
   private DefaultFlowEngine(
       EngineConfig config, EngineContext ctx, FlowRunner runner, ListenerBus listeners,
@@ -47,9 +51,10 @@ public final class DefaultFlowEngine implements FlowEngine {
     this.listeners = listeners;
     this.waiters = waiters;
     InputIngest ingest = new InputIngest(ctx);
-    this.all =
-        new ScopedFlowOperations(
-            ctx, Scope.ALL, new FlowCommands(ctx, runner, ingest), new AssetCommands(ctx, ingest));
+    this.flowCommands = new FlowCommands(ctx, runner, ingest);
+    this.assetCommands = new AssetCommands(ctx, ingest);
+    this.all = new ScopedFlowOperations(ctx, Scope.ALL, flowCommands, assetCommands);
+    this.apiKeys = new ApiKeyService(config.storage().apiKeys(), ctx.stateMachine(), ctx.ids());
   }
 
   /** Builds the engine from {@code config}, registers its templates and recovers flows. */
@@ -82,11 +87,25 @@ public final class DefaultFlowEngine implements FlowEngine {
   }
 
   @Override
+  public FlowOperations authenticate(String apiKey) {
+    requireNonNull(apiKey, "apiKey");
+    ctx.lifecycle().ensureOpen();
+    String accountId = apiKeys.authenticate(apiKey);
+    return new ScopedFlowOperations(ctx, new Scope(accountId), flowCommands, assetCommands);
+  }
+
+  @Override
+  public ApiKeys apiKeys() {
+    ctx.lifecycle().ensureOpen();
+    return apiKeys;
+  }
+
+  @Override
   public CompletableFuture<Flow> awaitFlow(String flowId) {
     requireNonNull(flowId, "flowId");
     ctx.lifecycle().ensureOpen();
     Scope.requireNonBlank(flowId, "flowId");
-    CompletableFuture<Flow> shared = waiters.register(flowId);
+    CompletableFuture<Flow> waiter = waiters.register(flowId);
     FlowRecord current;
     try {
       current = Scope.ALL.require(ctx.flows(), flowId);
@@ -97,7 +116,7 @@ public final class DefaultFlowEngine implements FlowEngine {
     if (current.state().isTerminal()) {
       waiters.terminal(current);
     }
-    return shared.copy();
+    return waiter;
   }
 
   @Override

@@ -126,7 +126,11 @@ final class DefaultStepContext implements StepContext {
             now,
             derivedFrom == null ? null : derivedFrom.additional(),
             derivedFrom == null ? null : derivedFrom.id());
-    AssetRecord stored = ctx.assetWriter().write(draft, content, ctx.limits().maxOutputBytes(), "output");
+    long remaining = AccountQuota.remainingBytes(ctx, flow.accountId());
+    long limit = Math.min(ctx.limits().maxOutputBytes(), remaining);
+    AssetRecord stored =
+        ctx.assetWriter().write(draft, content, limit,
+            AccountQuota.subject("output", flow.accountId(), ctx.limits().maxOutputBytes(), remaining));
     return AssetViews.of(stored, flow);
   }
 

@@ -53,7 +53,7 @@ final class FlowCommands {
           "inputs", "inputs", ctx.limits().maxInputsPerFlow(), newInputs.size());
     }
     for (int i = 0; i < newInputs.size(); i++) {
-      inputs.check(template, newInputs.get(i), "inputs[" + i + "]", violations);
+      inputs.check(template, newInputs.get(i), "inputs[" + i + "]", scope.accountId(), violations);
     }
     Duration timeout = request.timeout();
     if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
@@ -62,6 +62,7 @@ final class FlowCommands {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
+    AccountQuota.checkUnfinishedFlows(ctx, scope.accountId());
     Instant now = ctx.stateMachine().now();
     String flowId = ctx.ids().next(now);
     List<String> inputIds = new ArrayList<>(newInputs.size());

@@ -76,6 +76,9 @@ final class FlowExecution implements Consumer<RunTicket> {
       }
       Step step = template.pipeline().get(i);
       step.run(new DefaultStepContext(ctx, running, template, i, count, ticket));
+      if (i + 1 < count) {
+        ctx.stateMachine().progress(running.id(), (i + 1.0) / count); // a finished step is done
+      }
     }
   }
 
@@ -85,21 +88,32 @@ final class FlowExecution implements Consumer<RunTicket> {
       log.debug("flow {} left as it was: the engine is closing", ticket.flowId);
       return;
     }
-    FlowRecord record = ctx.flows().find(ticket.flowId).orElse(null);
-    if (record == null) {
-      return;
-    }
-    if (record.state() == FlowState.ABORTING) {
-      ctx.stateMachine().fire(record, FlowEvent.FINISH_ABORT, null, null);
-    } else if (reason == RunTicket.StopReason.TIMEOUT) {
-      ctx.stateMachine().fire(record, FlowEvent.FAIL, "timed out after " + timeout, null);
+    String error = null;
+    if (reason == RunTicket.StopReason.TIMEOUT) {
+      error = "timed out after " + timeout;
     } else if (failure != null) {
-      String message = describe(failure);
-      log.info("flow {} failed: {}", ticket.flowId, message);
+      error = describe(failure);
+      log.info("flow {} failed: {}", ticket.flowId, error);
       log.debug("flow {} failure", ticket.flowId, failure);
-      ctx.stateMachine().fire(record, FlowEvent.FAIL, message, null);
-    } else {
-      ctx.stateMachine().fire(record, FlowEvent.COMPLETE, null, null);
+    }
+    // An abort can land between reading the state and storing the outcome; then the outcome is
+    // refused and the next round finishes the abort instead.
+    while (true) {
+      FlowRecord record = ctx.flows().find(ticket.flowId).orElse(null);
+      if (record == null || record.state().isTerminal()) {
+        return;
+      }
+      if (record.state() != FlowState.RUNNING && record.state() != FlowState.ABORTING) {
+        log.error("flow {} is {} after its run; leaving it", ticket.flowId, record.state());
+        return;
+      }
+      FlowEvent event =
+          record.state() == FlowState.ABORTING
+              ? FlowEvent.FINISH_ABORT
+              : error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE;
+      if (ctx.stateMachine().fire(record, event, error, null) != null) {
+        return;
+      }
     }
   }
 

@@ -65,6 +65,7 @@ final class FlowRunner {
       launch = running < maxRunning;
       if (launch) {
         running++;
+        ticket.holdsSlot = true;
       } else {
         queue.addLast(ticket);
       }
@@ -83,11 +84,23 @@ final class FlowRunner {
    */
   boolean cancelQueued(String flowId) {
     RunTicket ticket = tickets.get(flowId);
-    if (ticket != null && ticket.cancelIfQueued()) {
-      tickets.remove(flowId, ticket);
-      return true;
+    if (ticket == null || !ticket.cancelIfQueued()) {
+      return false;
     }
-    return false;
+    tickets.remove(flowId, ticket);
+    RunTicket next = null;
+    lock.lock();
+    try {
+      if (ticket.holdsSlot) { // launched but not claimed: its task will find it cancelled
+        next = releaseSlot(ticket);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (next != null) {
+      launch(next);
+    }
+    return true;
   }
 
   /** Asks a running flow to stop for {@code reason}; does nothing if it is not running. */
@@ -103,15 +116,18 @@ final class FlowRunner {
       executor.execute(() -> run(ticket));
     } catch (RejectedExecutionException e) {
       log.warn("executor refused flow {}; it stays starting until recovered", ticket.flowId, e);
-      finished(ticket);
+      if (ticket.claim()) { // unless an abort cancelled it and gave the slot back meanwhile
+        finished(ticket);
+      }
     }
   }
 
   private void run(RunTicket ticket) {
+    if (!ticket.claim()) {
+      return; // cancelled or abandoned: whoever did that gave its slot back
+    }
     try {
-      if (ticket.claim()) {
-        execution.accept(ticket);
-      }
+      execution.accept(ticket);
     } catch (RuntimeException | Error e) {
       log.error("flow {} escaped its execution", ticket.flowId, e);
     } finally {
@@ -124,21 +140,31 @@ final class FlowRunner {
     RunTicket next;
     lock.lock();
     try {
-      do {
-        next = shutdown ? null : queue.pollFirst();
-      } while (next != null && next.isCancelled());
-      if (next == null) {
-        running--;
-        if (running == 0) {
-          idle.signalAll();
-        }
-      }
+      next = releaseSlot(ticket);
     } finally {
       lock.unlock();
     }
     if (next != null) {
       launch(next);
     }
+  }
+
+  /** Passes {@code ticket}'s slot to the next queued flow, or frees it; call with the lock held. */
+  private @Nullable RunTicket releaseSlot(RunTicket ticket) {
+    ticket.holdsSlot = false;
+    RunTicket next;
+    do {
+      next = shutdown ? null : queue.pollFirst();
+    } while (next != null && next.isCancelled());
+    if (next != null) {
+      next.holdsSlot = true;
+    } else {
+      running--;
+      if (running == 0) {
+        idle.signalAll();
+      }
+    }
+    return next;
   }
 
   /**
@@ -154,6 +180,14 @@ final class FlowRunner {
       shutdown = true;
       dropped = new ArrayList<>(queue);
       queue.clear();
+      // launched but not yet claimed by a thread (e.g. on an executor that never runs them)
+      for (RunTicket ticket : tickets.values()) {
+        if (ticket.holdsSlot && ticket.abandonIfQueued()) {
+          ticket.holdsSlot = false;
+          running--;
+          dropped.add(ticket);
+        }
+      }
     } finally {
       lock.unlock();
     }

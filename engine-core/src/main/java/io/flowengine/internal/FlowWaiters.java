@@ -16,9 +16,22 @@ import java.util.concurrent.ConcurrentMap;
 final class FlowWaiters {
   private final ConcurrentMap<String, CompletableFuture<Flow>> waiting = new ConcurrentHashMap<>();
 
-  /** Registers interest in {@code flowId}; the caller then checks the current state. */
+  /**
+   * Registers interest in {@code flowId}; the caller then checks the current state. Each caller
+   * gets its own future, so cancelling it affects no other waiter.
+   */
   CompletableFuture<Flow> register(String flowId) {
-    return waiting.computeIfAbsent(flowId, id -> new CompletableFuture<>());
+    CompletableFuture<Flow> shared = waiting.computeIfAbsent(flowId, id -> new CompletableFuture<>());
+    CompletableFuture<Flow> own = new CompletableFuture<>();
+    shared.whenComplete(
+        (flow, failure) -> {
+          if (failure != null) {
+            own.completeExceptionally(failure);
+          } else {
+            own.complete(flow);
+          }
+        });
+    return own;
   }
 
   void terminal(FlowRecord record) {

@@ -29,7 +29,9 @@ final class InputIngest {
   }
 
   /** Adds every problem with {@code input} that can be seen before reading it. */
-  void check(Template template, NewAsset input, String field, List<Violation> violations) {
+  void check(
+      Template template, NewAsset input, String field, @Nullable String accountId,
+      List<Violation> violations) {
     if (!template.acceptsInput(input.mediaType())) {
       violations.add(new Violation(field + ".mediaType", "template " + template.name()
           + " does not accept " + input.mediaType() + "; it accepts " + template.inputTypes()));
@@ -37,9 +39,12 @@ final class InputIngest {
     UserText.checkAdditional(
         input.additional().orElse(null), field + ".additional", ctx.limits().maxAdditionalBytes(),
         violations);
-    long max = ctx.limits().maxInputBytes();
+    long remaining = AccountQuota.remainingBytes(ctx, accountId);
+    long max = Math.min(ctx.limits().maxInputBytes(), remaining);
     if (input.size().isPresent() && input.size().getAsLong() > max) {
-      throw new PayloadTooLargeException(field, "bytes", max, input.size().getAsLong());
+      throw new PayloadTooLargeException(
+          AccountQuota.subject(field, accountId, ctx.limits().maxInputBytes(), remaining),
+          "bytes", max, input.size().getAsLong());
     }
   }
 
@@ -56,8 +61,11 @@ final class InputIngest {
     } catch (IOException e) {
       throw new InvalidRequestException(field, "could not open the content: " + e.getMessage());
     }
+    long remaining = AccountQuota.remainingBytes(ctx, accountId);
+    long limit = Math.min(ctx.limits().maxInputBytes(), remaining);
+    String subject = AccountQuota.subject(field, accountId, ctx.limits().maxInputBytes(), remaining);
     try {
-      return ctx.assetWriter().write(draft, source, ctx.limits().maxInputBytes(), field);
+      return ctx.assetWriter().write(draft, source, limit, subject);
     } finally {
       try {
         source.close();

@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One flow's place in the {@link FlowRunner}: queued, claimed by a thread, or cancelled before it
- * ran; and, while running, the thread to interrupt and the reason it should stop. Thread-safe.
+ * One flow's place in the {@link FlowRunner}: queued, claimed by a thread, cancelled by an abort
+ * before it ran, or abandoned by a shutdown; and, while running, the thread to interrupt and the
+ * reason it should stop. Thread-safe.
  */
 final class RunTicket {
   /** Why a running flow is asked to stop. */
@@ -18,9 +19,12 @@ final class RunTicket {
   private static final int QUEUED = 0;
   private static final int CLAIMED = 1;
   private static final int CANCELLED = 2;
+  private static final int ABANDONED = 3;
 
   final String flowId;
   private final AtomicInteger phase = new AtomicInteger(QUEUED);
+  /** Whether the ticket holds a running slot; guarded by the runner's lock. */
+  boolean holdsSlot;
   private volatile @Nullable StopReason stopReason;
   private @Nullable Thread thread; // guarded by this
 
@@ -36,6 +40,11 @@ final class RunTicket {
   /** Cancels the ticket if no thread claimed it yet. */
   boolean cancelIfQueued() {
     return phase.compareAndSet(QUEUED, CANCELLED);
+  }
+
+  /** Gives the ticket up because the runner shuts down, if no thread claimed it yet. */
+  boolean abandonIfQueued() {
+    return phase.compareAndSet(QUEUED, ABANDONED);
   }
 
   boolean isCancelled() {

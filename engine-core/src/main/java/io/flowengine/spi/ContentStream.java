@@ -102,7 +102,7 @@ public final class ContentStream extends FilterInputStream {
   private void count(int n) {
     count += n;
     if (count > limit) {
-      throw recorded(new PayloadTooLargeException(subject, "bytes", limit, count));
+      throw recorded(PayloadTooLargeException.whileReading(subject, limit, count));
     }
   }
 
