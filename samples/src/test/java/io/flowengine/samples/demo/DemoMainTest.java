@@ -33,7 +33,8 @@ class DemoMainTest {
     assertThat(first).containsPattern("image-relief-optimized\\.glb +model_optimize +completed +3,000");
 
     String second = run(options);
-    assertThat(second).contains("summary:").doesNotContain("failed");
+    assertThat(second).contains("summary:", "H2 in ").doesNotContain("failed");
+    assertThat(second).contains("3 earlier flows in this data directory");
   }
 
   @Test
