@@ -241,10 +241,25 @@ public final class BenchmarksReport {
     Map<String, Score> s = run.get().secondary();
     double p50 = s.get("latency.p50").value();
     double p99 = s.get("latency.p99").value();
-    String value = String.format(Locale.ROOT, "p50 %s, p99 %s (max %s) at %s sent", micros(p50), micros(p99),
-        micros(s.get("latency.max").value()), rate(run.get().primary().opsPerSecond(), "flows/s"));
-    table.add(name, value, "— (rate: half of " + rate(2 * s.get("latency.targetRate").value(), "flows/s")
-        + " measured first)", "—", target, ReportTable.verdict(p99 <= maxP99Micros));
+    double sentRate = run.get().primary().opsPerSecond();
+    double targetRate = s.get("latency.targetRate").value();
+    String value = String.format(Locale.ROOT, "p50 %s, p99 %s (max %s) from the scheduled send; %s at %s sent",
+        micros(p50), micros(p99), micros(s.get("latency.max").value()),
+        s.containsKey("latency.fromCall.p99")
+            ? "p50 " + micros(s.get("latency.fromCall.p50").value()) + ", p99 "
+                + micros(s.get("latency.fromCall.p99").value()) + " from the createFlow call"
+            : "",
+        rate(sentRate, "flows/s"));
+    boolean rateHeld = sentRate >= 0.95 * targetRate;
+    table.add(name, value, "— (target rate " + rate(targetRate, "flows/s") + ", half of the "
+        + rate(2 * targetRate, "flows/s") + " measured first)", "—", target + "; rate held",
+        ReportTable.verdict(p99 <= maxP99Micros && rateHeld));
+    if (!rateHeld) {
+      reading.add(String.format(Locale.ROOT,
+          "%s: the sender reached only %s of the %s scheduled, so flows were sent late and the latency from"
+              + " the schedule grew with the backlog; the latency from the createFlow call is the engine's"
+              + " own part.", name, rate(sentRate, "flows/s"), rate(targetRate, "flows/s")));
+    }
   }
 
   private void getFlow() {
@@ -272,8 +287,8 @@ public final class BenchmarksReport {
         String label = sizeLabel(size);
         long bytes = Long.parseLong(size);
         var engine = find("AssetRoundTripBenchmark.engine_bytes", "storage", storage, "size", size);
-        var copy = find("AssetRoundTripBenchmark.baseline_copy", "storage", storage, "size", size);
-        var sha = find("AssetRoundTripBenchmark.baseline_sha256", "storage", storage, "size", size);
+        var copy = find("AssetRoundTripBenchmark.baseline_copy", "size", size);
+        var sha = find("AssetRoundTripBenchmark.baseline_sha256", "size", size);
         String name = "add input + read back, " + label + ", " + where;
         String target = storage.equals("H2") ? "—" : "≥ 50% of copy rate (≤ 2×)";
         if (engine.isEmpty() || copy.isEmpty()) {
@@ -300,9 +315,9 @@ public final class BenchmarksReport {
       for (String size : sizes) {
         String label = sizeLabel(size);
         long bytes = Long.parseLong(size);
-        var decode = find("AssetRoundTripBenchmark.dataUriDecode", "storage", storage, "size", size);
+        var decode = find("AssetRoundTripBenchmark.dataUriDecode", "size", size);
         var full = find("AssetRoundTripBenchmark.engine_dataUri", "storage", storage, "size", size);
-        var base64 = find("AssetRoundTripBenchmark.baseline_base64", "storage", storage, "size", size);
+        var base64 = find("AssetRoundTripBenchmark.baseline_base64", "size", size);
         if (base64.isEmpty()) {
           table.notRun("data URI, " + label + ", " + where, "Base64 decode", "≥ 70% (≤ 1.43×)",
               notRunReason("AssetRoundTripBenchmark (" + storage + ")"));
@@ -340,6 +355,21 @@ public final class BenchmarksReport {
         table.add(name, "1M flows: " + nanos(large.get().primary().nanosPerOp()),
             "10k flows: " + nanos(small.get().primary().nanosPerOp()), times(ratio), target, ReportTable.verdict(ratio <= 2));
       }
+    }
+    var indexed = find("StateTransitionBenchmark.whatIf_indexedByState");
+    var bare = find("StateTransitionBenchmark.baseline_uncontended");
+    var engineTransition = find("StateTransitionBenchmark.engine_uncontended");
+    if (indexed.isPresent() && bare.isPresent() && engineTransition.isPresent()) {
+      double extra = indexed.get().primary().nanosPerOp() - bare.get().primary().nanosPerOp();
+      reading.add(String.format(Locale.ROOT,
+          "The cost of indexing in memory, measured: a bare CAS plus the update of one skip-list index on"
+              + " (state, id) over a million flows takes %s against %s for the bare CAS, i.e. +%s per transition"
+              + " for one key. Added to the engine's %s transition that is %s of the floor, over the ≤ 3× /"
+              + " ≤ 100 ns transition target, and state, progress, startedAt and finishedAt would each need"
+              + " one: the two in-memory targets conflict, and the engine keeps the transition fast.",
+          nanos(indexed.get().primary().nanosPerOp()), nanos(bare.get().primary().nanosPerOp()), nanos(extra),
+          nanos(engineTransition.get().primary().nanosPerOp()),
+          times((engineTransition.get().primary().nanosPerOp() + extra) / bare.get().primary().nanosPerOp())));
     }
     if (table.rows().stream().anyMatch(r -> r.name().startsWith("listFlows") && r.name().endsWith("memory")
         && r.verdict() == ReportTable.Verdict.MISSED)) {

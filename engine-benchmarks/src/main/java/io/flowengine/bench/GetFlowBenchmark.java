@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class GetFlowBenchmark {
   /** Which storage the engine keeps flows in. */
-  @Param("MEMORY")
+  @Param({"MEMORY", "H2"})
   public BenchStorage storage;
 
   /** How many flows the engine holds. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Fills a store with many flows quickly, through the {@link FlowStore} SPI rather than a flow at
@@ -33,11 +34,22 @@ public final class PrefilledFlows {
 
   /** Inserts {@code count} flows of {@link NoopFlows#template()} into {@code store}. */
   public static void insert(FlowStore store, int count, long seed) {
+    IntFunction<FlowRecord> records = records(seed);
+    for (int i = 0; i < count; i++) {
+      store.insert(records.apply(i));
+    }
+  }
+
+  /**
+   * Returns the generator of the flows {@link #insert} stores; call it with 0, 1, 2, ... in
+   * order (it draws from one random sequence).
+   */
+  public static IntFunction<FlowRecord> records(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     String templateId = NoopFlows.template().id();
     Instant base = Instant.parse("2026-01-01T00:00:00Z");
     HexFormat hex = HexFormat.of();
-    for (int i = 0; i < count; i++) {
+    return i -> {
       Instant created = base.plus(i * 1000L + random.nextInt(1000), ChronoUnit.MICROS);
       FlowState state = STATES[random.nextInt(STATES.length)];
       boolean started = state != FlowState.CREATED && !(state == FlowState.ABORTED && random.nextBoolean());
@@ -49,12 +61,11 @@ public final class PrefilledFlows {
       double progress =
           state == FlowState.COMPLETED ? 1.0 : state == FlowState.CREATED ? 0.0 : random.nextInt(1000) / 1000.0;
       String id = hex.toHexDigits((int) created.getEpochSecond()) + hex.toHexDigits((long) i);
-      store.insert(
-          new FlowRecord(
-              id, null, templateId, NoopFlows.TEMPLATE, state, progress, Parameters.empty(), null,
-              List.of(), created, startedAt, finishedAt,
-              state == FlowState.FAILED ? "step failed" : null, null, 0));
-    }
+      return new FlowRecord(
+          id, null, templateId, NoopFlows.TEMPLATE, state, progress, Parameters.empty(), null,
+          List.of(), created, startedAt, finishedAt,
+          state == FlowState.FAILED ? "step failed" : null, null, 0);
+    };
   }
 
   /** Returns the ids of every flow of {@code engine}, oldest first. */

@@ -5,7 +5,9 @@ import io.flowengine.Parameters;
 import io.flowengine.spi.FlowRecord;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -74,6 +76,49 @@ public class StateTransitionBenchmark {
   /** A flow every benchmark thread changes. */
   @State(Scope.Benchmark)
   public static class SharedFlow extends OneFlow {}
+
+  /**
+   * A flow plus a skip-list listing index on (state, id) holding a million other flows: what an
+   * in-memory store that kept its listings indexed by state would have to update on every
+   * transition.
+   */
+  @State(Scope.Thread)
+  public static class IndexedFlow extends OneFlow {
+    /** An index entry. */
+    record Key(int state, String id) implements Comparable<Key> {
+      @Override
+      public int compareTo(Key other) {
+        int byState = Integer.compare(state, other.state);
+        return byState != 0 ? byState : id.compareTo(other.id);
+      }
+    }
+
+    final ConcurrentSkipListSet<Key> byState = new ConcurrentSkipListSet<>();
+
+    /** Fills the index. */
+    @Setup
+    public void fillIndex() {
+      HexFormat hex = HexFormat.of();
+      for (int i = 0; i < 1_000_000; i++) {
+        byState.add(new Key(i % FlowState.values().length, "0000000" + hex.toHexDigits(i) + "0"));
+      }
+    }
+  }
+
+  /**
+   * Not a target but the measurement behind one: the bare compare-and-set plus the update of one
+   * skip-list index (remove the old entry, add the new), the least an in-memory store would pay
+   * per transition to serve {@code listFlows} by state from an index instead of a scan.
+   */
+  @Benchmark
+  @Threads(1)
+  public FlowRecord whatIf_indexedByState(IndexedFlow flow) {
+    FlowRecord next = bareTransition(flow);
+    flow.byState.remove(new IndexedFlow.Key(next.state() == FlowState.RUNNING
+        ? FlowState.STARTING.ordinal() : FlowState.RUNNING.ordinal(), next.id()));
+    flow.byState.add(new IndexedFlow.Key(next.state().ordinal(), next.id()));
+    return next;
+  }
 
   /** The engine's transition on a flow no other thread touches. */
   @Benchmark

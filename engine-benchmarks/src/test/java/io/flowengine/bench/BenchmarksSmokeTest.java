@@ -38,6 +38,7 @@ class BenchmarksSmokeTest {
                     .measurementTime(TimeValue.milliseconds(100))
                     .param("flows", "10000")
                     .param("size", "1024")
+                    .param("triangles", "20000")
                     .addProfiler(SecondaryMetricsProfiler.class)
                     .resultFormat(ResultFormatType.JSON)
                     .result(RESULT.toString())
@@ -58,7 +59,12 @@ class BenchmarksSmokeTest {
             "AssetRoundTripBenchmark.engine_bytes", "AssetRoundTripBenchmark.dataUriDecode",
             "AssetRoundTripBenchmark.baseline_copy", "ListFlowsBenchmark.nextPage",
             "RetainedHeapBenchmark.runAndKeep", "FakeEngineBenchmark.fake_10000flows",
-            "FakeEngineBenchmark.baseline_templates");
+            "FakeEngineBenchmark.baseline_templates", "StateTransitionBenchmark.whatIf_indexedByState",
+            "FlowLifecycleH2Benchmark.engine", "FlowLifecycleH2Benchmark.baseline_jdbc",
+            "SimplifyBenchmark.simplify");
+    assertThat(runs.stream().filter(r -> r.getParams().getParam("storage") != null)
+            .map(r -> r.getParams().getParam("storage")).distinct())
+        .containsExactlyInAnyOrder("MEMORY", "H2");
     assertThat(runs).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 
@@ -78,8 +84,8 @@ class BenchmarksSmokeTest {
   void reportRendersEveryRow() throws Exception {
     String markdown = BenchmarksReport.render(JmhResult.read(RESULT), MachineInfo.describe(), RESULT);
     assertThat(markdown)
-        .contains("| state transition, uncontended |", "flow lifecycle in memory", "p99",
-            "retained heap per completed flow", "fake engine: 10,000 prompt flows", "## Reading")
+        .contains("| state transition, uncontended |", "flow lifecycle in memory", "flow lifecycle on an H2 file", "p99",
+            "retained heap per completed flow", "fake engine: 10,000 prompt flows", "triangles/s", "## Reading")
         .doesNotContain("NaN");
   }
 }
