@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -182,6 +183,25 @@ public class AssetRoundTripBenchmark {
   @Benchmark
   public byte[] baseline_sha256(Content content) throws NoSuchAlgorithmException {
     return MessageDigest.getInstance("SHA-256").digest(content.bytes);
+  }
+
+  /**
+   * The floor of a streaming, strict decoder of a string payload: 16 Ki characters at a time,
+   * each chunk checked to be ASCII ({@code String.getBytes(US_ASCII)} of a substring) and
+   * decoded into a reused buffer, without the engine. Not a target; it shows what streaming
+   * costs against {@link #baseline_base64}, which decodes the whole payload into one array.
+   */
+  @Benchmark
+  public long baseline_base64Chunked(Content content) {
+    Base64.Decoder decoder = Base64.getDecoder();
+    byte[] decoded = new byte[16 * 1024 / 4 * 3];
+    String payload = content.payload;
+    long total = 0;
+    for (int start = 0; start < payload.length(); start += 16 * 1024) {
+      int end = Math.min(payload.length(), start + 16 * 1024);
+      total += decoder.decode(payload.substring(start, end).getBytes(StandardCharsets.US_ASCII), decoded);
+    }
+    return total;
   }
 
   /** The floor of decoding a data URI: the JDK's base64 decoder on the payload. */

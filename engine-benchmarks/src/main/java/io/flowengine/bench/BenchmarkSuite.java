@@ -35,9 +35,9 @@ public final class BenchmarkSuite {
         options
             .forks(1)
             .warmupIterations(1)
-            .warmupTime(TimeValue.milliseconds(500))
+            .warmupTime(TimeValue.milliseconds(400))
             .measurementIterations(2)
-            .measurementTime(TimeValue.milliseconds(500));
+            .measurementTime(TimeValue.milliseconds(300));
       }
     },
     /** Two forks, and each class's own warm-up and measurement settings. */

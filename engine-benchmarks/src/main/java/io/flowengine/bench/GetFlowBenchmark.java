@@ -1,5 +1,7 @@
 package io.flowengine.bench;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.flowengine.Flow;
 import io.flowengine.FlowEngine;
 import java.util.Arrays;
@@ -45,6 +47,7 @@ public class GetFlowBenchmark {
 
   private FlowEngine engine;
   private final ConcurrentHashMap<String, Flow> map = new ConcurrentHashMap<>();
+  private Cache<String, Flow> cache;
   private String[] ids;
   private int next;
 
@@ -60,6 +63,8 @@ public class GetFlowBenchmark {
     for (String id : ids) {
       map.put(id, engine.getFlow(id));
     }
+    cache = Caffeine.newBuilder().maximumSize(Math.max(10_000, flows)).build();
+    map.forEach(cache::put);
   }
 
   /** Closes the engine. */
@@ -78,6 +83,15 @@ public class GetFlowBenchmark {
   @Benchmark
   public Flow engine() {
     return engine.getFlow(nextId());
+  }
+
+  /**
+   * The floor of a bounded cache: a Caffeine cache (what {@code H2Storage} keeps its flow cache
+   * in) of the same snapshots, read with a loading {@code get} as the storage does.
+   */
+  @Benchmark
+  public Flow baseline_caffeine() {
+    return cache.get(nextId(), map::get);
   }
 
   /** The floor: a concurrent map lookup of the next id. */

@@ -68,11 +68,39 @@ public class RetainedHeapBenchmark {
             .toList();
     for (int i = 0; i < top.size(); i++) {
       SecondaryMetrics.record(
-          "retained.top" + (i + 1) + "." + top.get(i).getKey(),
+          "retained.top" + (i + 1) + "." + readable(top.get(i).getKey()),
           top.get(i).getValue() / (double) flows, "B");
     }
     engine.close();
     engine = null;
+  }
+
+  /**
+   * Turns a JVM class name such as {@code [B} or {@code [Ljava.lang.Object;} into {@code
+   * byte_array} or {@code java.lang.Object_array}: JMH's JSON writer breaks a label at a bracket.
+   */
+  static String readable(String className) {
+    int dims = 0;
+    while (dims < className.length() && className.charAt(dims) == '[') {
+      dims++;
+    }
+    if (dims == 0) {
+      return className;
+    }
+    String element = className.substring(dims);
+    String base = switch (element) {
+      case "B" -> "byte";
+      case "C" -> "char";
+      case "I" -> "int";
+      case "J" -> "long";
+      case "S" -> "short";
+      case "Z" -> "boolean";
+      case "F" -> "float";
+      case "D" -> "double";
+      default -> element.startsWith("L") && element.endsWith(";")
+          ? element.substring(1, element.length() - 1) : element;
+    };
+    return base + "_array".repeat(dims);
   }
 
   /** Runs {@code flows} flows to completion and keeps them. */
