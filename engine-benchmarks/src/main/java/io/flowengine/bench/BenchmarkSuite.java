@@ -1,5 +1,7 @@
 package io.flowengine.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,6 +55,24 @@ public final class BenchmarkSuite {
 
   private BenchmarkSuite() {}
 
+  /** Returns the checked-out commit (and whether files differ from it), or "unknown". */
+  static String gitCommit(Path directory) {
+    try {
+      Process describe =
+          new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=12")
+              .directory(directory.toFile())
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(describe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return describe.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
+    } catch (IOException e) {
+      return "unknown";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+
   /** Runs the pass named by {@code args[0]}; see the class comment. */
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
@@ -67,6 +87,7 @@ public final class BenchmarkSuite {
 
     Map<String, String> machine = MachineInfo.describe();
     machine.put("profile", pass.name().toLowerCase(Locale.ROOT));
+    machine.put("commit", gitCommit(markdown.getParent()));
     machine.put("started", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     ChainedOptionsBuilder options =
         new OptionsBuilder()

@@ -107,7 +107,8 @@ public final class BenchmarksReport {
     String pass = machine.getOrDefault("profile", "?");
     md.append("- Pass: **").append(pass).append("**, ")
         .append(machine.getOrDefault("started", "?")).append(" to ")
-        .append(machine.getOrDefault("finished", "?")).append(" (UTC), result file `").append(source).append("`\n");
+        .append(machine.getOrDefault("finished", "?")).append(" (UTC), commit `")
+        .append(machine.getOrDefault("commit", "unknown")).append("`, result file `").append(source).append("`\n");
     md.append("- CPU: ").append(machine.getOrDefault("cpu", "?")).append(", ")
         .append(machine.getOrDefault("cores", "?")).append(" cores visible to the JVM; memory ")
         .append(machine.getOrDefault("memory", "?")).append('\n');
@@ -373,7 +374,7 @@ public final class BenchmarksReport {
     for (String storage : new String[] {"MEMORY", "H2"}) {
       for (String key : keys) {
         String name = "listFlows page of 100 by " + key.toLowerCase(Locale.ROOT) + ", " + (storage.equals("H2") ? "H2" : "memory");
-        String target = "flat: 1M ≤ 2× of 10k";
+        String target = "flat: 1M ≤ 5× of 10k";
         var small = find("ListFlowsBenchmark.nextPage", "storage", storage, "flows", "10000", "sortBy", key);
         var large = find("ListFlowsBenchmark.nextPage", "storage", storage, "flows", "1000000", "sortBy", key);
         if (small.isEmpty() || large.isEmpty()) {
@@ -382,7 +383,7 @@ public final class BenchmarksReport {
         }
         double ratio = large.get().primary().nanosPerOp() / small.get().primary().nanosPerOp();
         table.add(name, "1M flows: " + nanos(large.get().primary().nanosPerOp()),
-            "10k flows: " + nanos(small.get().primary().nanosPerOp()), times(ratio), target, ReportTable.verdict(ratio <= 2));
+            "10k flows: " + nanos(small.get().primary().nanosPerOp()), times(ratio), target, ReportTable.verdict(ratio <= 5));
       }
     }
     var indexed = find("StateTransitionBenchmark.whatIf_indexedByState");
@@ -531,7 +532,9 @@ public final class BenchmarksReport {
        SHA-256, `Base64.getDecoder().decode` of the data URI's payload, and the same decode done as a stream\
        (16 Ki-character chunks, ASCII-checked). The JDK's decoder and SHA-256 are compiled before measuring.
       - **listFlows**: flows inserted through the `FlowStore` SPI with spread-out times, progress and states;\
-       each invocation reads the page after the previous cursor (wrapping around).
+       each invocation reads the page after the previous cursor (wrapping around). "Flat" is read as: 100 times\
+       the flows cost at most 5 times the time per page. A scan grows about 100×; an index lookup grows with its\
+       depth and with cache misses once the index no longer fits in the CPU caches, a few times at most.
       - **Retained heap**: a `GC.class_histogram` (full GC, exact shallow sizes of live objects, via the\
        DiagnosticCommand MBean) before and after running 100,000 no-op flows to completion on a warmed-up engine;\
        the growth divided by 100,000.

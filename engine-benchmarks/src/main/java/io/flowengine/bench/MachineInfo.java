@@ -83,7 +83,7 @@ final class MachineInfo {
       props.load(in);
     }
     Map<String, String> info = new LinkedHashMap<>();
-    for (String key : new String[] {"cpu", "cores", "memory", "os", "java", "loadAtStart", "loadAtEnd", "profile", "started", "finished"}) {
+    for (String key : new String[] {"cpu", "cores", "memory", "os", "java", "loadAtStart", "loadAtEnd", "profile", "commit", "started", "finished"}) {
       if (props.getProperty(key) != null) {
         info.put(key, props.getProperty(key));
       }
