@@ -134,7 +134,10 @@ public final class H2Storage implements EngineStorage {
       return this;
     }
 
-    /** Sets when acknowledged changes reach the file ({@link Durability#WRITE_DELAYED} by default). */
+    /**
+     * Sets when acknowledged changes reach the file ({@link Durability#EVERY_COMMIT} by default:
+     * an acknowledged call survives a crash of the process).
+     */
     public Builder durability(Durability durability) {
       checkState(this.durability == null, "durability was already set to %s", this.durability);
       this.durability = requireNonNull(durability, "durability");
@@ -188,7 +191,7 @@ public final class H2Storage implements EngineStorage {
     public H2Storage open() {
       checkState(directory != null || memoryName != null, "choose directory(...) or inMemory()");
       Duration timeout = lockTimeout != null ? lockTimeout : Duration.ofSeconds(10);
-      Durability mode = durability != null ? durability : Durability.WRITE_DELAYED;
+      Durability mode = durability != null ? durability : Durability.EVERY_COMMIT;
       String settings = ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=" + timeout.toMillis();
       if (directory != null) {
         Path dir = directory.toAbsolutePath();

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills a process running flows on an H2 file with SIGKILL at random moments (seeded), again and
  * again, and after each kill opens an engine on the file: every flow and asset an API call had
  * acknowledged is there with the right SHA-256, and after recovery no flow stays unfinished.
- * Rounds: {@code flowengine.h2.crashIterations} (default 4); seed: {@code flowengine.h2.crashSeed}.
+ * The child uses the storage's default durability ({@code flowengine.h2.crashDurability} names
+ * another). Rounds: {@code flowengine.h2.crashIterations} (default 4); seed: {@code
+ * flowengine.h2.crashSeed}.
  */
 class CrashRecoveryTest {
   private static final int ROUNDS = Integer.getInteger("flowengine.h2.crashIterations", 4);
@@ -57,9 +60,14 @@ class CrashRecoveryTest {
 
   private static void runAndKill(Path db, Path log, long seed, int acks) throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    Process child = new ProcessBuilder(java, "-Xmx128m", "-Ddurability=" + System.getProperty("flowengine.h2.crashDurability", "EVERY_COMMIT"), "-XX:TieredStopAtLevel=1",
-            "-cp", System.getProperty("java.class.path"), CrashWorkload.class.getName(),
-            db.toString(), log.toString(), Long.toString(seed))
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1"));
+    String durability = System.getProperty("flowengine.h2.crashDurability");
+    if (durability != null) { // e.g. WRITE_DELAYED, to see what it loses; by default the default
+      command.add("-Ddurability=" + durability);
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashWorkload.class.getName(),
+        db.toString(), log.toString(), Long.toString(seed)));
+    Process child = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     try {
