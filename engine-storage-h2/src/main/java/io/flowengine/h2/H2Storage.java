@@ -34,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  *     .build(); // recovers flows a crashed process left unfinished
  * }</pre>
  *
- * <p>Opening creates the schema in a new database and migrates an older one; a database written
- * by a newer release is refused. Only one process may open a database file at a time. The engine
+ * <p>Opening creates the schema in a new database and migrates an older one, and deletes the
+ * assets of calls that failed half-way ({@link StrayAssets}); a database written by a newer
+ * release is refused. Only one process may open a database file at a time. The engine
  * closes the storage when it closes. Thread-safe.
  */
 public final class H2Storage implements EngineStorage {
@@ -242,6 +243,7 @@ public final class H2Storage implements EngineStorage {
     try {
       refuseReadOnly(anchor, failures);
       SchemaMigrations.current().migrate(anchor, failures);
+      StrayAssets.delete(anchor, failures);
     } catch (SQLException | RuntimeException e) {
       ConnectionPool.quietlyClose(anchor);
       throw e instanceof SQLException sql ? failures.of("prepare the schema", sql) : (RuntimeException) e;
