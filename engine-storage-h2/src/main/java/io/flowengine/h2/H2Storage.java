@@ -118,6 +118,7 @@ public final class H2Storage implements EngineStorage {
     private @Nullable Long cacheSize;
     private @Nullable Integer connections;
     private @Nullable Duration lockTimeout;
+    private String fileSystem = "file";
 
     private Builder() {}
 
@@ -184,6 +185,15 @@ public final class H2Storage implements EngineStorage {
     }
 
     /**
+     * Reaches the directory through the H2 file system registered under {@code scheme} (H2's own
+     * {@code file} by default); for tests that simulate a full or read-only disk.
+     */
+    Builder fileSystem(String scheme) {
+      this.fileSystem = requireNonNull(scheme, "scheme");
+      return this;
+    }
+
+    /**
      * Opens the database, creating or migrating its schema.
      *
      * @throws IllegalStateException if neither a directory nor in-memory was chosen
@@ -200,7 +210,7 @@ public final class H2Storage implements EngineStorage {
         createDirectory(dir);
         refuseForeignFile(file);
         return H2Storage.open(
-            "jdbc:h2:file:" + dir.resolve("flowengine") + settings + ";WRITE_DELAY=" + mode.writeDelayMillis(),
+            "jdbc:h2:" + fileSystem + ":" + dir.resolve("flowengine") + settings + ";WRITE_DELAY=" + mode.writeDelayMillis(),
             "H2 database " + file, this, timeout);
       }
       return H2Storage.open("jdbc:h2:mem:" + memoryName + settings, "in-memory H2 database " + memoryName, this, timeout);
