@@ -38,8 +38,9 @@ final class JsonBodyReader {
    * @throws RequestTooLargeException if a value exceeds a parser limit
    */
   <T> T read(ServerRequest request, Class<T> type) {
+    T value;
     try (InputStream body = request.content().inputStream()) {
-      return mapper.readValue(body, type);
+      value = mapper.readValue(body, type);
     } catch (StreamConstraintsException e) {
       throw new RequestTooLargeException("request body exceeds a JSON limit: " + e.getOriginalMessage());
     } catch (JsonParseException e) {
@@ -54,6 +55,12 @@ final class JsonBodyReader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the request body", e);
     }
+    if (value == null) { // the body is the JSON literal null
+      throw RequestValidationException.of(List.of("body"),
+          "Input should be a valid dictionary or object to extract fields from",
+          "model_attributes_type");
+    }
+    return value;
   }
 
   /** Returns Jackson's message without its source description, at most 200 characters. */

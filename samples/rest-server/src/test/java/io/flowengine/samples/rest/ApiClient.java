@@ -1,7 +1,10 @@
 package io.flowengine.samples.rest;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +18,14 @@ import org.jspecify.annotations.Nullable;
 
 /** A test client of the server over real HTTP ({@link HttpClient}), with or without a key. */
 final class ApiClient {
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads responses; data URIs of large outputs exceed Jackson's default string limit. */
+  static final ObjectMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxStringLength(256 << 20).build())
+                  .build())
+          .build();
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)

@@ -63,7 +63,12 @@ final class ApiTestServer implements AutoCloseable {
   }
 
   static ApiTestServer start() {
-    return new ApiTestServer(Duration.ofSeconds(10));
+    return start(Duration.ofSeconds(10));
+  }
+
+  /** Starts a server whose {@code close()} lets requests in flight run for {@code gracePeriod}. */
+  static ApiTestServer start(Duration gracePeriod) {
+    return new ApiTestServer(gracePeriod);
   }
 
   ApiClient alice() {

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * reference does.
  */
 public record CreateFlowRequest(
-    @JsonProperty(value = "template", required = true) @Nullable String template,
+    @JsonProperty("template") @Nullable String template,
     @JsonProperty("parameters") @Nullable Map<String, JsonNode> parameters,
     @JsonProperty("additional") @Nullable JsonNode additional,
     @JsonProperty("inputs") @Nullable List<InputRequest> inputs) {}

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The body of {@code PATCH /flows/{id}}: {@code {"action":"start"}} or {@code {"action":"abort"}}. */
 public record FlowActionRequest(
-    @JsonProperty(value = "action", required = true) @Nullable String action) {
+    @JsonProperty("action") @Nullable String action) {
 
   /** The action that starts a created flow. */
   public static final String START = "start";

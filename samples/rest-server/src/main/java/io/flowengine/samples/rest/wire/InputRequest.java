@@ -11,5 +11,5 @@ import org.jspecify.annotations.Nullable;
  * from this input.
  */
 public record InputRequest(
-    @JsonProperty(value = "data", required = true) @Nullable String data,
+    @JsonProperty("data") @Nullable String data,
     @JsonProperty("additional") @Nullable JsonNode additional) {}
