@@ -10,6 +10,8 @@ import io.flowengine.spi.FlowStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +68,43 @@ final class FlowStateMachine {
         return null;
       }
     }
+  }
+
+  /**
+   * Fires {@code event} on many flows at once with one {@link FlowStore#compareAndSetAll}; a flow
+   * that changed meanwhile is retried alone, as {@link #fire} would. Flows on which the event is
+   * not legal are left as they are.
+   *
+   * @return the stored new versions of the flows that changed
+   */
+  List<FlowRecord> fireAll(List<FlowRecord> current, FlowEvent event, @Nullable String error) {
+    List<FlowRecord> from = new ArrayList<>(current.size());
+    List<FlowRecord> to = new ArrayList<>(current.size());
+    for (FlowRecord record : current) {
+      FlowState next = FlowTransitions.next(record.state(), event);
+      if (next != null) {
+        from.add(record);
+        to.add(advance(record, event, next, error));
+      }
+    }
+    List<FlowRecord> stored = new ArrayList<>(from.size());
+    if (from.isEmpty()) {
+      return stored;
+    }
+    boolean[] replaced = store.compareAndSetAll(from, to);
+    for (int i = 0; i < replaced.length; i++) {
+      if (replaced[i]) {
+        changed(from.get(i), to.get(i));
+        stored.add(to.get(i));
+      } else {
+        FlowRecord again = reread(from.get(i).id(), null);
+        FlowRecord next = again == null ? null : fire(again, event, error, null);
+        if (next != null) {
+          stored.add(next);
+        }
+      }
+    }
+    return stored;
   }
 
   /** Raises the progress of a running flow to {@code progress}; lower values are ignored. */

@@ -3,9 +3,10 @@ package io.flowengine.internal;
 import io.flowengine.AssetRole;
 import io.flowengine.FlowState;
 import io.flowengine.RecoveryPolicy;
-import io.flowengine.spi.AssetRecord;
 import io.flowengine.spi.FlowRecord;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -15,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * Finishes what a process that stopped without closing left behind, in batches by id: aborting
  * flows become aborted; starting flows, and under {@link RecoveryPolicy#REQUEUE} running ones,
  * lose the outputs of the interrupted run and are queued again; under {@link
- * RecoveryPolicy#FAIL} running flows fail. Runs once, when the engine starts.
+ * RecoveryPolicy#FAIL} running flows fail. Each batch is a few bulk store calls ({@link
+ * io.flowengine.spi.FlowStore#compareAndSetAll}, {@link io.flowengine.spi.AssetStore#deleteAll(
+ * java.util.Collection, AssetRole)}), so a durable store recovers many thousands of flows a
+ * second. Runs once, when the engine starts.
  */
 final class Recovery {
   private static final Logger log = LoggerFactory.getLogger(Recovery.class);
@@ -30,9 +34,7 @@ final class Recovery {
     String after = null;
     while (true) {
       List<FlowRecord> batch = ctx.flows().findByStates(UNFINISHED, after, BATCH);
-      for (FlowRecord record : batch) {
-        recover(ctx, runner, policy, record);
-      }
+      recover(ctx, runner, policy, batch);
       recovered += batch.size();
       if (batch.size() < BATCH) {
         break;
@@ -46,31 +48,38 @@ final class Recovery {
   }
 
   private static void recover(
-      EngineContext ctx, FlowRunner runner, RecoveryPolicy policy, FlowRecord record) {
-    FlowStateMachine machine = ctx.stateMachine();
-    switch (record.state()) {
-      case ABORTING -> machine.fire(record, FlowEvent.FINISH_ABORT, null, null);
-      case RUNNING -> {
-        if (policy == RecoveryPolicy.FAIL) {
-          machine.fire(record, FlowEvent.FAIL, "the engine stopped while the flow was running", null);
-        } else {
-          deleteOutputs(ctx, record);
-          if (machine.fire(record, FlowEvent.REQUEUE, null, null) != null) {
-            runner.submit(record.id());
+      EngineContext ctx, FlowRunner runner, RecoveryPolicy policy, List<FlowRecord> batch) {
+    List<FlowRecord> aborting = new ArrayList<>();
+    List<FlowRecord> running = new ArrayList<>();
+    List<String> rerun = new ArrayList<>();
+    for (FlowRecord record : batch) {
+      switch (record.state()) {
+        case ABORTING -> aborting.add(record);
+        case RUNNING -> {
+          running.add(record);
+          if (policy == RecoveryPolicy.REQUEUE) {
+            rerun.add(record.id());
           }
         }
+        case STARTING -> rerun.add(record.id());
+        default -> { } // finished meanwhile
       }
-      case STARTING -> {
-        deleteOutputs(ctx, record);
+    }
+    FlowStateMachine machine = ctx.stateMachine();
+    machine.fireAll(aborting, FlowEvent.FINISH_ABORT, null);
+    if (!rerun.isEmpty()) {
+      ctx.assets().deleteAll(rerun, AssetRole.OUTPUT);
+    }
+    Set<String> queued = new HashSet<>();
+    if (policy == RecoveryPolicy.FAIL) {
+      machine.fireAll(running, FlowEvent.FAIL, "the engine stopped while the flow was running");
+    } else {
+      machine.fireAll(running, FlowEvent.REQUEUE, null).forEach(r -> queued.add(r.id()));
+    }
+    for (FlowRecord record : batch) {
+      if (record.state() == FlowState.STARTING || queued.contains(record.id())) {
         runner.submit(record.id());
       }
-      default -> { } // finished meanwhile
-    }
-  }
-
-  private static void deleteOutputs(EngineContext ctx, FlowRecord record) {
-    for (AssetRecord output : ctx.assets().list(record.id(), AssetRole.OUTPUT)) {
-      ctx.assets().delete(record.id(), output.id());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.flowengine.spi;
 import io.flowengine.AssetRole;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +49,18 @@ public interface AssetStore {
 
   /** Deletes every asset of a flow. */
   void deleteAll(String flowId);
+
+  /**
+   * Deletes the assets of one role of several flows, e.g. the outputs of interrupted runs that
+   * recovery queues again; a store may do it in one statement.
+   */
+  default void deleteAll(Collection<String> flowIds, AssetRole role) {
+    for (String flowId : flowIds) {
+      for (AssetRecord asset : list(flowId, role)) {
+        delete(flowId, asset.id());
+      }
+    }
+  }
 
   /** Returns the total size in bytes of the assets stored for {@code accountId}. */
   long storedBytes(String accountId);

@@ -37,6 +37,38 @@ public interface FlowStore {
   boolean compareAndSet(FlowRecord expected, FlowRecord next);
 
   /**
+   * Applies several compare-and-sets, with the same result as calling {@link #compareAndSet} for
+   * each pair in order; a store may apply them in one transaction or batch. Recovery uses it to
+   * move thousands of flows at once.
+   *
+   * @param expected the records each update expects, of distinct flows
+   * @param next the replacement of each, at the same index
+   * @return for each pair, whether the record was replaced
+   * @throws IllegalArgumentException if the lists differ in size or a pair is not a valid update;
+   *     then nothing is changed
+   */
+  default boolean[] compareAndSetAll(List<FlowRecord> expected, List<FlowRecord> next) {
+    if (expected.size() != next.size()) {
+      throw new IllegalArgumentException(
+          expected.size() + " expected records but " + next.size() + " replacements");
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      FlowRecord from = expected.get(i);
+      FlowRecord to = next.get(i);
+      if (!to.id().equals(from.id()) || to.version() != from.version() + 1) {
+        throw new IllegalArgumentException("replacement " + i + " must be version "
+            + (from.version() + 1) + " of flow " + from.id() + ", was version " + to.version()
+            + " of " + to.id() + "; nothing was changed");
+      }
+    }
+    boolean[] replaced = new boolean[expected.size()];
+    for (int i = 0; i < replaced.length; i++) {
+      replaced[i] = compareAndSet(expected.get(i), next.get(i));
+    }
+    return replaced;
+  }
+
+  /**
    * Deletes the flow if its stored version is still {@code expected.version()}.
    *
    * @return whether it was deleted

@@ -1,0 +1,130 @@
+package io.flowengine.h2;
+
+import io.flowengine.StorageException;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Embedded H2 connections for short calls: at most {@code size} in use at once, reused, each in
+ * auto-commit mode between uses. Waiting for a connection parks the caller (virtual threads
+ * included) without holding a monitor. Streams that stay open for the caller get a connection of
+ * their own ({@link #openDedicated()}), so a slow reader never starves the pool. Thread-safe.
+ */
+final class ConnectionPool implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
+  private static final Driver DRIVER = org.h2.Driver.load();
+
+  /** Work done with a borrowed connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  private final String url;
+  private final StorageFailures failures;
+  private final int size;
+  private final Duration waitLimit;
+  private final Semaphore permits;
+  private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+  private volatile boolean closed;
+
+  ConnectionPool(String url, StorageFailures failures, int size, Duration waitLimit) {
+    this.url = url;
+    this.failures = failures;
+    this.size = size;
+    this.waitLimit = waitLimit;
+    this.permits = new Semaphore(size, true);
+  }
+
+  /** Opens a connection that the caller closes; not counted against the pool. */
+  Connection openDedicated() throws SQLException {
+    if (closed) {
+      throw new IllegalStateException("the storage is closed");
+    }
+    return DRIVER.connect(url, new Properties());
+  }
+
+  /**
+   * Runs {@code work} with a pooled connection and returns its result.
+   *
+   * @throws SQLException what {@code work} threw
+   * @throws StorageException if no connection became free within the wait limit
+   */
+  <T> T call(Work<T> work) throws SQLException {
+    acquire();
+    Connection connection = null;
+    try {
+      connection = idle.pollFirst();
+      if (connection == null) {
+        connection = openDedicated();
+      }
+      return work.apply(connection);
+    } finally {
+      release(connection);
+    }
+  }
+
+  private void acquire() {
+    if (closed) {
+      throw new IllegalStateException("the storage is closed");
+    }
+    try {
+      if (!permits.tryAcquire(waitLimit.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new StorageException("no connection to " + failures.database() + " became free within "
+            + waitLimit + "; all " + size + " are in use");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while waiting for a connection to " + failures.database(), e);
+    }
+  }
+
+  private void release(Connection connection) {
+    try {
+      if (connection != null) {
+        if (!closed && !connection.isClosed() && connection.getAutoCommit()) {
+          idle.addFirst(connection);
+        } else {
+          quietlyClose(connection);
+        }
+      }
+    } catch (SQLException e) {
+      quietlyClose(connection);
+    } finally {
+      permits.release();
+    }
+    if (closed) {
+      drainIdle();
+    }
+  }
+
+  /** Closes idle connections; connections in use are closed when they are returned. */
+  @Override
+  public void close() {
+    closed = true;
+    drainIdle();
+  }
+
+  private void drainIdle() {
+    Connection connection;
+    while ((connection = idle.pollFirst()) != null) {
+      quietlyClose(connection);
+    }
+  }
+
+  static void quietlyClose(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      log.debug("closing {} failed", closeable, e);
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package io.flowengine.h2;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+import static java.util.Objects.requireNonNull;
+
+import io.flowengine.StorageException;
+import io.flowengine.spi.ApiKeyStore;
+import io.flowengine.spi.AssetStore;
+import io.flowengine.spi.EngineStorage;
+import io.flowengine.spi.FlowStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Flows, assets and API keys in an embedded H2 database: a file {@value #FILE_NAME} in a
+ * directory the host names, or an in-memory database for tests. Nothing to install or start.
+ *
+ * <pre>{@code
+ * FlowEngine engine = FlowEngine.builder()
+ *     .storage(H2Storage.open(Path.of("data")))
+ *     .template(myTemplate)
+ *     .build(); // recovers flows a crashed process left unfinished
+ * }</pre>
+ *
+ * <p>Opening creates the schema in a new database and migrates an older one; a database written
+ * by a newer release is refused. Only one process may open a database file at a time. The engine
+ * closes the storage when it closes. Thread-safe.
+ */
+public final class H2Storage implements EngineStorage {
+  /** The database file H2 creates in the directory. */
+  public static final String FILE_NAME = "flowengine.mv.db";
+
+  private final String description;
+  private final Connection anchor;
+  private final ConnectionPool pool;
+  private final FlowStore flows;
+  private final AssetStore assets;
+  private final ApiKeyStore apiKeys;
+
+  private H2Storage(String description, Connection anchor, ConnectionPool pool, FlowStore flows,
+      AssetStore assets, ApiKeyStore apiKeys) {
+    this.description = description;
+    this.anchor = anchor;
+    this.pool = pool;
+    this.flows = flows;
+    this.assets = assets;
+    this.apiKeys = apiKeys;
+  }
+
+  /**
+   * Opens (creating if needed) the database in {@code directory} with the default settings.
+   *
+   * @throws StorageException if the directory cannot be created, the file is not an H2 database,
+   *     is in use by another process, is read-only, or has a newer schema
+   */
+  public static H2Storage open(Path directory) {
+    return builder().directory(directory).open();
+  }
+
+  /** Opens a new, empty in-memory database, dropped when the storage closes; for tests. */
+  public static H2Storage inMemory() {
+    return builder().inMemory().open();
+  }
+
+  /** Returns a builder for other settings. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public FlowStore flows() {
+    return flows;
+  }
+
+  @Override
+  public AssetStore assets() {
+    return assets;
+  }
+
+  @Override
+  public ApiKeyStore apiKeys() {
+    return apiKeys;
+  }
+
+  /**
+   * Closes the database: its connections are closed and H2 writes what it still holds. Asset
+   * streams still open keep the database open until they are closed. Idempotent.
+   */
+  @Override
+  public void close() {
+    pool.close();
+    ConnectionPool.quietlyClose(anchor);
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  /** Configures and opens an {@link H2Storage}. Each option may be set once. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable Path directory;
+    private @Nullable String memoryName;
+    private @Nullable Durability durability;
+    private @Nullable Long cacheSize;
+    private @Nullable Integer connections;
+    private @Nullable Duration lockTimeout;
+
+    private Builder() {}
+
+    /** Keeps the database in {@value #FILE_NAME} in {@code directory}, created if missing. */
+    public Builder directory(Path directory) {
+      checkState(this.directory == null && memoryName == null, "the location was already set");
+      this.directory = requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** Keeps the database in memory, dropped when the storage closes (for tests). */
+    public Builder inMemory() {
+      checkState(this.directory == null && memoryName == null, "the location was already set");
+      this.memoryName = "flowengine-" + UUID.randomUUID();
+      return this;
+    }
+
+    /** Sets when acknowledged changes reach the file ({@link Durability#WRITE_DELAYED} by default). */
+    public Builder durability(Durability durability) {
+      checkState(this.durability == null, "durability was already set to %s", this.durability);
+      this.durability = requireNonNull(durability, "durability");
+      return this;
+    }
+
+    /**
+     * Sets how many flow records the read cache holds (default 10,000; 0 turns it off).
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder cacheSize(long flows) {
+      checkState(this.cacheSize == null, "cacheSize was already set to %s", this.cacheSize);
+      checkArgument(flows >= 0, "cacheSize must not be negative: %s", flows);
+      this.cacheSize = flows;
+      return this;
+    }
+
+    /**
+     * Sets how many pooled connections short calls share (default 16); asset streams use their
+     * own.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder connections(int connections) {
+      checkState(this.connections == null, "connections was already set to %s", this.connections);
+      checkArgument(connections > 0, "connections must be positive: %s", connections);
+      this.connections = connections;
+      return this;
+    }
+
+    /**
+     * Sets how long a call waits for a row another call has locked, or for a free connection,
+     * before it fails with a {@link StorageException} (default 10 s).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder lockTimeout(Duration timeout) {
+      checkState(this.lockTimeout == null, "lockTimeout was already set to %s", this.lockTimeout);
+      checkArgument(timeout.isPositive(), "lockTimeout must be positive: %s", timeout);
+      this.lockTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Opens the database, creating or migrating its schema.
+     *
+     * @throws IllegalStateException if neither a directory nor in-memory was chosen
+     * @throws StorageException if it cannot be opened (see {@link H2Storage#open(Path)})
+     */
+    public H2Storage open() {
+      checkState(directory != null || memoryName != null, "choose directory(...) or inMemory()");
+      Duration timeout = lockTimeout != null ? lockTimeout : Duration.ofSeconds(10);
+      Durability mode = durability != null ? durability : Durability.WRITE_DELAYED;
+      String settings = ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=" + timeout.toMillis();
+      if (directory != null) {
+        Path dir = directory.toAbsolutePath();
+        Path file = dir.resolve(FILE_NAME);
+        createDirectory(dir);
+        refuseForeignFile(file);
+        return H2Storage.open(
+            "jdbc:h2:file:" + dir.resolve("flowengine") + settings + ";WRITE_DELAY=" + mode.writeDelayMillis(),
+            "H2 database " + file, this, timeout);
+      }
+      return H2Storage.open("jdbc:h2:mem:" + memoryName + settings, "in-memory H2 database " + memoryName, this, timeout);
+    }
+
+    /** Refuses a file that H2 would report only as an I/O error: one without an H2 store header. */
+    private static void refuseForeignFile(Path file) {
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] head = in.readNBytes(3);
+        if (head.length > 0 && !new String(head, StandardCharsets.ISO_8859_1).equals("H:2")) {
+          throw new StorageException(file + " is not an H2 database file (no H2 store header);"
+              + " move it away or choose another directory");
+        }
+      } catch (NoSuchFileException e) {
+        // a new database
+      } catch (IOException e) {
+        throw new StorageException("could not read " + file + ": " + e, e);
+      }
+    }
+
+    private static void createDirectory(Path dir) {
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new StorageException("could not create the database directory " + dir + ": " + e, e);
+      }
+    }
+  }
+
+  private static H2Storage open(String url, String description, Builder options, Duration timeout) {
+    StorageFailures failures = new StorageFailures(description);
+    ConnectionPool pool = new ConnectionPool(
+        url, failures, options.connections != null ? options.connections : 16, timeout);
+    Connection anchor;
+    try {
+      anchor = pool.openDedicated();
+    } catch (SQLException e) {
+      throw failures.of("open", e);
+    }
+    try {
+      refuseReadOnly(anchor, failures);
+      SchemaMigrations.current().migrate(anchor, failures);
+    } catch (SQLException | RuntimeException e) {
+      ConnectionPool.quietlyClose(anchor);
+      throw e instanceof SQLException sql ? failures.of("prepare the schema", sql) : (RuntimeException) e;
+    }
+    long cacheSize = options.cacheSize != null ? options.cacheSize : 10_000;
+    FlowStore flows = new H2FlowStore(pool, failures);
+    return new H2Storage(description, anchor, pool,
+        cacheSize == 0 ? flows : new CachingFlowStore(flows, cacheSize),
+        new H2AssetStore(pool, failures), new H2ApiKeyStore(pool, failures));
+  }
+
+  private static void refuseReadOnly(Connection connection, StorageFailures failures) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT READONLY()")) {
+      row.next();
+      if (row.getBoolean(1)) {
+        throw new StorageException(failures.database() + " is read-only (file or directory permissions);"
+            + " flowengine needs to write to it");
+      }
+    }
+  }
+}

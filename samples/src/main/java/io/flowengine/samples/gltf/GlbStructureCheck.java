@@ -1,0 +1,188 @@
+package io.flowengine.samples.gltf;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks what a GLB's JSON says against its binary data: the buffer matches the BIN chunk,
+ * buffer views lie inside it, every accessor's elements lie inside its view with aligned
+ * components, declared {@code min}/{@code max} equal the data's, positions declare them,
+ * attributes of a primitive agree in count, indices name existing vertices, normals have unit
+ * length, and references between meshes, materials, textures, images and nodes resolve. A
+ * subset of what the Khronos validator checks, enough to catch a broken writer in a unit test.
+ * Stateless and thread-safe.
+ */
+public final class GlbStructureCheck {
+  private GlbStructureCheck() {}
+
+  /** Returns every problem found; empty if there is none. */
+  public static List<String> problems(GlbFile file) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Object> asset = JsonFields.object(file.document(), "asset");
+    if (!"2.0".equals(asset.get("version"))) {
+      problems.add("asset.version is " + asset.get("version") + ", not 2.0");
+    }
+    List<Map<String, Object>> buffers = file.array("buffers");
+    int binLength = file.binary().capacity();
+    if (!buffers.isEmpty()) {
+      int declared = JsonFields.integer(buffers.get(0), "byteLength", -1);
+      if (buffers.get(0).containsKey("uri")) {
+        problems.add("buffer 0 of a GLB must not have a uri");
+      }
+      if (declared < 1 || declared > binLength || binLength - declared > 3) {
+        problems.add("buffer 0 declares " + declared + " bytes, BIN chunk has " + binLength);
+      }
+    }
+    List<Map<String, Object>> accessors = file.array("accessors");
+    for (int i = 0; i < accessors.size(); i++) {
+      checkAccessor(file, i, problems);
+    }
+    List<Map<String, Object>> meshes = file.array("meshes");
+    for (int m = 0; m < meshes.size(); m++) {
+      for (Object p : (List<?>) meshes.get(m).getOrDefault("primitives", List.of())) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> primitive = (Map<String, Object>) p;
+        checkPrimitive(file, "mesh " + m, primitive, problems);
+      }
+    }
+    checkReferences(file, problems);
+    return problems;
+  }
+
+  private static void checkAccessor(GlbFile file, int index, List<String> problems) {
+    AccessorView view;
+    try {
+      view = AccessorView.of(file, index);
+    } catch (GlbFormatException e) {
+      problems.add(e.getMessage());
+      return;
+    }
+    Map<String, Object> accessor = file.array("accessors").get(index);
+    double[] min = JsonFields.numbers(accessor, "min");
+    double[] max = JsonFields.numbers(accessor, "max");
+    if (min == null && max == null) {
+      return;
+    }
+    if (min == null || max == null || min.length != view.width() || max.length != view.width()) {
+      problems.add("accessor " + index + ": min and max must both have " + view.width() + " values");
+      return;
+    }
+    float[] data = view.floats(file.bin());
+    for (int k = 0; k < view.width(); k++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int e = k; e < data.length; e += view.width()) {
+        lo = Math.min(lo, data[e]);
+        hi = Math.max(hi, data[e]);
+      }
+      if (lo != min[k] || hi != max[k]) {
+        problems.add("accessor " + index + " component " + k + ": declared [" + min[k] + ", "
+            + max[k] + "], data [" + lo + ", " + hi + "]");
+      }
+    }
+  }
+
+  private static void checkPrimitive(
+      GlbFile file, String where, Map<String, Object> primitive, List<String> problems) {
+    Map<String, Object> attributes = JsonFields.object(primitive, "attributes");
+    List<Map<String, Object>> accessors = file.array("accessors");
+    int position = JsonFields.integer(attributes, "POSITION", -1);
+    if (position < 0 || position >= accessors.size()) {
+      problems.add(where + ": primitive has no valid POSITION accessor");
+      return;
+    }
+    if (!accessors.get(position).containsKey("min")) {
+      problems.add(where + ": POSITION accessor " + position + " has no min/max");
+    }
+    int vertices = JsonFields.integer(accessors.get(position), "count", -1);
+    ByteBuffer bin = file.bin();
+    for (var entry : attributes.entrySet()) {
+      int a = entry.getValue() instanceof Long n ? n.intValue() : -1;
+      if (a < 0 || a >= accessors.size()) {
+        problems.add(where + ": attribute " + entry.getKey() + " names no accessor");
+      } else if (JsonFields.integer(accessors.get(a), "count", -1) != vertices) {
+        problems.add(where + ": attribute " + entry.getKey() + " count differs from POSITION's");
+      } else if (entry.getKey().equals("NORMAL")) {
+        checkUnit(file, a, bin, where, problems);
+      }
+    }
+    if (primitive.containsKey("indices")) {
+      try {
+        AccessorView view = AccessorView.of(file, JsonFields.integer(primitive, "indices", -1));
+        int[] indices = view.ints(bin);
+        if (JsonFields.integer(primitive, "mode", 4) == 4 && indices.length % 3 != 0) {
+          problems.add(where + ": " + indices.length + " indices do not make triangles");
+        }
+        for (int index : indices) {
+          if (index < 0 || index >= vertices) {
+            problems.add(where + ": index " + index + " outside the " + vertices + " vertices");
+            break;
+          }
+        }
+      } catch (GlbFormatException e) {
+        problems.add(where + ": indices: " + e.getMessage());
+      }
+    }
+    if (primitive.containsKey("material")
+        && !inRange(JsonFields.integer(primitive, "material", -1), file.array("materials"))) {
+      problems.add(where + ": material " + primitive.get("material") + " does not exist");
+    }
+  }
+
+  private static void checkUnit(
+      GlbFile file, int accessor, ByteBuffer bin, String where, List<String> problems) {
+    try {
+      float[] n = AccessorView.of(file, accessor).floats(bin);
+      for (int i = 0; i + 2 < n.length; i += 3) {
+        double length = Math.sqrt(n[i] * n[i] + n[i + 1] * n[i + 1] + n[i + 2] * n[i + 2]);
+        if (Math.abs(length - 1) > 0.005) {
+          problems.add(where + ": normal " + i / 3 + " has length " + length);
+          return;
+        }
+      }
+    } catch (GlbFormatException e) {
+      problems.add(e.getMessage());
+    }
+  }
+
+  private static void checkReferences(GlbFile file, List<String> problems) {
+    List<Map<String, Object>> images = file.array("images");
+    for (int i = 0; i < images.size(); i++) {
+      Map<String, Object> image = images.get(i);
+      if (!inRange(JsonFields.integer(image, "bufferView", -1), file.array("bufferViews"))
+          || !image.containsKey("mimeType")) {
+        problems.add("image " + i + " needs a valid bufferView and a mimeType");
+      }
+    }
+    for (Map<String, Object> texture : file.array("textures")) {
+      if (!inRange(JsonFields.integer(texture, "source", -1), images)) {
+        problems.add("texture source " + texture.get("source") + " does not exist");
+      }
+    }
+    for (Map<String, Object> material : file.array("materials")) {
+      Map<String, Object> pbr = JsonFields.object(material, "pbrMetallicRoughness");
+      Map<String, Object> base = JsonFields.object(pbr, "baseColorTexture");
+      if (!base.isEmpty() && !inRange(JsonFields.integer(base, "index", -1), file.array("textures"))) {
+        problems.add("material " + material.get("name") + ": texture does not exist");
+      }
+    }
+    for (Map<String, Object> node : file.array("nodes")) {
+      if (node.containsKey("mesh") && !inRange(JsonFields.integer(node, "mesh", -1), file.array("meshes"))) {
+        problems.add("node " + node.get("name") + ": mesh does not exist");
+      }
+    }
+    for (Map<String, Object> scene : file.array("scenes")) {
+      for (Object n : (List<?>) scene.getOrDefault("nodes", List.of())) {
+        if (!(n instanceof Long index) || index < 0 || index >= file.array("nodes").size()) {
+          problems.add("scene node " + n + " does not exist");
+        }
+      }
+    }
+  }
+
+  private static boolean inRange(int index, List<?> list) {
+    return index >= 0 && index < list.size();
+  }
+}

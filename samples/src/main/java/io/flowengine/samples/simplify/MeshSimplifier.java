@@ -1,0 +1,186 @@
+package io.flowengine.samples.simplify;
+
+import io.flowengine.samples.WorkMonitor;
+import io.flowengine.samples.mesh.Mesh;
+import java.util.Arrays;
+
+/**
+ * Reduces a triangle mesh to at most a target number of triangles by quadric-error edge
+ * collapse (Garland and Heckbert), keeping normals and texture coordinates.
+ *
+ * <p>How: vertices with equal position form one position class; collapses move one class onto a
+ * neighbouring one (half-edge collapse), so every surviving vertex keeps its exact attributes.
+ * The work goes in passes: each pass prices every directed edge with the error quadrics,
+ * sorts the prices, and performs the cheapest collapses that {@link CollapseCheck} allows, at
+ * most one per vertex per pass and none priced far above the pass's goal, until the target is
+ * reached. Seams (several attribute vertices at one position) only collapse along themselves,
+ * open borders only along the border; a pass that finds nothing to collapse relaxes those rules
+ * so the target is always reached. The result has between target - 2 and target triangles
+ * unless the input is already at or below the target, in which case it is returned unchanged.
+ *
+ * <p>Stateless and thread-safe; each call works on its own copies. A million triangles take
+ * about a second or two on one core.
+ */
+public final class MeshSimplifier {
+  private static final int MAX_PASSES = 500;
+  private static final double PASS_COST_SLACK = 1.5;
+
+  private MeshSimplifier() {}
+
+  /**
+   * Returns {@code mesh} reduced to at most {@code targetTriangles} triangles.
+   *
+   * @throws IllegalArgumentException if {@code targetTriangles} is negative
+   */
+  public static Mesh simplify(Mesh mesh, int targetTriangles) {
+    try {
+      return simplify(mesh, targetTriangles, WorkMonitor.NONE);
+    } catch (InterruptedException e) {
+      throw new AssertionError("WorkMonitor.NONE never interrupts", e);
+    }
+  }
+
+  /**
+   * Returns {@code mesh} reduced to at most {@code targetTriangles} triangles, reporting progress
+   * to {@code monitor} and stopping when it says so.
+   *
+   * @throws IllegalArgumentException if {@code targetTriangles} is negative
+   * @throws InterruptedException if {@code monitor} says to stop
+   */
+  public static Mesh simplify(Mesh mesh, int targetTriangles, WorkMonitor monitor)
+      throws InterruptedException {
+    if (targetTriangles < 0) {
+      throw new IllegalArgumentException("target must not be negative: " + targetTriangles);
+    }
+    int start = mesh.triangleCount();
+    if (start <= targetTriangles) {
+      return mesh;
+    }
+    int n = mesh.vertexCount();
+    int[] wedge = VertexWelder.weld(n, mesh.positions(), 3, mesh.normals(), 3, mesh.texCoords(), 2);
+    int[] position = VertexWelder.weld(n, mesh.positions(), 3);
+    int[] indices = new int[mesh.indices().length];
+    int live = 0;
+    for (int t = 0; t < start; t++) {
+      int a = wedge[mesh.indices()[3 * t]];
+      int b = wedge[mesh.indices()[3 * t + 1]];
+      int c = wedge[mesh.indices()[3 * t + 2]];
+      if (position[a] != position[b] && position[b] != position[c] && position[a] != position[c]) {
+        indices[live++] = a;
+        indices[live++] = b;
+        indices[live++] = c;
+      }
+    }
+    CollapseState state = new CollapseState(mesh.positions(), position, indices, live / 3);
+    monitor.checkpoint();
+    state.initQuadrics();
+    monitor.checkpoint();
+    CollapseCheck check = new CollapseCheck(state);
+    int level = 0;
+    boolean limitCost = true;
+    for (int pass = 0; pass < MAX_PASSES && state.triangleCount > targetTriangles; pass++) {
+      int before = state.triangleCount;
+      collapsePass(state, check, targetTriangles, level, limitCost, monitor);
+      state.endPass();
+      monitor.progress((double) (start - state.triangleCount) / (start - targetTriangles));
+      if (state.triangleCount < before) {
+        limitCost = true;
+      } else if (limitCost) {
+        limitCost = false;
+      } else if (level < 2) {
+        level++;
+      } else {
+        break;
+      }
+    }
+    return compact(mesh, state);
+  }
+
+  private static void collapsePass(
+      CollapseState state, CollapseCheck check, int target, int level, boolean limitCost,
+      WorkMonitor monitor) throws InterruptedException {
+    if (state.pass > 1) {
+      state.buildAdjacency();
+    }
+    long[] candidates = prices(state);
+    Arrays.sort(candidates);
+    monitor.checkpoint();
+    int goal = Math.max(1, (state.triangleCount - target) / 2);
+    float limit =
+        Float.intBitsToFloat((int) (candidates[Math.min(goal, candidates.length) - 1] >>> 32));
+    limit = (float) Math.max(limit * PASS_COST_SLACK, Math.nextUp(limit));
+    for (int i = 0; i < candidates.length && state.triangleCount > target; i++) {
+      if ((i & 4095) == 4095) {
+        monitor.checkpoint();
+      }
+      long candidate = candidates[i];
+      if (limitCost && Float.intBitsToFloat((int) (candidate >>> 32)) > limit) {
+        break;
+      }
+      int halfEdge = (int) candidate;
+      int t = halfEdge / 3;
+      int k = halfEdge % 3;
+      int p0 = state.positionAt(3 * t + k);
+      int p1 = state.positionAt(3 * t + (k + 1) % 3);
+      if (p0 == p1 || state.isLocked(p0) || state.isLocked(p1) || !check.allows(p0, p1, level)) {
+        continue;
+      }
+      for (int m = 0; m < check.mapCount; m++) {
+        state.remap[check.mapFrom[m]] = check.mapTo[m];
+      }
+      state.quadrics.merge(p0, p1);
+      state.locked[p0] = state.pass;
+      state.locked[p1] = state.pass;
+      state.triangleCount -= check.removed;
+    }
+    // endPass recounts the live triangles from the index buffer, so restore the count it walks.
+    state.triangleCount = candidates.length / 3;
+  }
+
+  /** Returns one sortable key per half-edge: the collapse price's float bits, then its index. */
+  private static long[] prices(CollapseState state) {
+    int halfEdges = state.triangleCount * 3;
+    long[] keys = new long[halfEdges];
+    float[] p = state.positions;
+    for (int c = 0; c < halfEdges; c++) {
+      int p0 = state.position[state.indices[c]];
+      int p1 = state.position[state.indices[c - c % 3 + (c % 3 + 1) % 3]];
+      float cost = (float) state.quadrics.error(p0, p1, p[3 * p1], p[3 * p1 + 1], p[3 * p1 + 2]);
+      keys[c] = ((long) Float.floatToIntBits(cost) << 32) | c;
+    }
+    return keys;
+  }
+
+  /** Builds the output mesh from the live triangles, numbering vertices in order of first use. */
+  private static Mesh compact(Mesh mesh, CollapseState state) {
+    int[] newIndex = new int[mesh.vertexCount()];
+    Arrays.fill(newIndex, -1);
+    int triangles = state.triangleCount;
+    int[] indices = new int[triangles * 3];
+    int vertices = 0;
+    for (int c = 0; c < indices.length; c++) {
+      int v = state.indices[c];
+      if (newIndex[v] < 0) {
+        newIndex[v] = vertices++;
+      }
+      indices[c] = newIndex[v];
+    }
+    float[] positions = new float[vertices * 3];
+    float[] normals = mesh.normals() == null ? null : new float[vertices * 3];
+    float[] texCoords = mesh.texCoords() == null ? null : new float[vertices * 2];
+    for (int v = 0; v < newIndex.length; v++) {
+      int to = newIndex[v];
+      if (to < 0) {
+        continue;
+      }
+      System.arraycopy(mesh.positions(), 3 * v, positions, 3 * to, 3);
+      if (normals != null) {
+        System.arraycopy(mesh.normals(), 3 * v, normals, 3 * to, 3);
+      }
+      if (texCoords != null) {
+        System.arraycopy(mesh.texCoords(), 2 * v, texCoords, 2 * to, 2);
+      }
+    }
+    return new Mesh(positions, normals, texCoords, indices);
+  }
+}
