@@ -4,6 +4,7 @@ import io.flowengine.FlowEngine;
 import io.flowengine.NewApiKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,8 @@ final class ApiKeyBootstrap {
       return Optional.empty();
     }
     String name = hasActiveKey ? "rest-server (--new-key)" : "rest-server first start";
-    return Optional.of(engine.apiKeys().create(ACCOUNT, name, now.plus(KEY_LIFETIME)));
+    // whole seconds: the H2 key store keeps microseconds and refuses finer instants
+    Instant expiresAt = now.plus(KEY_LIFETIME).truncatedTo(ChronoUnit.SECONDS);
+    return Optional.of(engine.apiKeys().create(ACCOUNT, name, expiresAt));
   }
 }

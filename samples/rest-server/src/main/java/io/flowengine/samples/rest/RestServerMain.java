@@ -60,7 +60,8 @@ public final class RestServerMain {
     printBanner(System.out, server, options, newKey);
   }
 
-  private static void stop(FlowsApiServer server, FlowEngine engine) {
+  /** Stops in the order that lets requests finish and leaves running flows to recovery. */
+  static void stop(FlowsApiServer server, FlowEngine engine) {
     log.info("stopping: finishing requests in flight");
     server.close();
     engine.close();

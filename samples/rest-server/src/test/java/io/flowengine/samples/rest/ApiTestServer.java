@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * response that built a data URI in memory instead of streaming it would fail.
  */
 final class ApiTestServer implements AutoCloseable {
-  static final long MAX_INPUT_BYTES = 256 << 10;
-  static final long MAX_BODY_BYTES = 512 << 10;
+  static final long MAX_INPUT_BYTES = 8 << 20;
+  static final long MAX_BODY_BYTES = 16 << 20;
   static final long MAX_IN_MEMORY_BYTES = 64 << 10;
   static final String LARGE_OUTPUT = "large_output";
   static final String GLB = ReferenceTemplates.GLB;

@@ -21,32 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The server as a user starts it: {@link RestServerMain} in its own JVM on a free port prints
  * its base URL and a new API key on stdout, serves requests with that key, and on SIGTERM stops
- * gracefully through its shutdown hook.
+ * gracefully through its shutdown hook; started again on the same data directory it prints no
+ * new key, and the first key and flows are still there.
  */
 class RestServerProcessTest {
-  /** What the server printed before it was ready. */
+  /** What the server printed before it was ready: its URL and what follows "API key: ". */
   record Banner(URI baseUri, String key) {}
 
   @Test
-  void startsOnAFreePort_printsItsKeyOnce_andStopsGracefullyOnSigterm(@TempDir Path dir)
+  void startsOnAFreePort_printsItsKeyOnce_stopsOnSigterm_andRestartsWithItsData(@TempDir Path dir)
       throws Exception {
-    Path stderr = dir.resolve("stderr.txt");
-    Process process = new ProcessBuilder(
-            ProcessHandle.current().info().command().orElseThrow(),
-            "-cp", System.getProperty("java.class.path"),
-            // the server's own logging setup, not the tests' (which logs warnings only)
-            "-Dlogback.configurationFile=" + RestServerMain.class.getResource("/logback.xml"),
-            RestServerMain.class.getName(),
-            "--port", "0", "--data-dir", dir.resolve("data").toString())
-        .redirectError(stderr.toFile())
-        .start();
+    Path data = dir.resolve("data");
+    Process first = start(data, dir.resolve("first.txt"));
+    String key;
     try {
-      BufferedReader stdout = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      Banner banner = CompletableFuture.supplyAsync(() -> readBanner(stdout))
-          .get(60, TimeUnit.SECONDS);
-
-      ApiClient api = new ApiClient(banner.baseUri(), banner.key());
+      Banner banner = readBanner(first);
+      key = banner.key();
+      assertThat(key).startsWith("fe_");
+      ApiClient api = new ApiClient(banner.baseUri(), key);
       Response templates = api.get("/templates");
       assertThat(templates.status()).isEqualTo(200);
       assertThat(templates.json().get("templates")).hasSize(3);
@@ -55,13 +47,45 @@ class RestServerProcessTest {
       assertThat(created.status()).as(created.body()).isEqualTo(200);
       assertThat(new ApiClient(banner.baseUri(), "wrong").get("/flows").status()).isEqualTo(401);
 
-      process.destroy(); // SIGTERM
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(process.exitValue()).isEqualTo(143);
-      assertThat(Files.readString(stderr)).contains("stopped; unfinished flows are recovered");
+      first.destroy(); // SIGTERM
+      assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(first.exitValue()).isEqualTo(143);
+      assertThat(Files.readString(dir.resolve("first.txt")))
+          .contains("stopped; unfinished flows are recovered");
     } finally {
-      process.destroyForcibly();
+      first.destroyForcibly();
     }
+
+    Process second = start(data, dir.resolve("second.txt"));
+    try {
+      Banner banner = readBanner(second);
+      assertThat(banner.key()).startsWith("created at an earlier start");
+      Response flows = new ApiClient(banner.baseUri(), key).get("/flows");
+      assertThat(flows.status()).isEqualTo(200);
+      assertThat(flows.json().get("flows")).hasSize(1);
+      second.destroy();
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      second.destroyForcibly();
+    }
+  }
+
+  private static Process start(Path data, Path stderr) throws IOException {
+    return new ProcessBuilder(
+            ProcessHandle.current().info().command().orElseThrow(),
+            "-cp", System.getProperty("java.class.path"),
+            // the server's own logging setup, not the tests' (which logs warnings only)
+            "-Dlogback.configurationFile=" + RestServerMain.class.getResource("/logback.xml"),
+            RestServerMain.class.getName(),
+            "--port", "0", "--data-dir", data.toString())
+        .redirectError(stderr.toFile())
+        .start();
+  }
+
+  private static Banner readBanner(Process process) throws Exception {
+    BufferedReader stdout = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    return CompletableFuture.supplyAsync(() -> readBanner(stdout)).get(60, TimeUnit.SECONDS);
   }
 
   private static Banner readBanner(BufferedReader stdout) {
