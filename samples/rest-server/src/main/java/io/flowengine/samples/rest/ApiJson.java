@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  * request body, so an upload's data URI is limited by the body limit, not by Jackson's default.
  */
 final class ApiJson {
+  /** The content type of every JSON response. */
+  static final String CONTENT_TYPE = "application/json";
+
   private ApiJson() {}
 
   /** Returns a mapper that accepts strings of up to {@code maxBodyBytes} characters. */
@@ -41,7 +44,4 @@ final class ApiJson {
     mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     return mapper;
   }
-
-  /** The content type of every JSON response. */
-  static final String CONTENT_TYPE = "application/json";
 }

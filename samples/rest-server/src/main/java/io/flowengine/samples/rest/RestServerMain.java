@@ -38,7 +38,14 @@ public final class RestServerMain {
     }
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    FlowEngine engine = ServerEngine.build(options);
+    FlowEngine engine;
+    try {
+      engine = ServerEngine.build(options);
+    } catch (RuntimeException e) {
+      log.error("cannot open the data directory {}: {}", options.dataDirectory(), e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
     FlowsApiServer server;
     Optional<NewApiKey> newKey;
     try {

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real server on a random loopback port around a real engine (virtual threads, in memory) with
- * the three reference templates, a template writing a large output, and two accounts. Small
+ * the templates the server serves ({@link ServerEngine#templates()}), a template writing a large
+ * output, and two accounts. Small
  * limits make the limit tests cheap; the in-memory limit is smaller than the large output, so a
  * response that built a data URI in memory instead of streaming it would fail.
  */
