@@ -14,7 +14,7 @@ public interface ApiKeys {
    *
    * @param accountId 1-64 letters, digits, {@code . _ @ -}, starting with a letter or digit
    * @param name a label of 1-100 characters
-   * @param expiresAt when the key stops working; must be in the future
+   * @param expiresAt when the key stops working; must be in the future; kept to the microsecond
    * @return the key with its secret, which is not available again
    * @throws InvalidRequestException if the account id, name or expiry is not valid
    */

@@ -3,7 +3,8 @@ package io.flowengine;
 /**
  * Receives flow changes: every state change and every progress change. Called on the thread that
  * made the change, after it was stored and outside any lock, so a listener must be quick and must
- * not block; what it throws is logged and otherwise ignored. Implementations must be thread-safe:
+ * not block; what it throws is logged and otherwise ignored. A reader of the flow (or {@link
+ * FlowEngine#awaitFlow}) may see a change slightly before the listeners are told of it. Implementations must be thread-safe:
  * changes of different flows arrive concurrently.
  */
 public interface FlowListener {

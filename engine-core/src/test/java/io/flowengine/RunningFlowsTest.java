@@ -244,10 +244,14 @@ class RunningFlowsTest {
   @Test
   void listeners_seeEveryStateChangeInOrder_andAThrowingListenerIsContained() throws Exception {
     List<String> changes = new CopyOnWriteArrayList<>();
+    CountDownLatch completedSeen = new CountDownLatch(1);
     FlowListener recorder = new FlowListener() {
       @Override
       public void onStateChange(Flow previous, Flow current) {
         changes.add((previous == null ? "-" : previous.state().wireName()) + ">" + current.state().wireName());
+        if (current.state() == FlowState.COMPLETED) {
+          completedSeen.countDown();
+        }
       }
     };
     FlowListener broken = new FlowListener() {
@@ -263,7 +267,8 @@ class RunningFlowsTest {
       Flow flow = engine.createFlow(NewFlow.of("echo"));
       engine.addInput(flow.id(), NewAsset.text("x"));
       engine.startFlow(flow.id());
-      await(engine, flow);
+      // awaitFlow may see the stored state before the listener call on the flow's thread ran
+      assertThat(completedSeen.await(WAIT, TimeUnit.SECONDS)).isTrue();
       assertThat(changes).containsExactly("->created", "created>starting", "starting>running", "running>completed");
       registration.close();
       registration.close();

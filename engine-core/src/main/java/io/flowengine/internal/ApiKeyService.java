@@ -12,6 +12,7 @@ import io.flowengine.spi.ApiKeyRecord;
 import io.flowengine.spi.ApiKeyStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -49,13 +50,15 @@ final class ApiKeyService implements ApiKeys {
     AccountIds.check(accountId);
     checkName(name);
     Instant now = time.now();
-    if (!expiresAt.isAfter(now)) {
+    // the engine's precision, as for its own times; a durable store may hold no finer
+    Instant expires = expiresAt.truncatedTo(ChronoUnit.MICROS);
+    if (!expires.isAfter(now)) {
       throw new InvalidRequestException("expiresAt", "must be in the future, was " + expiresAt);
     }
     String id = ids.next(now);
     String secret = ApiKeySecrets.newSecret(id);
     ApiKeyRecord record =
-        new ApiKeyRecord(id, accountId, name, ApiKeySecrets.hash(secret), now, expiresAt, null, null);
+        new ApiKeyRecord(id, accountId, name, ApiKeySecrets.hash(secret), now, expires, null, null);
     store.insert(record);
     return new NewApiKey(view(record), secret);
   }

@@ -63,7 +63,11 @@ final class AssetCommands {
       FlowRecord updated = ctx.stateMachine().addInput(flow, stored.id(), max);
       return AssetViews.of(stored, updated);
     } catch (RuntimeException e) {
-      ctx.assets().delete(flowId, stored.id());
+      try {
+        ctx.assets().delete(flowId, stored.id());
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup); // the caller learns why the call failed, not why cleaning up did
+      }
       throw e;
     }
   }

@@ -84,7 +84,11 @@ final class FlowCommands {
       return record.toFlow();
     } catch (RuntimeException e) {
       if (!newInputs.isEmpty()) {
-        ctx.assets().deleteAll(flowId);
+        try {
+          ctx.assets().deleteAll(flowId);
+        } catch (RuntimeException cleanup) {
+          e.addSuppressed(cleanup); // the caller learns why the call failed, not why cleaning up did
+        }
       }
       throw e;
     }

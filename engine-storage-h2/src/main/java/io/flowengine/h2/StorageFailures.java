@@ -36,6 +36,17 @@ record StorageFailures(String database) {
       default -> null;
     };
     String message = e.getMessage();
-    return hint == null ? message : hint + " [" + message + "]";
+    String explained = hint == null ? message : hint + " [" + message + "]";
+    Throwable cause = rootCause(e);
+    return cause == e ? explained : explained + "; caused by " + cause;
+  }
+
+  /** Returns what started it, e.g. the file system's {@code IOException("No space left on device")}. */
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 }

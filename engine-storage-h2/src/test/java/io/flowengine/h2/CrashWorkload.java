@@ -53,7 +53,7 @@ public final class CrashWorkload {
     try (FileChannel log = FileChannel.open(Path.of(args[1]), StandardOpenOption.CREATE,
             StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         FlowEngine engine = FlowEngine.builder()
-            .storage(H2Storage.builder().directory(dir).durability(Durability.valueOf(System.getProperty("durability", "EVERY_COMMIT"))).open())
+            .storage(storage(dir))
             .template(COPY).maxRunningFlows(8).build()) {
       while (true) {
         byte[] input = new byte[random.nextInt(4) == 0 ? 300_000 + random.nextInt(700_000) : random.nextInt(20_000)];
@@ -74,6 +74,16 @@ public final class CrashWorkload {
         }
       }
     }
+  }
+
+  /** The storage with the default durability, or the one the system property {@code durability} names. */
+  private static H2Storage storage(Path dir) {
+    H2Storage.Builder builder = H2Storage.builder().directory(dir);
+    String durability = System.getProperty("durability");
+    if (durability != null) {
+      builder.durability(Durability.valueOf(durability));
+    }
+    return builder.open();
   }
 
   private static void acknowledge(FileChannel log, String line) throws IOException {
