@@ -18,8 +18,9 @@ public enum BenchStorage {
   /** The engine's default in-memory stores. */
   MEMORY,
   /**
-   * {@link H2Storage} on a file in a new temporary directory, with its default settings (write
-   * delay, flow cache); the directory is deleted when the JVM exits.
+   * {@link H2Storage} on a file in a new temporary directory, with its default settings (every
+   * commit written before the call returns, flow cache); the directory is deleted when the JVM
+   * exits.
    */
   H2;
 

@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Flow lifecycle throughput on an H2 file: create, start, one no-op step, completed, in batches
- * of {@value #BATCH} as in {@code FlowLifecycleBenchmark}, with {@link H2Storage}'s defaults. The
+ * of {@value #BATCH} as in {@code FlowLifecycleBenchmark}, with {@link H2Storage}'s defaults
+ * (every commit written to the file before the call returns, {@link Durability#EVERY_COMMIT}). The
  * floor: plain JDBC on another file with the same schema doing the same writes a flow's
  * lifecycle makes, with the storage's own SQL and row binding ({@link FlowRows}): one insert
  * (created) and three versioned compare-and-set updates (starting, running, completed), each

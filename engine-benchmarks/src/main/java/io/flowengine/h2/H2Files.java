@@ -19,11 +19,15 @@ import java.util.function.IntFunction;
 public final class H2Files {
   private H2Files() {}
 
-  /** Returns the JDBC URL of the database {@link H2Storage#open(Path)} keeps in {@code directory}. */
+  /**
+   * Returns the JDBC URL of the database {@link H2Storage#open(Path)} keeps in {@code directory},
+   * with the same settings as that default storage ({@link Durability#EVERY_COMMIT}), so the
+   * baseline pays for the same durability.
+   */
   public static String url(Path directory) {
     return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("flowengine")
         + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=10000;WRITE_DELAY="
-        + Durability.WRITE_DELAYED.writeDelayMillis();
+        + Durability.EVERY_COMMIT.writeDelayMillis() + ";MAX_COMPACT_TIME=" + H2Storage.CLOSE_COMPACT_MILLIS;
   }
 
   /** Creates the schema in {@code directory} by opening and closing an {@link H2Storage}. */
