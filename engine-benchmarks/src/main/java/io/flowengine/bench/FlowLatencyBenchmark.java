@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Latency from create to completed at half the maximum throughput, open loop. Set-up first
  * measures the maximum lifecycle throughput in this JVM ({@link NoopFlows#runBatch}, after a
- * warm-up), then each invocation sends one flow at its scheduled time, {@code 2 / max} seconds
+ * warm-up, on an engine used only for that); each iteration then starts a fresh engine and each
+ * invocation sends one flow at its scheduled time, {@code 2 / max} seconds
  * apart, whether or not earlier flows have finished. A listener records, for each flow, the time
  * from its <em>scheduled</em> send to its completion, so a late sender counts against the
  * engine (no coordinated omission). The primary score is the rate actually sent; the
@@ -65,35 +66,37 @@ public class FlowLatencyBenchmark {
   private long start;
   private long sent;
 
-  /** Starts the engine and measures its maximum throughput. */
+  /**
+   * Measures the maximum throughput on an engine of its own, then discards it: each iteration
+   * gets a fresh engine, so no iteration inherits the flows (and the purge) of another.
+   */
   @Setup
   public void setUp() {
-    FlowListener recorder =
-        new FlowListener() {
-          @Override
-          public void onStateChange(@Nullable Flow previous, Flow current) {
-            if (current.state() == FlowState.COMPLETED) {
-              Sent sent = inFlight.remove(current.id());
-              if (sent != null) {
-                long now = System.nanoTime();
-                fromSchedule.record(now - sent.scheduled());
-                fromCall.record(now - sent.called());
-              }
-            }
-          }
-        };
-    engine =
-        FlowEngine.builder()
-            .storage(storage.open())
-            .template(NoopFlows.template())
-            .listener(recorder)
-            .build();
-    maxThroughput(); // warm-up
-    targetRate = maxThroughput() / 2;
+    try (FlowEngine calibration =
+        FlowEngine.builder().storage(storage.open()).template(NoopFlows.template()).listener(recorder()).build()) {
+      maxThroughput(calibration); // warm-up
+      targetRate = maxThroughput(calibration) / 2;
+    }
     intervalNanos = Math.max(1, (long) (1e9 / targetRate));
   }
 
-  private double maxThroughput() {
+  private FlowListener recorder() {
+    return new FlowListener() {
+      @Override
+      public void onStateChange(@Nullable Flow previous, Flow current) {
+        if (current.state() == FlowState.COMPLETED) {
+          Sent sent = inFlight.remove(current.id());
+          if (sent != null) {
+            long now = System.nanoTime();
+            fromSchedule.record(now - sent.scheduled());
+            fromCall.record(now - sent.called());
+          }
+        }
+      }
+    };
+  }
+
+  private static double maxThroughput(FlowEngine engine) {
     int batch = 1000;
     long flows = 0;
     long begin = System.nanoTime();
@@ -108,16 +111,18 @@ public class FlowLatencyBenchmark {
     return flows * 1e9 / (now - begin);
   }
 
-  /** Starts the schedule of this iteration. */
+  /** Starts this iteration's engine and its schedule. */
   @Setup(Level.Iteration)
   public void startSchedule() {
+    engine =
+        FlowEngine.builder().storage(storage.open()).template(NoopFlows.template()).listener(recorder()).build();
     fromSchedule.reset();
     fromCall.reset();
     sent = 0;
     start = System.nanoTime();
   }
 
-  /** Waits for the flows still running, then reports the iteration's percentiles. */
+  /** Waits for the flows still running, reports the iteration's percentiles, closes the engine. */
   @TearDown(Level.Iteration)
   public void report() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -132,12 +137,6 @@ public class FlowLatencyBenchmark {
     SecondaryMetrics.record("latency.targetRate", targetRate, "flows/s");
     SecondaryMetrics.record("latency.unfinished", inFlight.size(), "flows");
     inFlight.clear();
-    engine.purgeFinishedFlows(Duration.ZERO);
-  }
-
-  /** Closes the engine. */
-  @TearDown
-  public void tearDown() {
     engine.close();
   }
 
