@@ -255,11 +255,23 @@ public final class BenchmarksReport {
     table.add(name, value, "— (target rate " + rate(targetRate, "flows/s") + ", half of the "
         + rate(2 * targetRate, "flows/s") + " measured first)", "—", target + "; rate held",
         ReportTable.verdict(p99 <= maxP99Micros && rateHeld));
+    String gc = "";
+    if (s.containsKey("latency.gcMillis") && s.containsKey("latency.gcCount")) {
+      double iterationSeconds = s.getOrDefault("latency.iterationSeconds", new Score(Double.NaN, 0, "s")).value();
+      gc = String.format(Locale.ROOT,
+          " The JVM spent %.0f ms per iteration in %.0f garbage collections%s: every completed flow stays in the"
+              + " store, so the live heap grows by the sent rate times the retained size per flow, and each"
+              + " young collection copies that growth.",
+          s.get("latency.gcMillis").value(), s.get("latency.gcCount").value(),
+          Double.isNaN(iterationSeconds) ? "" : String.format(Locale.ROOT, " of %.0f s", iterationSeconds));
+    }
     if (!rateHeld) {
       reading.add(String.format(Locale.ROOT,
           "%s: the sender reached only %s of the %s scheduled, so flows were sent late and the latency from"
-              + " the schedule grew with the backlog; the latency from the createFlow call is the engine's"
-              + " own part.", name, rate(sentRate, "flows/s"), rate(targetRate, "flows/s")));
+              + " the schedule grew with the backlog; the latency from the createFlow call leaves that out.%s",
+          name, rate(sentRate, "flows/s"), rate(targetRate, "flows/s"), gc));
+    } else if (p99 > maxP99Micros) {
+      reading.add(name + ": the rate was held." + gc);
     }
   }
 

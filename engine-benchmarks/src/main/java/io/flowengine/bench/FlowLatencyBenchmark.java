@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * percentiles ({@code latency.p50}, {@code latency.p99}, {@code latency.max}, microseconds) and
  * the target rate are secondary results via {@link SecondaryMetricsProfiler}. So are the
  * percentiles from the actual {@code createFlow} call ({@code latency.fromCall.*}), which leave
- * out how late the sender was.
+ * out how late the sender was, and the time the JVM spent in garbage collection during the
+ * iteration ({@code latency.gcMillis}, {@code latency.gcCount}).
  *
  * <p>Run: {@code ./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=full
  * -Dbench.include=FlowLatencyBenchmark}
@@ -65,6 +66,7 @@ public class FlowLatencyBenchmark {
   private double targetRate;
   private long start;
   private long sent;
+  private GcTime gcAtStart;
 
   /**
    * Measures the maximum throughput on an engine of its own, then discards it: each iteration
@@ -118,6 +120,7 @@ public class FlowLatencyBenchmark {
         FlowEngine.builder().storage(storage.open()).template(NoopFlows.template()).listener(recorder()).build();
     fromSchedule.reset();
     fromCall.reset();
+    gcAtStart = GcTime.total();
     sent = 0;
     start = System.nanoTime();
   }
@@ -135,6 +138,10 @@ public class FlowLatencyBenchmark {
     SecondaryMetrics.record("latency.fromCall.p50", fromCall.percentile(50) / 1e3, "us");
     SecondaryMetrics.record("latency.fromCall.p99", fromCall.percentile(99) / 1e3, "us");
     SecondaryMetrics.record("latency.targetRate", targetRate, "flows/s");
+    SecondaryMetrics.record("latency.iterationSeconds", (System.nanoTime() - start) / 1e9, "s");
+    GcTime gc = GcTime.total().minus(gcAtStart);
+    SecondaryMetrics.record("latency.gcMillis", gc.millis(), "ms");
+    SecondaryMetrics.record("latency.gcCount", gc.count(), "#");
     SecondaryMetrics.record("latency.unfinished", inFlight.size(), "flows");
     inFlight.clear();
     engine.close();
