@@ -35,11 +35,13 @@ final class FlowWaiters {
   }
 
   void terminal(FlowRecord record) {
-    if (!waiting.isEmpty()) {
-      CompletableFuture<Flow> future = waiting.remove(record.id());
-      if (future != null) {
-        future.complete(record.toFlow());
-      }
+    // No waiting.isEmpty() shortcut: ConcurrentHashMap's size and isEmpty are not linearizable
+    // (an insert is counted after it is visible), so a concurrent register/remove pair on another
+    // flow can make the map look empty while this flow's waiter is in it, and the waiter is lost.
+    // A remove of an absent key takes no lock and costs about as much as isEmpty did.
+    CompletableFuture<Flow> future = waiting.remove(record.id());
+    if (future != null) {
+      future.complete(record.toFlow());
     }
   }
 
