@@ -14,11 +14,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Caffeine cache of current flow records in front of a {@link FlowStore}, for the commonest
- * call, polling a flow by id. It stays coherent by invalidation: every write (successful or not)
- * drops the flow's entry after the database has it, and a cache miss loads inside Caffeine's
- * per-key computation, which an invalidation of the same key waits for. So a value loaded before
- * a write is dropped by that write, and one loaded after it is the written one: once a write
- * returns, no read sees an older version. Listings and batch queries go to the database.
+ * call, polling a flow by id. A successful update replaces a cached entry with the version it
+ * wrote (only a present entry, only by a newer version), so polling a flow through its state
+ * changes keeps hitting the cache; every other write (insert, delete, a refused update) drops the
+ * entry after the database has it. A cache miss loads inside Caffeine's per-key computation, which
+ * those per-key writes wait for, so once a write returns no read sees an older version; and a
+ * delete that lands between an update and its cache write leaves no entry, because the update
+ * only replaces entries that are present. Listings and batch queries go to the database.
  * Thread-safe.
  */
 final class CachingFlowStore implements FlowStore {
@@ -46,19 +48,38 @@ final class CachingFlowStore implements FlowStore {
 
   @Override
   public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
+    boolean stored = false;
     try {
-      return store.compareAndSet(expected, next);
+      stored = store.compareAndSet(expected, next);
+      return stored;
     } finally {
-      cache.invalidate(expected.id());
+      afterUpdate(expected, next, stored);
     }
   }
 
   @Override
   public boolean[] compareAndSetAll(List<FlowRecord> expected, List<FlowRecord> next) {
+    boolean[] stored = null;
     try {
-      return store.compareAndSetAll(expected, next);
+      stored = store.compareAndSetAll(expected, next);
+      return stored;
     } finally {
-      expected.forEach(record -> cache.invalidate(record.id()));
+      if (stored == null) { // refused (e.g. an invalid pair) or failed: nothing to write through
+        expected.forEach(record -> cache.invalidate(record.id()));
+      } else {
+        for (int i = 0; i < expected.size(); i++) {
+          afterUpdate(expected.get(i), next.get(i), stored[i]);
+        }
+      }
+    }
+  }
+
+  private void afterUpdate(FlowRecord expected, FlowRecord next, boolean stored) {
+    if (stored) {
+      cache.asMap().computeIfPresent(
+          next.id(), (id, cached) -> cached.version() < next.version() ? next : cached);
+    } else {
+      cache.invalidate(expected.id());
     }
   }
 
