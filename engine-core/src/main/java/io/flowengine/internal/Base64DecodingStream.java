@@ -16,13 +16,14 @@ final class Base64DecodingStream extends InputStream {
 
   private final String source;
   private final Base64.Decoder decoder = Base64.getDecoder();
-  private final byte[] decoded = new byte[CHUNK_CHARS / 4 * 3];
+  private final byte[] decoded; // one chunk's worth, or the whole payload when it is smaller
   private final int payloadStart;
   private int next;
   private int decodedPos;
   private int decodedEnd;
 
-  Base64DecodingStream(String source, int payloadStart) {
+  Base64DecodingStream(String source, int payloadStart, long decodedSize) {
+    this.decoded = new byte[(int) Math.min(CHUNK_CHARS / 4 * 3, decodedSize)];
     this.source = source;
     this.payloadStart = payloadStart;
     this.next = payloadStart;
@@ -42,8 +43,17 @@ final class Base64DecodingStream extends InputStream {
     if (length == 0) {
       return 0;
     }
-    if (decodedPos == decodedEnd && !fill()) {
-      return -1;
+    if (decodedPos == decodedEnd) {
+      if (offset == 0 && length >= decoded.length) {
+        // the decoder writes from index 0: a whole chunk can go straight to the caller
+        int n = decodeChunk(buffer);
+        if (n != 0) {
+          return n;
+        }
+      }
+      if (!fill()) {
+        return -1;
+      }
     }
     int n = Math.min(length, decodedEnd - decodedPos);
     System.arraycopy(decoded, decodedPos, buffer, offset, n);
@@ -57,17 +67,32 @@ final class Base64DecodingStream extends InputStream {
   }
 
   private boolean fill() {
+    int n;
+    while ((n = decodeChunk(decoded)) == 0) {
+      // an empty chunk cannot happen for a payload checked by DataUri.parse; loop defensively
+    }
+    decodedPos = 0;
+    decodedEnd = Math.max(n, 0);
+    return n > 0;
+  }
+
+  /** Decodes the next chunk into {@code target} from index 0; returns its size, or -1 at the end. */
+  private int decodeChunk(byte[] target) {
     int remaining = source.length() - next;
     if (remaining == 0) {
-      return false;
+      return -1;
     }
     int count = Math.min(remaining, CHUNK_CHARS);
     int start = next;
     next += count;
     // Non-ASCII characters become '?', which the decoder rejects like any other non-base64 byte.
     byte[] encoded = source.substring(start, start + count).getBytes(StandardCharsets.US_ASCII);
+    if (next < source.length() && encoded[count - 1] == '=') {
+      // the decoder sees one chunk at a time: padding that ends a chunk must end the payload
+      throw DataUri.invalid("base64 padding '=' at payload position " + (next - 1 - payloadStart));
+    }
     try {
-      decodedEnd = decoder.decode(encoded, decoded);
+      return decoder.decode(encoded, target);
     } catch (IllegalArgumentException e) {
       throw DataUri.invalid(
           "bad base64 in the payload chunk starting at character "
@@ -75,7 +100,5 @@ final class Base64DecodingStream extends InputStream {
               + ": "
               + e.getMessage());
     }
-    decodedPos = 0;
-    return decodedEnd > 0 || fill();
   }
 }

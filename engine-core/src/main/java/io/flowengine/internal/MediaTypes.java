@@ -11,8 +11,6 @@ public final class MediaTypes {
   public static final String TEXT_PLAIN = "text/plain";
 
   // RFC 6838 restricted-name for type and subtype; parameters are accepted and dropped.
-  private static final Pattern ESSENCE =
-      Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,126}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
   private static final Pattern PARAMETER =
       Pattern.compile("\\s*[a-z0-9!#$&^_.+-]+=(\"[\\x20-\\x7e&&[^\"\\\\]]*\"|[\\x21-\\x7e&&[^;\"]]+)\\s*");
 
@@ -40,7 +38,7 @@ public final class MediaTypes {
     String lower = raw.toLowerCase(Locale.ROOT);
     int semicolon = lower.indexOf(';');
     String essence = (semicolon < 0 ? lower : lower.substring(0, semicolon)).strip();
-    if (!ESSENCE.matcher(essence).matches() || essence.length() != essence.strip().length()) {
+    if (!isEssence(essence)) {
       throw invalid(raw, field);
     }
     if (semicolon >= 0) {
@@ -51,6 +49,29 @@ public final class MediaTypes {
       }
     }
     return essence;
+  }
+
+  /** RFC 6838 {@code type/subtype}: restricted names of 1-127 characters, lower case here. */
+  private static boolean isEssence(String text) {
+    int slash = text.indexOf('/');
+    return slash > 0 && isRestrictedName(text, 0, slash) && isRestrictedName(text, slash + 1, text.length());
+  }
+
+  private static boolean isRestrictedName(String text, int from, int to) {
+    if (to - from < 1 || to - from > 127 || !isAlphanumeric(text.charAt(from))) {
+      return false;
+    }
+    for (int i = from + 1; i < to; i++) {
+      char c = text.charAt(i);
+      if (!isAlphanumeric(c) && "!#$&^_.+-".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAlphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
   /**

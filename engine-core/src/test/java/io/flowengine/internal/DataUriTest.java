@@ -47,8 +47,6 @@ class DataUriTest {
     "data:image;base64,AAAA", // no subtype
     "data:image/png\u0000;base64,AAAA", // control character in media type
     "data:image/png;base64,AAA", // truncated
-    "data:image/png;base64,A===", // too much padding
-    "data:image/png;base64,AA==AAAA", // padding in the middle
   })
   void malformedHeadersAndLengths_areRefusedBeforeDecoding(String uri) {
     assertThatThrownBy(() -> DataUri.parse(uri))
@@ -57,13 +55,41 @@ class DataUriTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"AA A", "AA\tA", "AA\r\nAAAA", "AA-_", "AAA\u00e9", "AAA\u0100", "\u4e00AAA", "AA.A"})
+  @ValueSource(strings = {"AA A", "AA\tA", "AA\r\nAAAA", "AA-_", "AAA\u00e9", "AAA\u0100", "\u4e00AAA", "AA.A",
+      "A===", "AA==AAAA", "=AAA", "AA=A"})
   void nonBase64Characters_failWhileDecoding(String payload) {
     DataUri parsed = DataUri.parse("data:image/png;base64," + payload);
     assertThatThrownBy(() -> decode("data:image/png;base64," + payload))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("bad base64");
     assertThat(parsed.mediaType()).isEqualTo("image/png");
+  }
+
+  @Test
+  void paddingThatEndsAChunk_butNotThePayload_isRefused() throws IOException {
+    // 16 Ki characters make one chunk; a first chunk ending in "==" is a complete, valid unit
+    String firstChunk = "A".repeat(16 * 1024 - 4) + "AA==";
+    String uri = "data:image/png;base64," + firstChunk + "AAAA";
+    assertThatThrownBy(() -> decode(uri))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("padding '=' at payload position " + (16 * 1024 - 1));
+  }
+
+  @Test
+  void largeReads_getWholeChunksDirectly_andSmallReadsTheRest() throws IOException {
+    byte[] data = new byte[100_000];
+    new Random(7).nextBytes(data);
+    String uri = "data:application/octet-stream;base64," + Base64.getEncoder().encodeToString(data);
+    try (InputStream in = DataUri.parse(uri).openDecoded()) {
+      byte[] big = new byte[20_000];
+      int first = in.read(big, 0, big.length);
+      assertThat(first).isEqualTo(12_288);
+      byte[] rest = in.readAllBytes();
+      byte[] all = new byte[first + rest.length];
+      System.arraycopy(big, 0, all, 0, first);
+      System.arraycopy(rest, 0, all, first, rest.length);
+      assertThat(all).isEqualTo(data);
+    }
   }
 
   @Test
