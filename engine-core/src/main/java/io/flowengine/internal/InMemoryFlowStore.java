@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -28,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * A {@link FlowStore} in memory: each flow is an atomic reference to its current immutable
  * record, and a compare-and-set swaps it when the version matches. Listings by creation time walk
  * a skip-list index; listings by the mutable keys (state, progress, start, finish) scan all flows
- * with a bounded heap, so they cost O(n log page) — an index per mutable key would slow every
- * state change, which is the hot path. Thread-safe and lock-free.
+ * into a bounded selection ({@link SmallestSelection}), so they cost O(n): an index per mutable
+ * key would slow every state change, which is the hot path. Thread-safe and lock-free.
  */
 public final class InMemoryFlowStore implements FlowStore {
   private record CreatedKey(Instant createdAt, String id) implements Comparable<CreatedKey> {
@@ -132,26 +131,20 @@ public final class InMemoryFlowStore implements FlowStore {
   }
 
   private List<FlowRecord> pageByScan(FlowPageRequest request) {
-    Comparator<FlowRecord> order =
-        FlowOrdering.recordComparator(request.sortBy(), request.direction());
-    PriorityQueue<FlowRecord> best = new PriorityQueue<>(order.reversed());
+    SmallestSelection<FlowRecord> best =
+        new SmallestSelection<>(
+            FlowOrdering.recordComparator(request.sortBy(), request.direction()), request.limit());
     SortPosition after = request.after();
     for (AtomicReference<@Nullable FlowRecord> ref : flows.values()) {
       FlowRecord record = ref.get();
-      if (record == null
-          || !matches(record, request)
-          || (after != null
-              && !FlowOrdering.isAfter(record, after, request.sortBy(), request.direction()))) {
-        continue;
-      }
-      best.add(record);
-      if (best.size() > request.limit()) {
-        best.poll();
+      if (record != null
+          && matches(record, request)
+          && (after == null
+              || FlowOrdering.isAfter(record, after, request.sortBy(), request.direction()))) {
+        best.offer(record);
       }
     }
-    List<FlowRecord> page = new ArrayList<>(best);
-    page.sort(order);
-    return page;
+    return best.sorted();
   }
 
   private static boolean matches(FlowRecord record, FlowPageRequest request) {
@@ -172,30 +165,23 @@ public final class InMemoryFlowStore implements FlowStore {
 
   @Override
   public List<FlowRecord> findFinishedBefore(Instant cutoff, int limit) {
-    // Keeps the oldest `limit` in a bounded heap, O(n log limit), instead of sorting every
-    // finished flow to take `limit` of them: purging in batches called this once per batch, so
-    // purging n flows sorted n flows n / batch times.
-    Comparator<FlowRecord> order =
-        Comparator.comparing((FlowRecord r) -> Objects.requireNonNull(r.finishedAt()))
-            .thenComparing(FlowRecord::id);
-    PriorityQueue<FlowRecord> oldest = new PriorityQueue<>(order.reversed());
+    // A bounded selection, O(n log limit), instead of sorting every finished flow to take
+    // `limit` of them: purging in batches called this once per batch, so purging n flows sorted
+    // n flows n / batch times.
+    SmallestSelection<FlowRecord> oldest =
+        new SmallestSelection<>(
+            Comparator.comparing((FlowRecord r) -> Objects.requireNonNull(r.finishedAt()))
+                .thenComparing(FlowRecord::id),
+            limit);
     for (AtomicReference<@Nullable FlowRecord> ref : flows.values()) {
       FlowRecord record = ref.get();
-      if (record == null
-          || !record.state().isTerminal()
-          || !Objects.requireNonNull(record.finishedAt()).isBefore(cutoff)) {
-        continue;
-      }
-      if (oldest.size() < limit) {
-        oldest.add(record);
-      } else if (limit > 0 && order.compare(record, oldest.peek()) < 0) {
-        oldest.poll();
-        oldest.add(record);
+      if (record != null
+          && record.state().isTerminal()
+          && Objects.requireNonNull(record.finishedAt()).isBefore(cutoff)) {
+        oldest.offer(record);
       }
     }
-    List<FlowRecord> page = new ArrayList<>(oldest);
-    page.sort(order);
-    return page;
+    return oldest.sorted();
   }
 
   @Override

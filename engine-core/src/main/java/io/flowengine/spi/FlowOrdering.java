@@ -33,22 +33,32 @@ public final class FlowOrdering {
 
   /** Returns the comparator of listing positions for {@code key} and {@code direction}. */
   public static Comparator<SortPosition> comparator(FlowSortKey key, SortDirection direction) {
-    Comparator<SortPosition> byValue =
-        (a, b) -> compareValues(a.value(), b.value(), direction);
-    Comparator<SortPosition> byId = Comparator.comparing(SortPosition::id);
-    return byValue.thenComparing(direction == SortDirection.ASCENDING ? byId : byId.reversed());
+    return (a, b) -> compare(a.value(), a.id(), b.value(), b.id(), direction);
   }
 
   /** Returns the comparator of records for {@code key} and {@code direction}. */
   public static Comparator<FlowRecord> recordComparator(FlowSortKey key, SortDirection direction) {
-    Comparator<SortPosition> positions = comparator(key, direction);
-    return (a, b) -> positions.compare(positionOf(a, key), positionOf(b, key));
+    return (a, b) -> compare(sortValue(a, key), a.id(), sortValue(b, key), b.id(), direction);
   }
 
   /** Returns whether {@code record} comes strictly after {@code position} in the listing. */
   public static boolean isAfter(
       FlowRecord record, SortPosition position, FlowSortKey key, SortDirection direction) {
-    return comparator(key, direction).compare(positionOf(record, key), position) > 0;
+    return compare(sortValue(record, key), record.id(), position.value(), position.id(), direction)
+        > 0;
+  }
+
+  // One comparison without building positions or comparator chains: stores that scan call it
+  // once or twice per flow, a million times for a page out of a million flows.
+  private static int compare(
+      @Nullable Object valueA, String idA, @Nullable Object valueB, String idB,
+      SortDirection direction) {
+    int byValue = compareValues(valueA, valueB, direction);
+    if (byValue != 0) {
+      return byValue;
+    }
+    int byId = Integer.signum(idA.compareTo(idB));
+    return direction == SortDirection.ASCENDING ? byId : -byId;
   }
 
   private static int compareValues(
@@ -63,6 +73,6 @@ public final class FlowOrdering {
           case Instant instant -> instant.compareTo((Instant) b);
           default -> throw new IllegalArgumentException("not a sort value: " + a.getClass());
         };
-    return direction == SortDirection.ASCENDING ? natural : -natural;
+    return direction == SortDirection.ASCENDING ? Integer.signum(natural) : -Integer.signum(natural);
   }
 }
