@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,10 +27,12 @@ import org.jspecify.annotations.Nullable;
 final class CachingFlowStore implements FlowStore {
   private final FlowStore store;
   private final Cache<String, FlowRecord> cache;
+  private final Function<String, @Nullable FlowRecord> load;
 
   CachingFlowStore(FlowStore store, long maximumSize) {
     this.store = store;
     this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    this.load = id -> store.find(id).orElse(null); // one instance, not one per cache read
   }
 
   @Override
@@ -43,7 +46,7 @@ final class CachingFlowStore implements FlowStore {
 
   @Override
   public Optional<FlowRecord> find(String flowId) {
-    return Optional.ofNullable(cache.get(flowId, id -> store.find(id).orElse(null)));
+    return Optional.ofNullable(cache.get(flowId, load));
   }
 
   @Override
