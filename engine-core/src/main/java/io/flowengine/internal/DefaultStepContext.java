@@ -4,14 +4,14 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.flowengine.Asset;
 import io.flowengine.AssetRole;
+import io.flowengine.CheckedFunction;
 import io.flowengine.Flow;
 import io.flowengine.Parameters;
+import io.flowengine.StepContext;
 import io.flowengine.Template;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;
-import io.flowengine.spi.CheckedFunction;
 import io.flowengine.spi.FlowRecord;
-import io.flowengine.spi.StepContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,5 @@
-package io.flowengine.spi;
+package io.flowengine;
 
-import io.flowengine.Asset;
-import io.flowengine.Flow;
-import io.flowengine.Parameters;
-import io.flowengine.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.flowengine.spi;
+package io.flowengine;
 
 /**
  * One stage of a template's pipeline. The engine runs a flow's steps in order on the flow's own

@@ -1,4 +1,4 @@
-package io.flowengine.spi;
+package io.flowengine;
 
 /**
  * A function that may throw a checked exception, as used by {@link StepContext#inParallel}.
