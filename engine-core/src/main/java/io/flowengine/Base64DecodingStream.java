@@ -1,9 +1,9 @@
-package io.flowengine.internal;
+package io.flowengine;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.util.Base64;
+import java.util.Objects;
 
 /**
  * Decodes the base64 payload of a string chunk by chunk, so a large data URI is never decoded

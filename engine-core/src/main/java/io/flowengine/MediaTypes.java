@@ -1,14 +1,13 @@
-package io.flowengine.internal;
+package io.flowengine;
 
-import io.flowengine.InvalidRequestException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Media type parsing and normalization shared by assets and data URIs. Stateless. */
-public final class MediaTypes {
+final class MediaTypes {
   /** The media type of plain text inputs. */
-  public static final String TEXT_PLAIN = "text/plain";
+  static final String TEXT_PLAIN = "text/plain";
 
   // RFC 6838 restricted-name for type and subtype; parameters are accepted and dropped.
   private static final Pattern PARAMETER =
@@ -34,7 +33,7 @@ public final class MediaTypes {
    *
    * @throws InvalidRequestException naming {@code field} if {@code raw} is not a media type
    */
-  public static String normalize(String raw, String field) {
+  static String normalize(String raw, String field) {
     String lower = raw.toLowerCase(Locale.ROOT);
     int semicolon = lower.indexOf(';');
     String essence = (semicolon < 0 ? lower : lower.substring(0, semicolon)).strip();
@@ -79,7 +78,7 @@ public final class MediaTypes {
    *
    * @throws InvalidRequestException if the extension is unknown
    */
-  public static String fromFileName(String fileName) {
+  static String fromFileName(String fileName) {
     int dot = fileName.lastIndexOf('.');
     String type =
         dot < 0 ? null : BY_EXTENSION.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
@@ -94,6 +93,6 @@ public final class MediaTypes {
   private static InvalidRequestException invalid(String raw, String field) {
     String shown = raw.length() > 80 ? raw.substring(0, 80) + "..." : raw;
     return new InvalidRequestException(
-        field, "'" + Printable.of(shown) + "' is not a media type such as image/png");
+        field, "'" + Violation.printable(shown) + "' is not a media type such as image/png");
   }
 }

@@ -1,9 +1,8 @@
-package io.flowengine.internal;
+package io.flowengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowengine.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;

@@ -1,6 +1,5 @@
-package io.flowengine.internal;
+package io.flowengine;
 
-import io.flowengine.InvalidRequestException;
 import java.io.InputStream;
 import java.util.Locale;
 
@@ -16,14 +15,14 @@ import java.util.Locale;
  * @param payloadStart the index of the first payload character
  * @param decodedSize the number of bytes the payload decodes to
  */
-public record DataUri(String source, String mediaType, int payloadStart, long decodedSize) {
+record DataUri(String source, String mediaType, int payloadStart, long decodedSize) {
   static final String FIELD = "data";
   private static final int MAX_HEADER_LENGTH = 512;
   private static final String PREFIX = "data:";
   private static final String BASE64 = ";base64";
 
   /** Returns whether {@code value} starts with the {@code data:} scheme (any case). */
-  public static boolean looksLikeDataUri(String value) {
+  static boolean looksLikeDataUri(String value) {
     return value.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
   }
 
@@ -32,7 +31,7 @@ public record DataUri(String source, String mediaType, int payloadStart, long de
    *
    * @throws InvalidRequestException if the URI is not a valid base64 data URI
    */
-  public static DataUri parse(String uri) {
+  static DataUri parse(String uri) {
     if (!looksLikeDataUri(uri)) {
       throw invalid("must start with 'data:'");
     }
@@ -69,7 +68,7 @@ public record DataUri(String source, String mediaType, int payloadStart, long de
   }
 
   /** Returns a stream of the decoded payload; it throws {@link InvalidRequestException} on bad base64. */
-  public InputStream openDecoded() {
+  InputStream openDecoded() {
     return new Base64DecodingStream(source, payloadStart, decodedSize);
   }
 
