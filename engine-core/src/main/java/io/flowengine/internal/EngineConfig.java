@@ -55,9 +55,9 @@ public record EngineConfig(
       @Nullable Duration shutdownTimeout,
       @Nullable RecoveryPolicy recoveryPolicy,
       List<FlowListener> listeners) {
-    this.registry = registry != null ? registry : new InMemoryTemplateRegistry();
+    this.registry = registry != null ? registry : TemplateRegistry.inMemory();
     this.templates = ImmutableList.copyOf(templates);
-    this.storage = storage != null ? storage : new MemoryStorage();
+    this.storage = storage != null ? storage : EngineStorage.inMemory();
     this.executor = executor;
     this.clock = clock != null ? clock : Clock.systemUTC();
     this.deadlineScheduler = deadlineScheduler;

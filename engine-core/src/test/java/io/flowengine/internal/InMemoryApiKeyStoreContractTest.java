@@ -2,10 +2,11 @@ package io.flowengine.internal;
 
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.ApiKeyStoreContract;
+import io.flowengine.spi.EngineStorage;
 
 class InMemoryApiKeyStoreContractTest extends ApiKeyStoreContract {
   @Override
   protected ApiKeyStore newStore() {
-    return new InMemoryApiKeyStore();
+    return EngineStorage.inMemory().apiKeys();
   }
 }

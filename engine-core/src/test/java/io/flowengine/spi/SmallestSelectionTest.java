@@ -1,4 +1,4 @@
-package io.flowengine.internal;
+package io.flowengine.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

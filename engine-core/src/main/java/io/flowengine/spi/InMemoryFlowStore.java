@@ -1,13 +1,8 @@
-package io.flowengine.internal;
+package io.flowengine.spi;
 
 import io.flowengine.FlowSortKey;
 import io.flowengine.FlowState;
 import io.flowengine.SortDirection;
-import io.flowengine.spi.FlowOrdering;
-import io.flowengine.spi.FlowPageRequest;
-import io.flowengine.spi.FlowRecord;
-import io.flowengine.spi.FlowStore;
-import io.flowengine.spi.SortPosition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * into a bounded selection ({@link SmallestSelection}), so they cost O(n): an index per mutable
  * key would slow every state change, which is the hot path. Thread-safe and lock-free.
  */
-public final class InMemoryFlowStore implements FlowStore {
+final class InMemoryFlowStore implements FlowStore {
   private record CreatedKey(Instant createdAt, String id) implements Comparable<CreatedKey> {
     @Override
     public int compareTo(CreatedKey other) {

@@ -1,4 +1,4 @@
-package io.flowengine.internal;
+package io.flowengine.spi;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,12 +1,8 @@
-package io.flowengine.internal;
+package io.flowengine.spi;
 
-import io.flowengine.spi.ApiKeyStore;
-import io.flowengine.spi.AssetStore;
-import io.flowengine.spi.EngineStorage;
-import io.flowengine.spi.FlowStore;
 
 /** Flows and assets in memory: the engine's default storage. Thread-safe. */
-public final class MemoryStorage implements EngineStorage {
+final class MemoryStorage implements EngineStorage {
   private final InMemoryFlowStore flows = new InMemoryFlowStore();
   private final InMemoryAssetStore assets = new InMemoryAssetStore();
   private final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();

@@ -1,7 +1,5 @@
-package io.flowengine.internal;
+package io.flowengine.spi;
 
-import io.flowengine.spi.ApiKeyRecord;
-import io.flowengine.spi.ApiKeyStore;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An {@link ApiKeyStore} in memory. Thread-safe. */
-public final class InMemoryApiKeyStore implements ApiKeyStore {
+final class InMemoryApiKeyStore implements ApiKeyStore {
   private final ConcurrentHashMap<String, ApiKeyRecord> keys = new ConcurrentHashMap<>();
 
   @Override

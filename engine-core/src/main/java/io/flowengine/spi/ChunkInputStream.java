@@ -1,4 +1,4 @@
-package io.flowengine.internal;
+package io.flowengine.spi;
 
 import java.io.InputStream;
 import java.util.List;

@@ -1,11 +1,7 @@
-package io.flowengine.internal;
+package io.flowengine.spi;
 
 import io.flowengine.AssetRole;
 import io.flowengine.NotFoundException;
-import io.flowengine.spi.AssetDraft;
-import io.flowengine.spi.AssetRecord;
-import io.flowengine.spi.AssetStore;
-import io.flowengine.spi.ContentStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  * An {@link AssetStore} in memory. Content is kept as a list of chunks that grow up to 1 MiB, so
  * storing an asset never copies it into one doubling array. Thread-safe.
  */
-public final class InMemoryAssetStore implements AssetStore {
+final class InMemoryAssetStore implements AssetStore {
   private static final int FIRST_CHUNK = 8 * 1024;
   private static final int MAX_CHUNK = 1024 * 1024;
 

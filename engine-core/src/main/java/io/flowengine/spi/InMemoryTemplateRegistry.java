@@ -1,7 +1,6 @@
-package io.flowengine.internal;
+package io.flowengine.spi;
 
 import io.flowengine.Template;
-import io.flowengine.spi.TemplateRegistry;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The default {@link TemplateRegistry}: lock-free lookups, and registrations serialized by a lock
  * so an id and a name are never half registered. Thread-safe.
  */
-public final class InMemoryTemplateRegistry implements TemplateRegistry {
+final class InMemoryTemplateRegistry implements TemplateRegistry {
   private final Map<String, Template> byId = new ConcurrentHashMap<>();
   private final Map<String, Template> byName = new ConcurrentHashMap<>();
   private final ReentrantLock writes = new ReentrantLock();
