@@ -1,12 +1,16 @@
-package io.flowengine.spi;
+package io.flowengine.tck;
 
-import static io.flowengine.spi.TestFlows.at;
+import static io.flowengine.tck.TestFlows.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowengine.AssetRole;
 import io.flowengine.NotFoundException;
 import io.flowengine.PayloadTooLargeException;
+import io.flowengine.spi.AssetDraft;
+import io.flowengine.spi.AssetRecord;
+import io.flowengine.spi.AssetStore;
+import io.flowengine.spi.ContentStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,12 @@
-package io.flowengine.spi;
+package io.flowengine.tck;
 
-import static io.flowengine.spi.TestFlows.at;
+import static io.flowengine.tck.TestFlows.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowengine.FlowState;
+import io.flowengine.spi.FlowRecord;
+import io.flowengine.spi.FlowStore;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

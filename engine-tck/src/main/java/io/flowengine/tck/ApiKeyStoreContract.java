@@ -1,9 +1,11 @@
-package io.flowengine.spi;
+package io.flowengine.tck;
 
-import static io.flowengine.spi.TestFlows.at;
+import static io.flowengine.tck.TestFlows.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flowengine.spi.ApiKeyRecord;
+import io.flowengine.spi.ApiKeyStore;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;

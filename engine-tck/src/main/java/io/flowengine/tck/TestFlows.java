@@ -1,7 +1,8 @@
-package io.flowengine.spi;
+package io.flowengine.tck;
 
 import io.flowengine.FlowState;
 import io.flowengine.Parameters;
+import io.flowengine.spi.FlowRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

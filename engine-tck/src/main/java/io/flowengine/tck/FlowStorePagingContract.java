@@ -1,11 +1,16 @@
-package io.flowengine.spi;
+package io.flowengine.tck;
 
-import static io.flowengine.spi.TestFlows.at;
+import static io.flowengine.tck.TestFlows.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowengine.FlowSortKey;
 import io.flowengine.FlowState;
 import io.flowengine.SortDirection;
+import io.flowengine.spi.FlowOrdering;
+import io.flowengine.spi.FlowPageRequest;
+import io.flowengine.spi.FlowRecord;
+import io.flowengine.spi.FlowStore;
+import io.flowengine.spi.SortPosition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
