@@ -24,8 +24,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>Needs {@code org.junit.jupiter:junit-jupiter-api} on the test class path (an optional
- * dependency of engine-core). Thread-safe.
+ * dependency of engine-core; on the module path, {@code requires org.junit.jupiter.api}, as any
+ * JUnit test does). Thread-safe.
  */
+// JUnit's types are in its signatures, but the module requires JUnit statically, not
+// transitively: whoever registers a JUnit extension reads JUnit already.
+@SuppressWarnings("exports")
 public final class FlowEngineExtension
     implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
