@@ -25,10 +25,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Needs {@code org.junit.jupiter:junit-jupiter-api} on the test class path (an optional
  * dependency of engine-core; on the module path, {@code requires org.junit.jupiter.api}, as any
- * JUnit test does). Thread-safe.
+ * JUnit test does: the module requires JUnit statically, not transitively, hence the
+ * suppressed {@code exports} warning). Thread-safe.
  */
-// JUnit's types are in its signatures, but the module requires JUnit statically, not
-// transitively: whoever registers a JUnit extension reads JUnit already.
 @SuppressWarnings("exports")
 public final class FlowEngineExtension
     implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
