@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
-import io.flowengine.internal.DefaultFlowEngine;
 import io.flowengine.internal.EngineConfig;
 import io.flowengine.spi.DeadlineScheduler;
 import io.flowengine.spi.EngineStorage;
@@ -161,7 +160,7 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
     }
 
     /**
-     * Sets how many flows may run at once (default {@value EngineConfig#DEFAULT_MAX_RUNNING}); the
+     * Sets how many flows may run at once (default 1024); the
      * others wait {@link FlowState#STARTING}, first in first out.
      *
      * @throws IllegalArgumentException if {@code max} is not positive
@@ -212,8 +211,8 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
      * @throws StorageException if the storage cannot be read for recovery
      */
     public FlowEngine build() {
-      return DefaultFlowEngine.start(
-          new EngineConfig(
+      // The API's one way into the implementation: see EngineConfig.
+      return new EngineConfig(
               registry,
               templates,
               storage,
@@ -224,7 +223,8 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
               maxRunningFlows,
               shutdownTimeout,
               recoveryPolicy,
-              listeners));
+              listeners)
+          .start();
     }
   }
 }

@@ -2,8 +2,6 @@ package io.flowengine;
 
 import static java.util.Objects.requireNonNull;
 
-import io.flowengine.internal.DataUri;
-import io.flowengine.internal.MediaTypes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

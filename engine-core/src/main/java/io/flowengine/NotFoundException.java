@@ -2,7 +2,6 @@ package io.flowengine;
 
 import static java.util.Objects.requireNonNull;
 
-import io.flowengine.internal.Printable;
 import java.io.Serial;
 import java.util.Locale;
 
@@ -35,7 +34,7 @@ public final class NotFoundException extends FlowEngineException {
 
   /** Creates the exception for the {@code kind} looked up by {@code id}. */
   public NotFoundException(Kind kind, String id) {
-    super(requireNonNull(kind, "kind").displayName() + " '" + Printable.of(id) + "' not found");
+    super(requireNonNull(kind, "kind").displayName() + " '" + Violation.printable(id) + "' not found");
     this.kind = kind;
     this.id = id;
   }

@@ -3,7 +3,7 @@ package io.flowengine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowengine.internal.MemoryStorage;
+import io.flowengine.spi.EngineStorage;
 import io.flowengine.testing.TestFlowEngine;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Another account's flows, inputs and outputs do not exist for you; limits are per account. */
 class AccountIsolationTest {
-  private final MemoryStorage storage = new MemoryStorage();
+  private final EngineStorage storage = EngineStorage.inMemory();
   private final TestFlowEngine fake =
       TestFlowEngine.builder()
           .mode(TestFlowEngine.Mode.MANUAL)

@@ -3,8 +3,8 @@ package io.flowengine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowengine.internal.MemoryStorage;
 import io.flowengine.spi.ApiKeyRecord;
+import io.flowengine.spi.EngineStorage;
 import io.flowengine.testing.TestFlowEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AuthenticationTest {
-  private final MemoryStorage storage = new MemoryStorage();
+  private final EngineStorage storage = EngineStorage.inMemory();
   private final TestFlowEngine fake =
       TestFlowEngine.builder().template(TestTemplates.echo()).customize(b -> b.storage(storage)).build();
   private final FlowEngine engine = fake.engine();

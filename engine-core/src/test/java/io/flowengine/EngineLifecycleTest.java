@@ -3,7 +3,6 @@ package io.flowengine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowengine.spi.Step;
 import io.flowengine.testing.BlockingStep;
 import io.flowengine.testing.Steps;
 import io.flowengine.testing.TestFlowEngine;

@@ -2,7 +2,6 @@ package io.flowengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowengine.spi.Step;
 import io.flowengine.testing.TestFlowEngine;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -3,7 +3,7 @@ package io.flowengine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowengine.internal.MemoryStorage;
+import io.flowengine.spi.EngineStorage;
 import io.flowengine.testing.TestFlowEngine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,7 +33,7 @@ class HostileInputTest {
 
   private record Case(String name, Class<? extends Throwable> expected, Attempt attempt) {}
 
-  private final MemoryStorage storage = new MemoryStorage();
+  private final EngineStorage storage = EngineStorage.inMemory();
   private TestFlowEngine fake;
   private FlowEngine engine;
   private FlowOperations ops;

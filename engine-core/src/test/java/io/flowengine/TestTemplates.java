@@ -1,6 +1,5 @@
 package io.flowengine;
 
-import io.flowengine.spi.Step;
 import io.flowengine.testing.Steps;
 import java.util.concurrent.CountDownLatch;
 

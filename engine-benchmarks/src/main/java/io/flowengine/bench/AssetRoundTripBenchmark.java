@@ -6,7 +6,6 @@ import io.flowengine.FlowEngine;
 import io.flowengine.NewAsset;
 import io.flowengine.NewFlow;
 import io.flowengine.Template;
-import io.flowengine.internal.DataUri;
 import io.flowengine.testing.Steps;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       asset (the {@code Asset.sha256} field), so no asset path can be faster;
  *   <li>{@code baseline_base64}: {@link Base64.Decoder#decode(String)} of the data URI's
  *       payload, the floor of any data-URI path;
- *   <li>{@code dataUriDecode}: only the engine's data-URI decoding ({@link DataUri#parse} and
- *       its streaming decoder read to the end), to compare with {@code baseline_base64}.
+ *   <li>{@code dataUriDecode}: only the engine's data-URI decoding ({@link NewAsset#dataUri}
+ *       and its streaming decoder read to the end), to compare with {@code baseline_base64}.
  * </ul>
  *
  * <p>A fresh flow is created before and deleted after every invocation, untimed.
@@ -104,7 +103,7 @@ public class AssetRoundTripBenchmark {
           benchmark.baseline_base64Chunked(small);
           benchmark.dataUriDecode(small);
         }
-      } catch (NoSuchAlgorithmException e) {
+      } catch (NoSuchAlgorithmException | IOException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -191,8 +190,8 @@ public class AssetRoundTripBenchmark {
 
   /** The engine's data-URI decoding alone: parse the header, stream the payload out. */
   @Benchmark
-  public long dataUriDecode(Content content) {
-    return drain(DataUri.parse(content.dataUri).openDecoded(), content.buffer);
+  public long dataUriDecode(Content content) throws IOException {
+    return drain(NewAsset.dataUri(content.dataUri).openStream(), content.buffer);
   }
 
   /** The floor of storing and reading back: two stream copies. */

@@ -1,7 +1,6 @@
 package io.flowengine.bench;
 
 import io.flowengine.h2.H2Storage;
-import io.flowengine.internal.MemoryStorage;
 import io.flowengine.spi.EngineStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +26,7 @@ public enum BenchStorage {
   /** Opens a new, empty storage of this kind. */
   public EngineStorage open() {
     return switch (this) {
-      case MEMORY -> new MemoryStorage();
+      case MEMORY -> EngineStorage.inMemory();
       case H2 -> H2Storage.open(temporaryDirectory("flowengine-bench-h2-"));
     };
   }

@@ -2,7 +2,9 @@ package io.flowengine.internal;
 
 import io.flowengine.FlowState;
 import io.flowengine.Parameters;
+import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowRecord;
+import io.flowengine.spi.FlowStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -24,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One state transition of a stored flow: the engine's {@link FlowStateMachine#fire} over an
- * {@link InMemoryFlowStore} compare-and-set, against the floor, a bare {@link AtomicReference}
+ * in-memory store's ({@link EngineStorage#inMemory()}) compare-and-set, against the floor, a bare {@link AtomicReference}
  * compare-and-set that swaps in a new record of the same shape (allocation included, as in the
  * engine). Each operation is one successful transition, alternating {@code STARTING -> RUNNING}
  * (dispatch) and {@code RUNNING -> STARTING} (requeue) so it can repeat forever; a lost race
@@ -47,7 +49,7 @@ public class StateTransitionBenchmark {
 
   /** One flow, in the engine's store and in a bare atomic reference. */
   public abstract static class OneFlow {
-    InMemoryFlowStore store;
+    FlowStore store;
     FlowStateMachine machine;
     String flowId;
     AtomicReference<FlowRecord> bare;
@@ -55,7 +57,7 @@ public class StateTransitionBenchmark {
     /** Stores a starting flow. */
     @Setup
     public void setUp() {
-      store = new InMemoryFlowStore();
+      store = EngineStorage.inMemory().flows();
       machine = new FlowStateMachine(store, new ListenerBus(List.of()), new FlowWaiters(), Clock.systemUTC());
       Instant now = Instant.now();
       FlowRecord record =

@@ -1,6 +1,7 @@
 package io.flowengine.internal;
 
 import io.flowengine.InvalidRequestException;
+import io.flowengine.Violation;
 import java.util.regex.Pattern;
 
 /** The form of account ids: 1-64 of {@code A-Z a-z 0-9 . _ @ -}, starting alphanumeric. Stateless. */
@@ -18,7 +19,7 @@ final class AccountIds {
     if (!FORM.matcher(accountId).matches()) {
       throw new InvalidRequestException(
           "accountId",
-          "'" + Printable.of(accountId) + "' is not an account id (1-64 letters, digits, . _ @ -)");
+          "'" + Violation.printable(accountId) + "' is not an account id (1-64 letters, digits, . _ @ -)");
     }
     return accountId;
   }

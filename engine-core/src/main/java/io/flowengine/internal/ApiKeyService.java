@@ -8,6 +8,7 @@ import io.flowengine.AuthenticationException;
 import io.flowengine.InvalidRequestException;
 import io.flowengine.NewApiKey;
 import io.flowengine.NotFoundException;
+import io.flowengine.Violation;
 import io.flowengine.spi.ApiKeyRecord;
 import io.flowengine.spi.ApiKeyStore;
 import java.time.Duration;
@@ -67,7 +68,7 @@ final class ApiKeyService implements ApiKeys {
     if (name.isBlank() || name.length() > MAX_NAME_LENGTH || !UserText.isWellFormed(name)
         || name.chars().anyMatch(Character::isISOControl)) {
       throw new InvalidRequestException(
-          "name", "must be 1-" + MAX_NAME_LENGTH + " printable characters, was '" + Printable.of(name) + "'");
+          "name", "must be 1-" + MAX_NAME_LENGTH + " printable characters, was '" + Violation.printable(name) + "'");
     }
   }
 

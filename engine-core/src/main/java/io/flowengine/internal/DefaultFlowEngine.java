@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * EngineConfig}, serves the operations over every flow, and shuts everything down on close.
  * Thread-safe.
  */
-public final class DefaultFlowEngine implements FlowEngine {
+final class DefaultFlowEngine implements FlowEngine {
   private static final Logger log = LoggerFactory.getLogger(DefaultFlowEngine.class);
 
   private final EngineConfig config;
@@ -58,7 +58,7 @@ public final class DefaultFlowEngine implements FlowEngine {
   }
 
   /** Builds the engine from {@code config}, registers its templates and recovers flows. */
-  public static FlowEngine start(EngineConfig config) {
+  static FlowEngine start(EngineConfig config) {
     ListenerBus listeners = new ListenerBus(config.listeners());
     FlowWaiters waiters = new FlowWaiters();
     var storage = config.storage();

@@ -4,15 +4,15 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.flowengine.Asset;
 import io.flowengine.AssetRole;
+import io.flowengine.CheckedFunction;
 import io.flowengine.Flow;
+import io.flowengine.NewAsset;
 import io.flowengine.Parameters;
+import io.flowengine.StepContext;
 import io.flowengine.Template;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;
-import io.flowengine.spi.CheckedFunction;
 import io.flowengine.spi.FlowRecord;
-import io.flowengine.spi.StepContext;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -81,27 +81,30 @@ final class DefaultStepContext implements StepContext {
   }
 
   @Override
-  public Asset writeOutput(String mediaType, InputStream content) {
-    return write(mediaType, content, null);
+  public Asset writeOutput(String mediaType, InputStream content) throws IOException {
+    return write(NewAsset.stream(mediaType, content), null);
   }
 
   @Override
-  public Asset writeOutput(String mediaType, InputStream content, Asset derivedFrom) {
-    return write(mediaType, content, derivedFrom);
+  public Asset writeOutput(String mediaType, InputStream content, Asset derivedFrom)
+      throws IOException {
+    return write(NewAsset.stream(mediaType, content), derivedFrom);
   }
 
   @Override
-  public Asset writeOutput(String mediaType, byte[] content) {
-    return write(mediaType, new ByteArrayInputStream(content), null);
+  public Asset writeOutput(String mediaType, byte[] content) throws IOException {
+    return write(NewAsset.bytes(mediaType, content), null);
   }
 
   @Override
-  public Asset writeOutput(String mediaType, byte[] content, Asset derivedFrom) {
-    return write(mediaType, new ByteArrayInputStream(content), derivedFrom);
+  public Asset writeOutput(String mediaType, byte[] content, Asset derivedFrom)
+      throws IOException {
+    return write(NewAsset.bytes(mediaType, content), derivedFrom);
   }
 
-  private Asset write(String mediaType, InputStream content, @Nullable Asset derivedFrom) {
-    String type = MediaTypes.normalize(mediaType, "mediaType");
+  // An output's content and media type are checked as an input's are: by NewAsset.
+  private Asset write(NewAsset output, @Nullable Asset derivedFrom) throws IOException {
+    String type = output.mediaType();
     checkArgument(
         template.outputTypes().contains(type),
         "template %s does not produce %s; its output types are %s",
@@ -129,7 +132,7 @@ final class DefaultStepContext implements StepContext {
     long remaining = AccountQuota.remainingBytes(ctx, flow.accountId());
     long limit = Math.min(ctx.limits().maxOutputBytes(), remaining);
     AssetRecord stored =
-        ctx.assetWriter().write(draft, content, limit,
+        ctx.assetWriter().write(draft, output.openStream(), limit,
             AccountQuota.subject("output", flow.accountId(), ctx.limits().maxOutputBytes(), remaining));
     return AssetViews.of(stored, flow);
   }

@@ -2,6 +2,7 @@ package io.flowengine.internal;
 
 import com.google.common.collect.ImmutableList;
 import io.flowengine.EngineLimits;
+import io.flowengine.FlowEngine;
 import io.flowengine.FlowListener;
 import io.flowengine.RecoveryPolicy;
 import io.flowengine.Template;
@@ -17,7 +18,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The immutable snapshot of a {@link io.flowengine.FlowEngine.Builder}, with defaults filled in
  * for everything but the executor and deadline scheduler (null means the engine creates and owns
- * its own). Thread-safe.
+ * its own), and the way in to the engine it configures: {@link #start()}. Thread-safe.
+ *
+ * <p>This is the one bridge from the API into {@code internal}: {@code FlowEngine.Builder.build()}
+ * hands its options here and gets the running engine back. The builder must reach the
+ * implementation somewhere, and doing it through this one public type (its constructor and
+ * {@code start()}) keeps every other internal class package-private or out of the API's imports.
+ * {@code PackageBoundaryTest} allows this dependency and no other from the API.
  */
 public record EngineConfig(
     TemplateRegistry registry,
@@ -48,9 +55,9 @@ public record EngineConfig(
       @Nullable Duration shutdownTimeout,
       @Nullable RecoveryPolicy recoveryPolicy,
       List<FlowListener> listeners) {
-    this.registry = registry != null ? registry : new InMemoryTemplateRegistry();
+    this.registry = registry != null ? registry : TemplateRegistry.inMemory();
     this.templates = ImmutableList.copyOf(templates);
-    this.storage = storage != null ? storage : new MemoryStorage();
+    this.storage = storage != null ? storage : EngineStorage.inMemory();
     this.executor = executor;
     this.clock = clock != null ? clock : Clock.systemUTC();
     this.deadlineScheduler = deadlineScheduler;
@@ -59,5 +66,16 @@ public record EngineConfig(
     this.shutdownTimeout = shutdownTimeout != null ? shutdownTimeout : Duration.ofSeconds(10);
     this.recoveryPolicy = recoveryPolicy != null ? recoveryPolicy : RecoveryPolicy.REQUEUE;
     this.listeners = ImmutableList.copyOf(listeners);
+  }
+
+  /**
+   * Builds the engine, registers the templates and recovers flows a stopped process left
+   * unfinished.
+   *
+   * @throws IllegalArgumentException if a template conflicts with another
+   * @throws io.flowengine.StorageException if the storage cannot be read for recovery
+   */
+  public FlowEngine start() {
+    return DefaultFlowEngine.start(this);
   }
 }

@@ -1,10 +1,10 @@
 package io.flowengine.internal;
 
 import io.flowengine.FlowState;
+import io.flowengine.Step;
 import io.flowengine.Template;
 import io.flowengine.spi.DeadlineScheduler;
 import io.flowengine.spi.FlowRecord;
-import io.flowengine.spi.Step;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;

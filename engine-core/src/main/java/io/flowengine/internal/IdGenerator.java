@@ -10,21 +10,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * value. Ids sort by creation second, and are unique within a generator and, with overwhelming
  * probability, across processes. Thread-safe and lock-free.
  */
-public final class IdGenerator {
+final class IdGenerator {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final long processBytes; // 40 bits
   private final AtomicInteger counter;
 
   /** Creates a generator with fresh random process bytes and counter start. */
-  public IdGenerator() {
+  IdGenerator() {
     SecureRandom random = new SecureRandom();
     this.processBytes = random.nextLong() & 0xff_ffff_ffffL;
     this.counter = new AtomicInteger(random.nextInt());
   }
 
   /** Returns a new id for something created at {@code now}. */
-  public String next(Instant now) {
+  String next(Instant now) {
     long seconds = now.getEpochSecond() & 0xffff_ffffL;
     int count = counter.getAndIncrement() & 0xff_ffff;
     char[] out = new char[24];
@@ -42,7 +42,7 @@ public final class IdGenerator {
   }
 
   /** Returns whether {@code id} has the form of a generated id. */
-  public static boolean isWellFormed(String id) {
+  static boolean isWellFormed(String id) {
     if (id.length() != 24) {
       return false;
     }

@@ -1,6 +1,6 @@
 package io.flowengine.internal;
 
-import io.flowengine.spi.CheckedFunction;
+import io.flowengine.CheckedFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

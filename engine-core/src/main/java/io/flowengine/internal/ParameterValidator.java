@@ -73,11 +73,11 @@ final class ParameterValidator {
   }
 
   private static String field(String name) {
-    return "parameters." + Printable.of(name);
+    return "parameters." + Violation.printable(name);
   }
 
   private static String describe(Object value) {
-    String text = value instanceof String s ? '"' + Printable.of(s) + '"' : Printable.of(String.valueOf(value));
+    String text = value instanceof String s ? '"' + Violation.printable(s) + '"' : Violation.printable(String.valueOf(value));
     return value.getClass().getSimpleName() + " " + text;
   }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Keeps API keys (hashes, never secrets). Implementations must be thread-safe; {@code
- * io.flowengine.spi.ApiKeyStoreContract} in the test-jar is the suite every implementation must
+ * io.flowengine.tck.ApiKeyStoreContract} (artifact engine-tck) is the suite every implementation must
  * pass.
  */
 public interface ApiKeyStore {

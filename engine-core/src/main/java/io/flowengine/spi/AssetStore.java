@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Keeps asset content and metadata, streamed in and out: no method holds a whole asset in memory
  * unless the store itself is a memory store. Implementations must be thread-safe; {@code
- * io.flowengine.spi.AssetStoreContract} in the test-jar is the suite every implementation must
+ * io.flowengine.tck.AssetStoreContract} (artifact engine-tck) is the suite every implementation must
  * pass. Failures to read or write are {@link io.flowengine.StorageException}s or {@link
  * IOException}s.
  */

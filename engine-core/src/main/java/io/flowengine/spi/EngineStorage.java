@@ -18,4 +18,15 @@ public interface EngineStorage extends AutoCloseable {
   /** Releases the storage; called once, when the engine closes. */
   @Override
   void close();
+
+  /**
+   * Returns new, empty storage that keeps flows, assets and API keys in memory: the engine's
+   * default, whose data goes when the engine closes. Its stores pass the same contract suites
+   * (engine-tck) as a durable store must, so tests may also use them on their own, as a
+   * reference, or as the delegate of a store that observes or perturbs calls. Listing by {@code
+   * createdAt} is served from an index; the other sort keys scan every flow.
+   */
+  static EngineStorage inMemory() {
+    return new MemoryStorage();
+  }
 }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Keeps flow records. Every change is a compare-and-set on the record's version, which is what
  * makes the engine's state machine lock-free on any store: in memory an atomic reference swap, in
  * SQL an {@code UPDATE ... WHERE id = ? AND version = ?}. Implementations must be thread-safe and
- * linearizable per flow; {@code io.flowengine.spi.FlowStoreContract} in the test-jar is the
+ * linearizable per flow; {@code io.flowengine.tck.FlowStoreContract} (artifact engine-tck) is the
  * suite every implementation must pass. Failures to read or write are {@link
  * io.flowengine.StorageException}s.
  */

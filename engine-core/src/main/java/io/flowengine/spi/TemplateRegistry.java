@@ -29,4 +29,12 @@ public interface TemplateRegistry {
    * @return whether a template was removed
    */
   boolean unregister(String idOrName);
+
+  /**
+   * Returns a new, empty registry in memory, the engine's default: lock-free lookups, and
+   * registrations serialized so an id and a name are never half registered.
+   */
+  static TemplateRegistry inMemory() {
+    return new InMemoryTemplateRegistry();
+  }
 }

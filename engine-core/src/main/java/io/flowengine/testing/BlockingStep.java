@@ -1,7 +1,7 @@
 package io.flowengine.testing;
 
-import io.flowengine.spi.Step;
-import io.flowengine.spi.StepContext;
+import io.flowengine.Step;
+import io.flowengine.StepContext;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;

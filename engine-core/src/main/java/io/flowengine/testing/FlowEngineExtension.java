@@ -24,8 +24,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>Needs {@code org.junit.jupiter:junit-jupiter-api} on the test class path (an optional
- * dependency of engine-core). Thread-safe.
+ * dependency of engine-core; on the module path, {@code requires org.junit.jupiter.api}, as any
+ * JUnit test does: the module requires JUnit statically, not transitively, hence the
+ * suppressed {@code exports} warning). Thread-safe.
  */
+@SuppressWarnings("exports")
 public final class FlowEngineExtension
     implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =

@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
 public final class ManualExecutor implements Executor {
   private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
 
+  /** Creates an executor with an empty queue. */
+  public ManualExecutor() {}
+
   @Override
   public synchronized void execute(Runnable task) {
     queue.addLast(task);

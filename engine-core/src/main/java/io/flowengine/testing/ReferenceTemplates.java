@@ -2,8 +2,8 @@ package io.flowengine.testing;
 
 import io.flowengine.Asset;
 import io.flowengine.ParameterSpec;
+import io.flowengine.StepContext;
 import io.flowengine.Template;
-import io.flowengine.spi.StepContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

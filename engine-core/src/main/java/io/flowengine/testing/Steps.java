@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.base.Preconditions;
 import io.flowengine.Asset;
-import io.flowengine.spi.Step;
+import io.flowengine.Step;
 import java.io.InputStream;
 import java.util.Arrays;
 

@@ -14,6 +14,7 @@ import io.flowengine.Template;
 import io.flowengine.TestTemplates;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.ContentStream;
+import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowRecord;
 import io.flowengine.testing.BlockingStep;
 import io.flowengine.testing.Steps;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** What a new engine does with flows a previous process left unfinished in the same storage. */
 class EngineRecoveryTest {
-  private final MemoryStorage storage = new MemoryStorage();
+  private final EngineStorage storage = EngineStorage.inMemory();
   private final IdGenerator ids = new IdGenerator();
   private final Template echo = TestTemplates.echo();
 

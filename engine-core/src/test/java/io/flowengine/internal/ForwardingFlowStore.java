@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /** A memory flow store that tests extend to observe or perturb calls; the rest of storage is memory. */
 class ForwardingFlowStore implements FlowStore {
-  private final InMemoryFlowStore delegate = new InMemoryFlowStore();
-  private final MemoryStorage memory = new MemoryStorage();
+  private final EngineStorage memory = EngineStorage.inMemory();
+  private final FlowStore delegate = memory.flows();
 
   /** Returns storage made of this flow store and memory asset and key stores. */
   EngineStorage storage() {

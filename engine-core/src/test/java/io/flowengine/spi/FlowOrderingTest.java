@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowengine.FlowSortKey;
 import io.flowengine.FlowState;
+import io.flowengine.Parameters;
 import io.flowengine.SortDirection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * stores and the paging contract share is checked against something other than itself.
  */
 class FlowOrderingTest {
+  private static final Instant BASE = Instant.parse("2026-01-02T03:04:05.123456Z");
 
   @ParameterizedTest
   @EnumSource(FlowSortKey.class)
@@ -77,17 +79,26 @@ class FlowOrderingTest {
 
   /** Records with few distinct values, so ties (broken by id) and missing times are common. */
   private static List<FlowRecord> randomRecords(Random random, int count) {
-    TestFlows flows = new TestFlows(random.nextInt(1000));
+    long firstId = random.nextInt(1000);
     List<FlowRecord> records = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       FlowState state = FlowState.values()[random.nextInt(FlowState.values().length)];
-      Instant created = TestFlows.at(random.nextInt(5));
-      Instant started = random.nextBoolean() ? TestFlows.at(random.nextInt(5)) : null;
-      Instant finished = random.nextBoolean() ? TestFlows.at(random.nextInt(5)) : null;
+      Instant created = at(random.nextInt(5));
+      Instant started = random.nextBoolean() ? at(random.nextInt(5)) : null;
+      Instant finished = random.nextBoolean() ? at(random.nextInt(5)) : null;
       double progress = random.nextInt(3) / 2.0;
-      records.add(flows.inState(null, state, progress, created, started, finished));
+      records.add(
+          new FlowRecord(
+              String.format("%024x", firstId + i), null, "tpl-1", "echo", state, progress,
+              Parameters.empty(), null, List.of(), created, started, finished,
+              state == FlowState.FAILED ? "boom" : null, null, 0));
     }
     Collections.shuffle(records, random);
     return records;
+  }
+
+  /** A microsecond-precise instant, {@code micros} after a fixed base. */
+  private static Instant at(long micros) {
+    return BASE.plusNanos(micros * 1000);
   }
 }

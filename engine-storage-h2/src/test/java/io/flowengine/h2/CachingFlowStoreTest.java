@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowengine.FlowState;
 import io.flowengine.Parameters;
-import io.flowengine.internal.InMemoryFlowStore;
+import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowRecord;
+import io.flowengine.spi.FlowStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The read cache writes successful updates through, so polling a changing flow stays cached. */
 class CachingFlowStoreTest {
   private final AtomicInteger loads = new AtomicInteger();
-  private final InMemoryFlowStore database = new InMemoryFlowStore();
+  private final FlowStore database = EngineStorage.inMemory().flows();
   private final CachingFlowStore cache =
       new CachingFlowStore(new ForwardingCountingStore(database, loads), 100);
 
@@ -58,7 +59,7 @@ class CachingFlowStoreTest {
   private static final class ForwardingCountingStore extends ForwardingStoreForTests {
     private final AtomicInteger loads;
 
-    ForwardingCountingStore(InMemoryFlowStore delegate, AtomicInteger loads) {
+    ForwardingCountingStore(FlowStore delegate, AtomicInteger loads) {
       super(delegate);
       this.loads = loads;
     }

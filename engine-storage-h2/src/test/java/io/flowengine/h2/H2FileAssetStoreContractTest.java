@@ -1,7 +1,7 @@
 package io.flowengine.h2;
 
 import io.flowengine.spi.AssetStore;
-import io.flowengine.spi.AssetStoreContract;
+import io.flowengine.tck.AssetStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

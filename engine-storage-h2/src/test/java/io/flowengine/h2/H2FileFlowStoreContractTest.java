@@ -1,7 +1,7 @@
 package io.flowengine.h2;
 
 import io.flowengine.spi.FlowStore;
-import io.flowengine.spi.FlowStoreContract;
+import io.flowengine.tck.FlowStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;

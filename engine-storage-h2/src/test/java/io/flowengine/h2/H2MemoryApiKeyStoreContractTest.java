@@ -1,7 +1,7 @@
 package io.flowengine.h2;
 
 import io.flowengine.spi.ApiKeyStore;
-import io.flowengine.spi.ApiKeyStoreContract;
+import io.flowengine.tck.ApiKeyStoreContract;
 import org.junit.jupiter.api.AfterEach;
 
 class H2MemoryApiKeyStoreContractTest extends ApiKeyStoreContract {

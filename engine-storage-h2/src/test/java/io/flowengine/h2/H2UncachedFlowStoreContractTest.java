@@ -1,7 +1,7 @@
 package io.flowengine.h2;
 
 import io.flowengine.spi.FlowStore;
-import io.flowengine.spi.FlowStoreContract;
+import io.flowengine.tck.FlowStoreContract;
 import org.junit.jupiter.api.AfterEach;
 
 /** The flow contract without the read cache, so the SQL alone is shown to pass it. */

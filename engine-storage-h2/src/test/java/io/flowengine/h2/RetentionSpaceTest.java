@@ -10,7 +10,7 @@ import io.flowengine.Template;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.ContentStream;
 import io.flowengine.spi.FlowRecord;
-import io.flowengine.spi.TestFlows;
+import io.flowengine.tck.TestFlows;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +20,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link FlowEngine#purgeFinishedFlows} on H2 deletes old flows with their assets, keeps recent

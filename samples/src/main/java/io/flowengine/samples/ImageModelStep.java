@@ -1,12 +1,12 @@
 package io.flowengine.samples;
 
 import io.flowengine.Asset;
+import io.flowengine.Step;
+import io.flowengine.StepContext;
 import io.flowengine.samples.gltf.GlbWriter;
 import io.flowengine.samples.image.ImageDecoding;
 import io.flowengine.samples.image.ImageModelGenerator;
 import io.flowengine.samples.mesh.Model;
-import io.flowengine.spi.Step;
-import io.flowengine.spi.StepContext;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.flowengine.samples;
 
 import io.flowengine.Asset;
+import io.flowengine.Step;
+import io.flowengine.StepContext;
 import io.flowengine.samples.gltf.GlbWriter;
 import io.flowengine.samples.mesh.Model;
 import io.flowengine.samples.text.TextModelGenerator;
-import io.flowengine.spi.Step;
-import io.flowengine.spi.StepContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

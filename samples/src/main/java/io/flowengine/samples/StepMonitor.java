@@ -1,6 +1,6 @@
 package io.flowengine.samples;
 
-import io.flowengine.spi.StepContext;
+import io.flowengine.StepContext;
 
 /**
  * A {@link WorkMonitor} backed by a step's context: progress of input {@code index} of {@code

@@ -3,11 +3,11 @@ package io.flowengine.samples.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowengine.FlowEngine;
+import io.flowengine.Step;
 import io.flowengine.Template;
 import io.flowengine.h2.H2Storage;
 import io.flowengine.samples.SampleTemplates;
 import io.flowengine.samples.rest.ApiClient.Response;
-import io.flowengine.spi.Step;
 import io.flowengine.testing.BlockingStep;
 import io.flowengine.testing.Steps;
 import java.nio.file.Path;
