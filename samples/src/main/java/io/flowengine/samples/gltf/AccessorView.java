@@ -1,8 +1,8 @@
 package io.flowengine.samples.gltf;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where one accessor's elements lie in the binary chunk and how to decode them, after checking
@@ -25,12 +25,12 @@ record AccessorView(
    * @throws GlbFormatException if it is malformed or out of bounds
    */
   static AccessorView of(GlbFile file, int index) throws GlbFormatException {
-    List<Map<String, Object>> accessors = file.array("accessors");
+    List<JsonNode> accessors = file.array("accessors");
     if (index < 0 || index >= accessors.size()) {
       throw new GlbFormatException("accessor " + index + " does not exist");
     }
-    Map<String, Object> accessor = accessors.get(index);
-    if (accessor.containsKey("sparse")) {
+    JsonNode accessor = accessors.get(index);
+    if (accessor.has("sparse")) {
       throw new GlbFormatException("accessor " + index + ": sparse accessors are not supported");
     }
     int componentType = JsonFields.integer(accessor, "componentType", -1);
@@ -46,17 +46,17 @@ record AccessorView(
     if (count < 1) {
       throw new GlbFormatException("accessor " + index + ": count must be at least 1: " + count);
     }
-    boolean normalized = Boolean.TRUE.equals(accessor.get("normalized"));
+    boolean normalized = accessor.path("normalized").booleanValue();
     int elementSize = componentSize * width;
-    if (!accessor.containsKey("bufferView")) {
+    if (!accessor.has("bufferView")) {
       return new AccessorView(count, width, componentType, normalized, -1, elementSize);
     }
     int viewIndex = JsonFields.integer(accessor, "bufferView", -1);
-    List<Map<String, Object>> views = file.array("bufferViews");
+    List<JsonNode> views = file.array("bufferViews");
     if (viewIndex < 0 || viewIndex >= views.size()) {
       throw new GlbFormatException("accessor " + index + ": bufferView " + viewIndex + " does not exist");
     }
-    Map<String, Object> view = views.get(viewIndex);
+    JsonNode view = views.get(viewIndex);
     long viewOffset = JsonFields.integer(view, "byteOffset", 0);
     long viewLength = JsonFields.integer(view, "byteLength", -1);
     int buffer = JsonFields.integer(view, "buffer", -1);

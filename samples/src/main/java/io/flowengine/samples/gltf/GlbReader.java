@@ -1,13 +1,12 @@
 package io.flowengine.samples.gltf;
 
-import io.flowengine.samples.json.JsonParser;
-import io.flowengine.samples.json.JsonSyntaxException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Reads the container of a glTF 2.0 binary (GLB): the 12-byte header, the JSON chunk and the
@@ -78,8 +77,7 @@ public final class GlbReader {
     return data;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> parseJson(ByteBuffer json) throws GlbFormatException {
+  private static JsonNode parseJson(ByteBuffer json) throws GlbFormatException {
     String text;
     try {
       text =
@@ -91,14 +89,20 @@ public final class GlbReader {
     } catch (CharacterCodingException e) {
       throw new GlbFormatException("JSON chunk is not UTF-8", e);
     }
+    JsonNode document;
     try {
-      Object document = JsonParser.parse(text);
-      if (!(document instanceof Map<?, ?>)) {
-        throw new GlbFormatException("JSON chunk is not an object");
-      }
-      return (Map<String, Object>) document;
-    } catch (JsonSyntaxException e) {
-      throw new GlbFormatException("JSON chunk: " + e.getMessage(), e);
+      document = JsonFields.parse(text);
+    } catch (JsonProcessingException e) {
+      throw new GlbFormatException("JSON chunk: " + e.getOriginalMessage() + " at " + location(e), e);
     }
+    if (!document.isObject()) {
+      throw new GlbFormatException("JSON chunk is not an object");
+    }
+    return document;
+  }
+
+  private static String location(JsonProcessingException e) {
+    var at = e.getLocation();
+    return at == null ? "an unknown offset" : "offset " + at.getCharOffset();
   }
 }

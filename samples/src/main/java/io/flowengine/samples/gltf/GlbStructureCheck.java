@@ -1,9 +1,9 @@
 package io.flowengine.samples.gltf;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Checks what a GLB's JSON says against its binary data: the buffer matches the BIN chunk,
@@ -20,30 +20,28 @@ public final class GlbStructureCheck {
   /** Returns every problem found; empty if there is none. */
   public static List<String> problems(GlbFile file) {
     List<String> problems = new ArrayList<>();
-    Map<String, Object> asset = JsonFields.object(file.document(), "asset");
-    if (!"2.0".equals(asset.get("version"))) {
+    JsonNode asset = JsonFields.object(file.document(), "asset");
+    if (!"2.0".equals(JsonFields.string(asset, "version", ""))) {
       problems.add("asset.version is " + asset.get("version") + ", not 2.0");
     }
-    List<Map<String, Object>> buffers = file.array("buffers");
+    List<JsonNode> buffers = file.array("buffers");
     int binLength = file.binary().capacity();
     if (!buffers.isEmpty()) {
       int declared = JsonFields.integer(buffers.get(0), "byteLength", -1);
-      if (buffers.get(0).containsKey("uri")) {
+      if (buffers.get(0).has("uri")) {
         problems.add("buffer 0 of a GLB must not have a uri");
       }
       if (declared < 1 || declared > binLength || binLength - declared > 3) {
         problems.add("buffer 0 declares " + declared + " bytes, BIN chunk has " + binLength);
       }
     }
-    List<Map<String, Object>> accessors = file.array("accessors");
+    List<JsonNode> accessors = file.array("accessors");
     for (int i = 0; i < accessors.size(); i++) {
       checkAccessor(file, i, problems);
     }
-    List<Map<String, Object>> meshes = file.array("meshes");
+    List<JsonNode> meshes = file.array("meshes");
     for (int m = 0; m < meshes.size(); m++) {
-      for (Object p : (List<?>) meshes.get(m).getOrDefault("primitives", List.of())) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> primitive = (Map<String, Object>) p;
+      for (JsonNode primitive : JsonFields.elements(meshes.get(m), "primitives")) {
         checkPrimitive(file, "mesh " + m, primitive, problems);
       }
     }
@@ -59,7 +57,7 @@ public final class GlbStructureCheck {
       problems.add(e.getMessage());
       return;
     }
-    Map<String, Object> accessor = file.array("accessors").get(index);
+    JsonNode accessor = file.array("accessors").get(index);
     double[] min = JsonFields.numbers(accessor, "min");
     double[] max = JsonFields.numbers(accessor, "max");
     if (min == null && max == null) {
@@ -85,21 +83,21 @@ public final class GlbStructureCheck {
   }
 
   private static void checkPrimitive(
-      GlbFile file, String where, Map<String, Object> primitive, List<String> problems) {
-    Map<String, Object> attributes = JsonFields.object(primitive, "attributes");
-    List<Map<String, Object>> accessors = file.array("accessors");
+      GlbFile file, String where, JsonNode primitive, List<String> problems) {
+    JsonNode attributes = JsonFields.object(primitive, "attributes");
+    List<JsonNode> accessors = file.array("accessors");
     int position = JsonFields.integer(attributes, "POSITION", -1);
     if (position < 0 || position >= accessors.size()) {
       problems.add(where + ": primitive has no valid POSITION accessor");
       return;
     }
-    if (!accessors.get(position).containsKey("min")) {
+    if (!accessors.get(position).has("min")) {
       problems.add(where + ": POSITION accessor " + position + " has no min/max");
     }
     int vertices = JsonFields.integer(accessors.get(position), "count", -1);
     ByteBuffer bin = file.bin();
-    for (var entry : attributes.entrySet()) {
-      int a = entry.getValue() instanceof Long n ? n.intValue() : -1;
+    for (var entry : attributes.properties()) {
+      int a = JsonFields.index(entry.getValue());
       if (a < 0 || a >= accessors.size()) {
         problems.add(where + ": attribute " + entry.getKey() + " names no accessor");
       } else if (JsonFields.integer(accessors.get(a), "count", -1) != vertices) {
@@ -108,7 +106,7 @@ public final class GlbStructureCheck {
         checkUnit(file, a, bin, where, problems);
       }
     }
-    if (primitive.containsKey("indices")) {
+    if (primitive.has("indices")) {
       try {
         AccessorView view = AccessorView.of(file, JsonFields.integer(primitive, "indices", -1));
         int[] indices = view.ints(bin);
@@ -125,7 +123,7 @@ public final class GlbStructureCheck {
         problems.add(where + ": indices: " + e.getMessage());
       }
     }
-    if (primitive.containsKey("material")
+    if (primitive.has("material")
         && !inRange(JsonFields.integer(primitive, "material", -1), file.array("materials"))) {
       problems.add(where + ": material " + primitive.get("material") + " does not exist");
     }
@@ -148,34 +146,34 @@ public final class GlbStructureCheck {
   }
 
   private static void checkReferences(GlbFile file, List<String> problems) {
-    List<Map<String, Object>> images = file.array("images");
+    List<JsonNode> images = file.array("images");
     for (int i = 0; i < images.size(); i++) {
-      Map<String, Object> image = images.get(i);
+      JsonNode image = images.get(i);
       if (!inRange(JsonFields.integer(image, "bufferView", -1), file.array("bufferViews"))
-          || !image.containsKey("mimeType")) {
+          || !image.has("mimeType")) {
         problems.add("image " + i + " needs a valid bufferView and a mimeType");
       }
     }
-    for (Map<String, Object> texture : file.array("textures")) {
+    for (JsonNode texture : file.array("textures")) {
       if (!inRange(JsonFields.integer(texture, "source", -1), images)) {
         problems.add("texture source " + texture.get("source") + " does not exist");
       }
     }
-    for (Map<String, Object> material : file.array("materials")) {
-      Map<String, Object> pbr = JsonFields.object(material, "pbrMetallicRoughness");
-      Map<String, Object> base = JsonFields.object(pbr, "baseColorTexture");
+    for (JsonNode material : file.array("materials")) {
+      JsonNode pbr = JsonFields.object(material, "pbrMetallicRoughness");
+      JsonNode base = JsonFields.object(pbr, "baseColorTexture");
       if (!base.isEmpty() && !inRange(JsonFields.integer(base, "index", -1), file.array("textures"))) {
         problems.add("material " + material.get("name") + ": texture does not exist");
       }
     }
-    for (Map<String, Object> node : file.array("nodes")) {
-      if (node.containsKey("mesh") && !inRange(JsonFields.integer(node, "mesh", -1), file.array("meshes"))) {
+    for (JsonNode node : file.array("nodes")) {
+      if (node.has("mesh") && !inRange(JsonFields.integer(node, "mesh", -1), file.array("meshes"))) {
         problems.add("node " + node.get("name") + ": mesh does not exist");
       }
     }
-    for (Map<String, Object> scene : file.array("scenes")) {
-      for (Object n : (List<?>) scene.getOrDefault("nodes", List.of())) {
-        if (!(n instanceof Long index) || index < 0 || index >= file.array("nodes").size()) {
+    for (JsonNode scene : file.array("scenes")) {
+      for (JsonNode n : JsonFields.elements(scene, "nodes")) {
+        if (!inRange(JsonFields.index(n), file.array("nodes"))) {
           problems.add("scene node " + n + " does not exist");
         }
       }

@@ -1,6 +1,8 @@
 package io.flowengine.samples.gltf;
 
-import io.flowengine.samples.json.JsonWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowengine.samples.mesh.Bounds;
 import io.flowengine.samples.mesh.Material;
 import io.flowengine.samples.mesh.Mesh;
@@ -9,12 +11,9 @@ import io.flowengine.samples.mesh.Model;
 import io.flowengine.samples.mesh.Texture;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link Model} as a glTF 2.0 binary (GLB): one scene with one node and one mesh whose
@@ -47,57 +46,81 @@ public final class GlbWriter {
 
   /** Collects the JSON document and the binary chunk while walking the model once. */
   private static final class Assembly {
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
     private final BinaryChunk bin = new BinaryChunk();
-    private final List<Object> bufferViews = new ArrayList<>();
-    private final List<Object> accessors = new ArrayList<>();
-    private final List<Object> materials = new ArrayList<>();
-    private final List<Object> textures = new ArrayList<>();
-    private final List<Object> images = new ArrayList<>();
+    private final ArrayNode bufferViews = JSON.arrayNode();
+    private final ArrayNode accessors = JSON.arrayNode();
+    private final ArrayNode materials = JSON.arrayNode();
+    private final ArrayNode textures = JSON.arrayNode();
+    private final ArrayNode images = JSON.arrayNode();
     private final Map<Material, Integer> materialIndex = new IdentityHashMap<>();
     private final Map<Texture, Integer> textureIndex = new IdentityHashMap<>();
-    private final Map<String, Object> root = new LinkedHashMap<>();
+    private final ObjectNode root = JSON.objectNode();
 
     Assembly(Model model) {
-      Map<String, Object> asset = new LinkedHashMap<>();
+      ObjectNode asset = root.putObject("asset");
       asset.put("version", "2.0");
       asset.put("generator", "flowengine samples");
       if (!model.extras().isEmpty()) {
-        asset.put("extras", model.extras());
+        asset.set("extras", extras(model.extras()));
       }
-      root.put("asset", asset);
       root.put("scene", 0);
-      root.put("scenes", List.of(Map.of("nodes", List.of(0))));
-      root.put("nodes", List.of(ordered("name", model.name(), "mesh", 0)));
-      List<Object> primitives = new ArrayList<>();
+      root.putArray("scenes").addObject().putArray("nodes").add(0);
+      root.putArray("nodes").addObject().put("name", model.name()).put("mesh", 0);
+      ObjectNode mesh = root.putArray("meshes").addObject().put("name", model.name());
+      ArrayNode primitives = mesh.putArray("primitives");
       for (MeshPart part : model.parts()) {
         primitives.add(primitive(part));
       }
-      root.put("meshes", List.of(ordered("name", model.name(), "primitives", primitives)));
-      root.put("accessors", accessors);
-      root.put("bufferViews", bufferViews);
-      root.put("buffers", List.of(Map.of("byteLength", bin.size())));
-      root.put("materials", materials);
+      root.set("accessors", accessors);
+      root.set("bufferViews", bufferViews);
+      root.putArray("buffers").addObject().put("byteLength", bin.size());
+      root.set("materials", materials);
       if (!textures.isEmpty()) {
-        root.put("textures", textures);
-        root.put("images", images);
-        root.put(
-            "samplers",
-            List.of(ordered("magFilter", 9729, "minFilter", 9987, "wrapS", 10497, "wrapT", 10497)));
+        root.set("textures", textures);
+        root.set("images", images);
+        root.putArray("samplers")
+            .addObject()
+            .put("magFilter", 9729)
+            .put("minFilter", 9987)
+            .put("wrapS", 10497)
+            .put("wrapT", 10497);
       }
     }
 
-    private Map<String, Object> primitive(MeshPart part) {
+    private static ObjectNode extras(Map<String, Object> extras) {
+      ObjectNode out = JSON.objectNode();
+      extras.forEach(
+          (key, value) -> {
+            switch (value) {
+              case String text -> out.put(key, text);
+              case Boolean bool -> out.put(key, bool);
+              case Integer number -> out.put(key, number);
+              case Long number -> out.put(key, number);
+              case Number number -> out.set(key, JsonFields.number(number.doubleValue()));
+              default ->
+                  throw new IllegalArgumentException(
+                      "extras." + key + " is a " + value.getClass().getName()
+                          + ", not a string, number or boolean");
+            }
+          });
+      return out;
+    }
+
+    private ObjectNode primitive(MeshPart part) {
       Mesh mesh = part.mesh();
       if (part.material().baseColorTexture() != null && !mesh.hasTexCoords()) {
         throw new IllegalArgumentException("a textured part needs texture coordinates: " + mesh);
       }
-      Map<String, Object> attributes = new LinkedHashMap<>();
+      ObjectNode primitive = JSON.objectNode();
+      ObjectNode attributes = primitive.putObject("attributes");
       Bounds b = mesh.bounds();
       attributes.put(
           "POSITION",
           floatAccessor(
-              mesh.positions(), 3, List.of(b.minX(), b.minY(), b.minZ()),
-              List.of(b.maxX(), b.maxY(), b.maxZ())));
+              mesh.positions(), 3, new float[] {b.minX(), b.minY(), b.minZ()},
+              new float[] {b.maxX(), b.maxY(), b.maxZ()}));
       float[] normals = mesh.normals();
       if (normals != null) {
         attributes.put("NORMAL", floatAccessor(normals, 3, null, null));
@@ -106,28 +129,29 @@ public final class GlbWriter {
       if (texCoords != null) {
         attributes.put("TEXCOORD_0", floatAccessor(texCoords, 2, null, null));
       }
-      Map<String, Object> primitive = new LinkedHashMap<>();
-      primitive.put("attributes", attributes);
       primitive.put("indices", indexAccessor(mesh));
       primitive.put("material", material(part.material()));
       primitive.put("mode", 4);
       return primitive;
     }
 
-    private int floatAccessor(float[] data, int width, List<Float> min, List<Float> max) {
+    private int floatAccessor(
+        float[] data, int width, float @Nullable [] min, float @Nullable [] max) {
       int view = bin.floats(data);
-      bufferViews.add(ordered("buffer", 0, "byteOffset", bin.offsetOf(view), "byteLength",
-          data.length * 4, "target", ARRAY_BUFFER));
-      Map<String, Object> accessor = new LinkedHashMap<>();
-      accessor.put("bufferView", bufferViews.size() - 1);
-      accessor.put("componentType", FLOAT);
-      accessor.put("count", data.length / width);
-      accessor.put("type", width == 3 ? "VEC3" : "VEC2");
-      if (min != null) {
-        accessor.put("min", min);
-        accessor.put("max", max);
+      bufferViews.addObject()
+          .put("buffer", 0)
+          .put("byteOffset", bin.offsetOf(view))
+          .put("byteLength", data.length * 4)
+          .put("target", ARRAY_BUFFER);
+      ObjectNode accessor = accessors.addObject()
+          .put("bufferView", bufferViews.size() - 1)
+          .put("componentType", FLOAT)
+          .put("count", data.length / width)
+          .put("type", width == 3 ? "VEC3" : "VEC2");
+      if (min != null && max != null) {
+        accessor.set("min", floats(min));
+        accessor.set("max", floats(max));
       }
-      accessors.add(accessor);
       return accessors.size() - 1;
     }
 
@@ -135,10 +159,16 @@ public final class GlbWriter {
       boolean small = mesh.vertexCount() <= 65535;
       int[] indices = mesh.indices();
       int view = small ? bin.shorts(indices) : bin.ints(indices);
-      bufferViews.add(ordered("buffer", 0, "byteOffset", bin.offsetOf(view), "byteLength",
-          indices.length * (small ? 2 : 4), "target", ELEMENT_ARRAY_BUFFER));
-      accessors.add(ordered("bufferView", bufferViews.size() - 1, "componentType",
-          small ? UNSIGNED_SHORT : UNSIGNED_INT, "count", indices.length, "type", "SCALAR"));
+      bufferViews.addObject()
+          .put("buffer", 0)
+          .put("byteOffset", bin.offsetOf(view))
+          .put("byteLength", indices.length * (small ? 2 : 4))
+          .put("target", ELEMENT_ARRAY_BUFFER);
+      accessors.addObject()
+          .put("bufferView", bufferViews.size() - 1)
+          .put("componentType", small ? UNSIGNED_SHORT : UNSIGNED_INT)
+          .put("count", indices.length)
+          .put("type", "SCALAR");
       return accessors.size() - 1;
     }
 
@@ -147,16 +177,16 @@ public final class GlbWriter {
       if (known != null) {
         return known;
       }
-      Map<String, Object> pbr = new LinkedHashMap<>();
+      ObjectNode pbr = JSON.objectNode();
       var c = material.baseColor();
-      pbr.put("baseColorFactor", List.of(c.red(), c.green(), c.blue(), c.alpha()));
+      pbr.set("baseColorFactor", floats(new float[] {c.red(), c.green(), c.blue(), c.alpha()}));
       Texture texture = material.baseColorTexture();
       if (texture != null) {
-        pbr.put("baseColorTexture", Map.of("index", texture(texture)));
+        pbr.putObject("baseColorTexture").put("index", texture(texture));
       }
-      pbr.put("metallicFactor", material.metallic());
-      pbr.put("roughnessFactor", material.roughness());
-      materials.add(ordered("name", material.name(), "pbrMetallicRoughness", pbr));
+      pbr.set("metallicFactor", JsonFields.number(material.metallic()));
+      pbr.set("roughnessFactor", JsonFields.number(material.roughness()));
+      materials.addObject().put("name", material.name()).set("pbrMetallicRoughness", pbr);
       materialIndex.put(material, materials.size() - 1);
       return materials.size() - 1;
     }
@@ -167,16 +197,27 @@ public final class GlbWriter {
         return known;
       }
       int view = bin.bytes(texture.bytes());
-      bufferViews.add(ordered("buffer", 0, "byteOffset", bin.offsetOf(view), "byteLength",
-          texture.bytes().length));
-      images.add(ordered("bufferView", bufferViews.size() - 1, "mimeType", texture.mimeType()));
-      textures.add(ordered("sampler", 0, "source", images.size() - 1));
+      bufferViews.addObject()
+          .put("buffer", 0)
+          .put("byteOffset", bin.offsetOf(view))
+          .put("byteLength", texture.bytes().length);
+      images.addObject().put("bufferView", bufferViews.size() - 1).put("mimeType", texture.mimeType());
+      textures.addObject().put("sampler", 0).put("source", images.size() - 1);
       textureIndex.put(texture, textures.size() - 1);
       return textures.size() - 1;
     }
 
+    /** Floats as the decimals of their double widening, so they read back exactly. */
+    private static ArrayNode floats(float[] values) {
+      ArrayNode out = JSON.arrayNode(values.length);
+      for (float value : values) {
+        out.add(JsonFields.number(value));
+      }
+      return out;
+    }
+
     byte[] toGlb() {
-      byte[] json = JsonWriter.write(root).getBytes(StandardCharsets.UTF_8);
+      byte[] json = JsonFields.write(root);
       int jsonPadded = align4(json.length);
       int binLength = bin.size();
       long total = 12L + 8 + jsonPadded + (binLength > 0 ? 8L + binLength : 0);
@@ -199,14 +240,5 @@ public final class GlbWriter {
 
   static int align4(int n) {
     return (n + 3) & ~3;
-  }
-
-  /** Builds a JSON object whose keys keep the order given: key, value, key, value, ... */
-  static Map<String, Object> ordered(Object... keyValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      map.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    return map;
   }
 }

@@ -6,6 +6,7 @@ import io.flowengine.samples.mesh.Mesh;
 import io.flowengine.samples.mesh.MeshPart;
 import io.flowengine.samples.mesh.Model;
 import io.flowengine.samples.mesh.Texture;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ public final class GltfModelReader {
   public static Model read(GlbFile file) throws GlbFormatException {
     List<MeshPart> parts = new ArrayList<>();
     Map<Integer, Material> materials = new HashMap<>();
-    List<Map<String, Object>> scenes = file.array("scenes");
+    List<JsonNode> scenes = file.array("scenes");
     if (scenes.isEmpty()) {
       for (int m = 0; m < file.array("meshes").size(); m++) {
         addMesh(file, m, NodeMatrix.IDENTITY, materials, parts);
@@ -50,12 +51,12 @@ public final class GltfModelReader {
       if (scene < 0 || scene >= scenes.size()) {
         throw new GlbFormatException("scene " + scene + " does not exist");
       }
-      for (Object root : (List<?>) scenes.get(scene).getOrDefault("nodes", List.of())) {
+      for (JsonNode root : JsonFields.elements(scenes.get(scene), "nodes")) {
         addNode(file, toIndex(root), NodeMatrix.IDENTITY, materials, parts, 0);
       }
     }
     String name = "model";
-    List<Map<String, Object>> meshes = file.array("meshes");
+    List<JsonNode> meshes = file.array("meshes");
     if (!meshes.isEmpty()) {
       name = JsonFields.string(meshes.get(0), "name", name);
     }
@@ -65,16 +66,16 @@ public final class GltfModelReader {
   private static void addNode(
       GlbFile file, int index, double[] parent, Map<Integer, Material> materials,
       List<MeshPart> parts, int depth) throws GlbFormatException {
-    List<Map<String, Object>> nodes = file.array("nodes");
+    List<JsonNode> nodes = file.array("nodes");
     if (index < 0 || index >= nodes.size() || depth > 64) {
       throw new GlbFormatException("node " + index + " does not exist or nests too deep");
     }
-    Map<String, Object> node = nodes.get(index);
+    JsonNode node = nodes.get(index);
     double[] world = NodeMatrix.multiply(parent, NodeMatrix.local(node));
-    if (node.containsKey("mesh")) {
+    if (node.has("mesh")) {
       addMesh(file, JsonFields.integer(node, "mesh", -1), world, materials, parts);
     }
-    for (Object child : (List<?>) node.getOrDefault("children", List.of())) {
+    for (JsonNode child : JsonFields.elements(node, "children")) {
       addNode(file, toIndex(child), world, materials, parts, depth + 1);
     }
   }
@@ -82,13 +83,11 @@ public final class GltfModelReader {
   private static void addMesh(
       GlbFile file, int index, double[] world, Map<Integer, Material> materials,
       List<MeshPart> parts) throws GlbFormatException {
-    List<Map<String, Object>> meshes = file.array("meshes");
+    List<JsonNode> meshes = file.array("meshes");
     if (index < 0 || index >= meshes.size()) {
       throw new GlbFormatException("mesh " + index + " does not exist");
     }
-    for (Object p : (List<?>) meshes.get(index).getOrDefault("primitives", List.of())) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> primitive = (Map<String, Object>) p;
+    for (JsonNode primitive : JsonFields.elements(meshes.get(index), "primitives")) {
       int mode = JsonFields.integer(primitive, "mode", 4);
       if (mode != 4) {
         throw new GlbFormatException("primitive mode " + mode + " is not supported (only triangles)");
@@ -109,18 +108,18 @@ public final class GltfModelReader {
     }
   }
 
-  private static Mesh mesh(GlbFile file, Map<String, Object> primitive, double[] world)
+  private static Mesh mesh(GlbFile file, JsonNode primitive, double[] world)
       throws GlbFormatException {
-    Map<String, Object> attributes = JsonFields.object(primitive, "attributes");
+    JsonNode attributes = JsonFields.object(primitive, "attributes");
     ByteBuffer bin = file.bin();
-    if (!attributes.containsKey("POSITION")) {
+    if (!attributes.has("POSITION")) {
       throw new GlbFormatException("a primitive has no POSITION");
     }
     float[] positions = vec(file, attributes, "POSITION", 3, bin);
-    float[] normals = attributes.containsKey("NORMAL") ? vec(file, attributes, "NORMAL", 3, bin) : null;
-    float[] uv = attributes.containsKey("TEXCOORD_0") ? vec(file, attributes, "TEXCOORD_0", 2, bin) : null;
+    float[] normals = attributes.has("NORMAL") ? vec(file, attributes, "NORMAL", 3, bin) : null;
+    float[] uv = attributes.has("TEXCOORD_0") ? vec(file, attributes, "TEXCOORD_0", 2, bin) : null;
     int[] indices;
-    if (primitive.containsKey("indices")) {
+    if (primitive.has("indices")) {
       indices = AccessorView.of(file, JsonFields.integer(primitive, "indices", -1)).ints(bin);
     } else {
       indices = new int[positions.length / 3 - positions.length / 3 % 3];
@@ -149,7 +148,7 @@ public final class GltfModelReader {
   }
 
   private static float[] vec(
-      GlbFile file, Map<String, Object> attributes, String name, int width, ByteBuffer bin)
+      GlbFile file, JsonNode attributes, String name, int width, ByteBuffer bin)
       throws GlbFormatException {
     AccessorView view = AccessorView.of(file, JsonFields.integer(attributes, name, -1));
     if (view.width() != width) {
@@ -159,19 +158,19 @@ public final class GltfModelReader {
   }
 
   private static Material material(GlbFile file, int index) throws GlbFormatException {
-    List<Map<String, Object>> materials = file.array("materials");
+    List<JsonNode> materials = file.array("materials");
     if (index >= materials.size()) {
       throw new GlbFormatException("material " + index + " does not exist");
     }
-    Map<String, Object> material = materials.get(index);
-    Map<String, Object> pbr = JsonFields.object(material, "pbrMetallicRoughness");
+    JsonNode material = materials.get(index);
+    JsonNode pbr = JsonFields.object(material, "pbrMetallicRoughness");
     double[] factor = JsonFields.numbers(pbr, "baseColorFactor");
     LinearColor color =
         factor != null && factor.length == 4
             ? new LinearColor(clamp(factor[0]), clamp(factor[1]), clamp(factor[2]), clamp(factor[3]))
             : LinearColor.WHITE;
     Texture texture = null;
-    Map<String, Object> base = JsonFields.object(pbr, "baseColorTexture");
+    JsonNode base = JsonFields.object(pbr, "baseColorTexture");
     if (!base.isEmpty()) {
       texture = texture(file, JsonFields.integer(base, "index", -1));
     }
@@ -184,24 +183,24 @@ public final class GltfModelReader {
   }
 
   private static Texture texture(GlbFile file, int index) throws GlbFormatException {
-    List<Map<String, Object>> textures = file.array("textures");
+    List<JsonNode> textures = file.array("textures");
     if (index < 0 || index >= textures.size()) {
       throw new GlbFormatException("texture " + index + " does not exist");
     }
     int source = JsonFields.integer(textures.get(index), "source", -1);
-    List<Map<String, Object>> images = file.array("images");
+    List<JsonNode> images = file.array("images");
     if (source < 0 || source >= images.size()) {
       return null;
     }
-    Map<String, Object> image = images.get(source);
+    JsonNode image = images.get(source);
     String mime = JsonFields.string(image, "mimeType", "");
     int viewIndex = JsonFields.integer(image, "bufferView", -1);
-    List<Map<String, Object>> views = file.array("bufferViews");
+    List<JsonNode> views = file.array("bufferViews");
     if (viewIndex < 0 || viewIndex >= views.size()
         || !(mime.equals("image/png") || mime.equals("image/jpeg"))) {
       return null;
     }
-    Map<String, Object> view = views.get(viewIndex);
+    JsonNode view = views.get(viewIndex);
     int offset = JsonFields.integer(view, "byteOffset", 0);
     int length = JsonFields.integer(view, "byteLength", -1);
     if (offset < 0 || length < 0 || (long) offset + length > file.binary().capacity()) {
@@ -216,10 +215,11 @@ public final class GltfModelReader {
     return (float) Math.clamp(Double.isNaN(value) ? 0 : value, 0.0, 1.0);
   }
 
-  private static int toIndex(Object value) throws GlbFormatException {
-    if (value instanceof Long number && number >= 0 && number < Integer.MAX_VALUE) {
-      return number.intValue();
+  private static int toIndex(JsonNode value) throws GlbFormatException {
+    int index = JsonFields.index(value);
+    if (index < 0 || index == Integer.MAX_VALUE) {
+      throw new GlbFormatException("bad index " + value);
     }
-    throw new GlbFormatException("bad index " + value);
+    return index;
   }
 }

@@ -1,6 +1,6 @@
 package io.flowengine.samples.gltf;
 
-import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Column-major 4x4 matrices for glTF node transforms: a node's local matrix (from {@code matrix}
@@ -12,7 +12,7 @@ final class NodeMatrix {
 
   private NodeMatrix() {}
 
-  static double[] local(Map<String, Object> node) {
+  static double[] local(JsonNode node) {
     double[] matrix = JsonFields.numbers(node, "matrix");
     if (matrix != null && matrix.length == 16) {
       return matrix;

@@ -3,11 +3,14 @@ package io.flowengine.samples.gltf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowengine.samples.json.JsonWriter;
 import io.flowengine.samples.mesh.Material;
 import io.flowengine.samples.mesh.Mesh;
 import io.flowengine.samples.mesh.Model;
 import io.flowengine.samples.mesh.SyntheticMeshes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GlbReaderTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Model GRID = Model.of("grid", SyntheticMeshes.grid(3), Material.plain());
 
   @Test
@@ -53,16 +57,11 @@ class GlbReaderTest {
   @Test
   void structureCheck_findsWrongMinMaxAndOutOfBoundsAccessors() throws Exception {
     GlbFile file = GlbReader.read(GlbWriter.write(GRID));
-    Map<String, Object> json = new java.util.LinkedHashMap<>(file.document());
-    List<Object> accessors = new java.util.ArrayList<>(file.array("accessors"));
-    Map<String, Object> position = new java.util.LinkedHashMap<>(file.array("accessors").get(0));
-    position.put("max", List.of(2.0, 1.0, 0.0));
-    accessors.set(0, position);
-    Map<String, Object> normals = new java.util.LinkedHashMap<>(file.array("accessors").get(1));
-    normals.put("count", 1000);
-    accessors.set(1, normals);
-    json.put("accessors", accessors);
-    GlbFile broken = GlbReader.read(glb(JsonWriter.write(json), file.bin()));
+    ObjectNode json = file.document().deepCopy();
+    ArrayNode accessors = (ArrayNode) json.get("accessors");
+    ((ObjectNode) accessors.get(0)).set("max", JSON.valueToTree(List.of(2.0, 1.0, 0.0)));
+    ((ObjectNode) accessors.get(1)).put("count", 1000);
+    GlbFile broken = GlbReader.read(glb(JSON.writeValueAsString(json), file.bin()));
     assertThat(GlbStructureCheck.problems(broken))
         .anySatisfy(p -> assertThat(p).contains("accessor 0 component 0: declared"))
         .anySatisfy(p -> assertThat(p).contains("accessor 1 needs"));
@@ -71,13 +70,40 @@ class GlbReaderTest {
   @Test
   void nodeTransforms_areBakedIntoPositionsAndNormals() throws Exception {
     GlbFile file = GlbReader.read(GlbWriter.write(GRID));
-    Map<String, Object> json = new java.util.LinkedHashMap<>(file.document());
+    ObjectNode json = file.document().deepCopy();
     // Rotate 90 degrees about y and move 10 along x: the grid's +z normal becomes +x.
     double s = Math.sqrt(0.5);
-    json.put("nodes", List.of(Map.of("mesh", 0, "rotation", List.of(0.0, s, 0.0, s), "translation", List.of(10.0, 0.0, 0.0))));
-    Mesh mesh = GltfModelReader.read(GlbReader.read(glb(JsonWriter.write(json), file.bin()))).parts().get(0).mesh();
+    json.set("nodes", JSON.valueToTree(List.of(Map.of("mesh", 0, "rotation", List.of(0.0, s, 0.0, s), "translation", List.of(10.0, 0.0, 0.0)))));
+    Mesh mesh = GltfModelReader.read(GlbReader.read(glb(JSON.writeValueAsString(json), file.bin()))).parts().get(0).mesh();
     assertThat(mesh.normals()[0]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
     assertThat(mesh.bounds().minX()).isCloseTo(10f, org.assertj.core.data.Offset.offset(1e-5f));
+  }
+
+  @Test
+  void floatMinMax_readBackAsTheVeryFloatsOfTheData() throws Exception {
+    // 0.1f is not 0.1: written as the shortest decimal of the float, a double reader (and the
+    // Khronos validator) would see a min that differs from the data.
+    Mesh mesh = new Mesh(new float[] {0.1f, 0.2f, 0.3f, 1.1f, 0.2f, 0.3f, 0.1f, 1.2f, 0.3f}, null, null, new int[] {0, 1, 2});
+    GlbFile file = GlbReader.read(GlbWriter.write(Model.of("tri", mesh, Material.plain())));
+    JsonNode min = file.array("accessors").get(0).get("min");
+    assertThat(min.get(0).doubleValue()).isEqualTo((double) 0.1f).isNotEqualTo(0.1);
+    assertThat(GlbStructureCheck.problems(file)).isEmpty();
+  }
+
+  @Test
+  void writerRefusesNonFiniteNumbers() {
+    Mesh mesh = new Mesh(new float[] {Float.NaN, 0, 0, 1, 0, 0, 0, 1, 0}, null, null, new int[] {0, 1, 2});
+    assertThatThrownBy(() -> GlbWriter.write(Model.of("nan", mesh, Material.plain())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+  }
+
+  @Test
+  void malformedJsonChunk_isRejectedWithTheOffset() {
+    ByteBuffer noBin = ByteBuffer.allocate(4);
+    assertThatThrownBy(() -> GlbReader.read(glb("{\"a\":}", noBin)))
+        .isInstanceOf(GlbFormatException.class).hasMessageContaining("JSON chunk").hasMessageContaining("offset 5");
+    assertThatThrownBy(() -> GlbReader.read(glb("{} x", noBin))).hasMessageContaining("JSON chunk");
+    assertThatThrownBy(() -> GlbReader.read(glb("[1, 2]", noBin))).hasMessageContaining("not an object");
   }
 
   private static byte[] glb(String json, ByteBuffer bin) {
