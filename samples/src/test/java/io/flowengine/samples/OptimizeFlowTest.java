@@ -14,6 +14,7 @@ import io.flowengine.samples.gltf.GltfModelReader;
 import io.flowengine.samples.mesh.Material;
 import io.flowengine.samples.mesh.Model;
 import io.flowengine.samples.mesh.SyntheticMeshes;
+import io.flowengine.samples.testing.GlbSamples;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

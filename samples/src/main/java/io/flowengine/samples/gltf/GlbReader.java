@@ -11,9 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the container of a glTF 2.0 binary (GLB): the 12-byte header, the JSON chunk and the
  * optional binary chunk, checking magic, version, declared lengths and 4-byte alignment of
- * every chunk as the specification requires. What the JSON says about the data is checked by
- * {@link GlbStructureCheck}; {@link GltfModelReader} turns it into a model. Stateless and
- * thread-safe.
+ * every chunk as the specification requires; {@link GltfModelReader} turns what the JSON says
+ * into a model. Stateless and thread-safe.
  */
 public final class GlbReader {
   private GlbReader() {}

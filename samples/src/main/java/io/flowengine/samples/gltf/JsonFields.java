@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ValueNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The glTF JSON chunk as a Jackson tree: the one mapper that parses and writes it, and typed
@@ -101,7 +102,7 @@ final class JsonFields {
   }
 
   /** Returns the numbers of array {@code key} (NaN for a non-number), or null without one. */
-  static double[] numbers(JsonNode object, String key) {
+  static double @Nullable [] numbers(JsonNode object, String key) {
     JsonNode value = object.get(key);
     if (value == null || !value.isArray()) {
       return null;

@@ -2,7 +2,7 @@ package io.flowengine.samples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowengine.samples.GlbSamples;
+import io.flowengine.samples.testing.GlbSamples;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import io.flowengine.samples.mesh.Material;
 import io.flowengine.samples.mesh.Mesh;
 import io.flowengine.samples.mesh.Model;
 import io.flowengine.samples.mesh.SyntheticMeshes;
+import io.flowengine.samples.testing.GlbStructureCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,8 +32,8 @@ class GlbReaderTest {
     int jsonLength = in.getInt(12);
     assertThat(jsonLength % 4).isZero();
     assertThat(in.getInt(20 + jsonLength) % 4).isZero();
+    assertThat(GlbStructureCheck.problems(glb)).isEmpty();
     GlbFile file = GlbReader.read(glb);
-    assertThat(GlbStructureCheck.problems(file)).isEmpty();
     Mesh back = GltfModelReader.read(file).parts().get(0).mesh();
     Mesh original = GRID.parts().get(0).mesh();
     assertThat(back.positions()).isEqualTo(original.positions());
@@ -61,10 +62,21 @@ class GlbReaderTest {
     ArrayNode accessors = (ArrayNode) json.get("accessors");
     ((ObjectNode) accessors.get(0)).set("max", JSON.valueToTree(List.of(2.0, 1.0, 0.0)));
     ((ObjectNode) accessors.get(1)).put("count", 1000);
-    GlbFile broken = GlbReader.read(glb(JSON.writeValueAsString(json), file.bin()));
+    byte[] broken = glb(JSON.writeValueAsString(json), file.bin());
     assertThat(GlbStructureCheck.problems(broken))
         .anySatisfy(p -> assertThat(p).contains("accessor 0 component 0: declared"))
         .anySatisfy(p -> assertThat(p).contains("accessor 1 needs"));
+  }
+
+  @Test
+  void structureCheck_reportsABrokenContainerAsItsOneProblem() {
+    byte[] glb = GlbWriter.write(GRID);
+    byte[] badMagic = glb.clone();
+    badMagic[0] = 'x';
+    assertThat(GlbStructureCheck.problems(badMagic)).singleElement().asString().contains("magic");
+    byte[] oddChunk = glb.clone();
+    ByteBuffer.wrap(oddChunk).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 13);
+    assertThat(GlbStructureCheck.problems(oddChunk)).singleElement().asString().contains("JSON chunk");
   }
 
   @Test
@@ -84,10 +96,10 @@ class GlbReaderTest {
     // 0.1f is not 0.1: written as the shortest decimal of the float, a double reader (and the
     // Khronos validator) would see a min that differs from the data.
     Mesh mesh = new Mesh(new float[] {0.1f, 0.2f, 0.3f, 1.1f, 0.2f, 0.3f, 0.1f, 1.2f, 0.3f}, null, null, new int[] {0, 1, 2});
-    GlbFile file = GlbReader.read(GlbWriter.write(Model.of("tri", mesh, Material.plain())));
-    JsonNode min = file.array("accessors").get(0).get("min");
+    byte[] glb = GlbWriter.write(Model.of("tri", mesh, Material.plain()));
+    JsonNode min = GlbReader.read(glb).array("accessors").get(0).get("min");
     assertThat(min.get(0).doubleValue()).isEqualTo((double) 0.1f).isNotEqualTo(0.1);
-    assertThat(GlbStructureCheck.problems(file)).isEmpty();
+    assertThat(GlbStructureCheck.problems(glb)).isEmpty();
   }
 
   @Test

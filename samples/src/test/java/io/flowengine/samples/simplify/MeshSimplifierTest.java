@@ -3,13 +3,13 @@ package io.flowengine.samples.simplify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowengine.samples.GlbSamples;
 import io.flowengine.samples.gltf.GlbWriter;
 import io.flowengine.samples.mesh.Bounds;
 import io.flowengine.samples.mesh.Material;
 import io.flowengine.samples.mesh.Mesh;
 import io.flowengine.samples.mesh.Model;
 import io.flowengine.samples.mesh.SyntheticMeshes;
+import io.flowengine.samples.testing.GlbSamples;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

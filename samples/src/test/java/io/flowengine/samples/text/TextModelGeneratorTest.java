@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowengine.samples.GenerationOptions;
-import io.flowengine.samples.GlbSamples;
 import io.flowengine.samples.Quality;
 import io.flowengine.samples.WorkMonitor;
 import io.flowengine.samples.gltf.GlbWriter;
 import io.flowengine.samples.gltf.GltfModelReader;
 import io.flowengine.samples.mesh.Mesh;
 import io.flowengine.samples.mesh.Model;
+import io.flowengine.samples.testing.GlbSamples;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

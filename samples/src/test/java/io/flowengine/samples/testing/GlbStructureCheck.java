@@ -1,4 +1,4 @@
-package io.flowengine.samples.gltf;
+package io.flowengine.samples.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
@@ -6,28 +6,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks what a GLB's JSON says against its binary data: the buffer matches the BIN chunk,
+ * Test support: checks a GLB's container (header, chunk layout, the JSON chunk a UTF-8 JSON
+ * object) and what its JSON says against its binary data: the buffer matches the BIN chunk,
  * buffer views lie inside it, every accessor's elements lie inside its view with aligned
  * components, declared {@code min}/{@code max} equal the data's, positions declare them,
  * attributes of a primitive agree in count, indices name existing vertices, normals have unit
  * length, and references between meshes, materials, textures, images and nodes resolve. A
- * subset of what the Khronos validator checks, enough to catch a broken writer in a unit test.
- * Stateless and thread-safe.
+ * subset of what the Khronos validator checks, enough to catch a broken writer in a unit test;
+ * it reads the file with its own code, not the templates' reader. Stateless and thread-safe.
  */
 public final class GlbStructureCheck {
   private GlbStructureCheck() {}
 
-  /** Returns every problem found; empty if there is none. */
-  public static List<String> problems(GlbFile file) {
+  /**
+   * Returns every problem found in {@code glb}; empty if there is none. A file whose header or
+   * chunks are broken has exactly one problem, the first one found.
+   */
+  public static List<String> problems(byte[] glb) {
+    GlbChunks file;
+    try {
+      file = GlbChunks.parse(glb);
+    } catch (StructureProblem e) {
+      return List.of(e.getMessage());
+    }
     List<String> problems = new ArrayList<>();
-    JsonNode asset = JsonFields.object(file.document(), "asset");
-    if (!"2.0".equals(JsonFields.string(asset, "version", ""))) {
+    JsonNode asset = JsonValues.object(file.document(), "asset");
+    if (!"2.0".equals(asset.path("version").textValue())) {
       problems.add("asset.version is " + asset.get("version") + ", not 2.0");
     }
     List<JsonNode> buffers = file.array("buffers");
-    int binLength = file.binary().capacity();
+    int binLength = file.bin().capacity();
     if (!buffers.isEmpty()) {
-      int declared = JsonFields.integer(buffers.get(0), "byteLength", -1);
+      int declared = JsonValues.integer(buffers.get(0), "byteLength", -1);
       if (buffers.get(0).has("uri")) {
         problems.add("buffer 0 of a GLB must not have a uri");
       }
@@ -41,7 +51,7 @@ public final class GlbStructureCheck {
     }
     List<JsonNode> meshes = file.array("meshes");
     for (int m = 0; m < meshes.size(); m++) {
-      for (JsonNode primitive : JsonFields.elements(meshes.get(m), "primitives")) {
+      for (JsonNode primitive : JsonValues.elements(meshes.get(m), "primitives")) {
         checkPrimitive(file, "mesh " + m, primitive, problems);
       }
     }
@@ -49,17 +59,19 @@ public final class GlbStructureCheck {
     return problems;
   }
 
-  private static void checkAccessor(GlbFile file, int index, List<String> problems) {
-    AccessorView view;
+  private static void checkAccessor(GlbChunks file, int index, List<String> problems) {
     try {
-      view = AccessorView.of(file, index);
-    } catch (GlbFormatException e) {
+      checkMinMax(file, index, Accessor.of(file, index), problems);
+    } catch (StructureProblem e) {
       problems.add(e.getMessage());
-      return;
     }
+  }
+
+  private static void checkMinMax(GlbChunks file, int index, Accessor view, List<String> problems)
+      throws StructureProblem {
     JsonNode accessor = file.array("accessors").get(index);
-    double[] min = JsonFields.numbers(accessor, "min");
-    double[] max = JsonFields.numbers(accessor, "max");
+    double[] min = JsonValues.numbers(accessor, "min");
+    double[] max = JsonValues.numbers(accessor, "max");
     if (min == null && max == null) {
       return;
     }
@@ -83,10 +95,10 @@ public final class GlbStructureCheck {
   }
 
   private static void checkPrimitive(
-      GlbFile file, String where, JsonNode primitive, List<String> problems) {
-    JsonNode attributes = JsonFields.object(primitive, "attributes");
+      GlbChunks file, String where, JsonNode primitive, List<String> problems) {
+    JsonNode attributes = JsonValues.object(primitive, "attributes");
     List<JsonNode> accessors = file.array("accessors");
-    int position = JsonFields.integer(attributes, "POSITION", -1);
+    int position = JsonValues.integer(attributes, "POSITION", -1);
     if (position < 0 || position >= accessors.size()) {
       problems.add(where + ": primitive has no valid POSITION accessor");
       return;
@@ -94,13 +106,13 @@ public final class GlbStructureCheck {
     if (!accessors.get(position).has("min")) {
       problems.add(where + ": POSITION accessor " + position + " has no min/max");
     }
-    int vertices = JsonFields.integer(accessors.get(position), "count", -1);
+    int vertices = JsonValues.integer(accessors.get(position), "count", -1);
     ByteBuffer bin = file.bin();
     for (var entry : attributes.properties()) {
-      int a = JsonFields.index(entry.getValue());
+      int a = JsonValues.index(entry.getValue());
       if (a < 0 || a >= accessors.size()) {
         problems.add(where + ": attribute " + entry.getKey() + " names no accessor");
-      } else if (JsonFields.integer(accessors.get(a), "count", -1) != vertices) {
+      } else if (JsonValues.integer(accessors.get(a), "count", -1) != vertices) {
         problems.add(where + ": attribute " + entry.getKey() + " count differs from POSITION's");
       } else if (entry.getKey().equals("NORMAL")) {
         checkUnit(file, a, bin, where, problems);
@@ -108,9 +120,9 @@ public final class GlbStructureCheck {
     }
     if (primitive.has("indices")) {
       try {
-        AccessorView view = AccessorView.of(file, JsonFields.integer(primitive, "indices", -1));
+        Accessor view = Accessor.of(file, JsonValues.integer(primitive, "indices", -1));
         int[] indices = view.ints(bin);
-        if (JsonFields.integer(primitive, "mode", 4) == 4 && indices.length % 3 != 0) {
+        if (JsonValues.integer(primitive, "mode", 4) == 4 && indices.length % 3 != 0) {
           problems.add(where + ": " + indices.length + " indices do not make triangles");
         }
         for (int index : indices) {
@@ -119,20 +131,20 @@ public final class GlbStructureCheck {
             break;
           }
         }
-      } catch (GlbFormatException e) {
+      } catch (StructureProblem e) {
         problems.add(where + ": indices: " + e.getMessage());
       }
     }
     if (primitive.has("material")
-        && !inRange(JsonFields.integer(primitive, "material", -1), file.array("materials"))) {
+        && !inRange(JsonValues.integer(primitive, "material", -1), file.array("materials"))) {
       problems.add(where + ": material " + primitive.get("material") + " does not exist");
     }
   }
 
   private static void checkUnit(
-      GlbFile file, int accessor, ByteBuffer bin, String where, List<String> problems) {
+      GlbChunks file, int accessor, ByteBuffer bin, String where, List<String> problems) {
     try {
-      float[] n = AccessorView.of(file, accessor).floats(bin);
+      float[] n = Accessor.of(file, accessor).floats(bin);
       for (int i = 0; i + 2 < n.length; i += 3) {
         double length = Math.sqrt(n[i] * n[i] + n[i + 1] * n[i + 1] + n[i + 2] * n[i + 2]);
         if (Math.abs(length - 1) > 0.005) {
@@ -140,40 +152,40 @@ public final class GlbStructureCheck {
           return;
         }
       }
-    } catch (GlbFormatException e) {
+    } catch (StructureProblem e) {
       problems.add(e.getMessage());
     }
   }
 
-  private static void checkReferences(GlbFile file, List<String> problems) {
+  private static void checkReferences(GlbChunks file, List<String> problems) {
     List<JsonNode> images = file.array("images");
     for (int i = 0; i < images.size(); i++) {
       JsonNode image = images.get(i);
-      if (!inRange(JsonFields.integer(image, "bufferView", -1), file.array("bufferViews"))
+      if (!inRange(JsonValues.integer(image, "bufferView", -1), file.array("bufferViews"))
           || !image.has("mimeType")) {
         problems.add("image " + i + " needs a valid bufferView and a mimeType");
       }
     }
     for (JsonNode texture : file.array("textures")) {
-      if (!inRange(JsonFields.integer(texture, "source", -1), images)) {
+      if (!inRange(JsonValues.integer(texture, "source", -1), images)) {
         problems.add("texture source " + texture.get("source") + " does not exist");
       }
     }
     for (JsonNode material : file.array("materials")) {
-      JsonNode pbr = JsonFields.object(material, "pbrMetallicRoughness");
-      JsonNode base = JsonFields.object(pbr, "baseColorTexture");
-      if (!base.isEmpty() && !inRange(JsonFields.integer(base, "index", -1), file.array("textures"))) {
+      JsonNode pbr = JsonValues.object(material, "pbrMetallicRoughness");
+      JsonNode base = JsonValues.object(pbr, "baseColorTexture");
+      if (!base.isEmpty() && !inRange(JsonValues.integer(base, "index", -1), file.array("textures"))) {
         problems.add("material " + material.get("name") + ": texture does not exist");
       }
     }
     for (JsonNode node : file.array("nodes")) {
-      if (node.has("mesh") && !inRange(JsonFields.integer(node, "mesh", -1), file.array("meshes"))) {
+      if (node.has("mesh") && !inRange(JsonValues.integer(node, "mesh", -1), file.array("meshes"))) {
         problems.add("node " + node.get("name") + ": mesh does not exist");
       }
     }
     for (JsonNode scene : file.array("scenes")) {
-      for (JsonNode n : JsonFields.elements(scene, "nodes")) {
-        if (!inRange(JsonFields.index(n), file.array("nodes"))) {
+      for (JsonNode n : JsonValues.elements(scene, "nodes")) {
+        if (!inRange(JsonValues.index(n), file.array("nodes"))) {
           problems.add("scene node " + n + " does not exist");
         }
       }
