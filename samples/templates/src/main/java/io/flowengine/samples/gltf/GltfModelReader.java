@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a {@link GlbFile} into a {@link Model}: every triangle primitive of every mesh the
@@ -169,7 +170,7 @@ public final class GltfModelReader {
         factor != null && factor.length == 4
             ? new LinearColor(clamp(factor[0]), clamp(factor[1]), clamp(factor[2]), clamp(factor[3]))
             : LinearColor.WHITE;
-    Texture texture = null;
+    @Nullable Texture texture = null;
     JsonNode base = JsonFields.object(pbr, "baseColorTexture");
     if (!base.isEmpty()) {
       texture = texture(file, JsonFields.integer(base, "index", -1));
@@ -182,7 +183,7 @@ public final class GltfModelReader {
         texture);
   }
 
-  private static Texture texture(GlbFile file, int index) throws GlbFormatException {
+  private static @Nullable Texture texture(GlbFile file, int index) throws GlbFormatException {
     List<JsonNode> textures = file.array("textures");
     if (index < 0 || index >= textures.size()) {
       throw new GlbFormatException("texture " + index + " does not exist");

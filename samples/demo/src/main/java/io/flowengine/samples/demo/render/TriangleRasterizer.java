@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Draws the triangles of one mesh part into a {@link FrameBuffer}: bounding-box scan with edge
@@ -27,7 +28,7 @@ final class TriangleRasterizer {
   private final double baseB;
   private final double shininess;
   private final double specular;
-  private final BufferedImage texture;
+  private final @Nullable BufferedImage texture;
 
   TriangleRasterizer(FrameBuffer frame, SoftwareRenderer.View view, MeshPart part) {
     this.frame = frame;
@@ -164,7 +165,7 @@ final class TriangleRasterizer {
     return length == 0 ? new double[] {0, 0, 1} : new double[] {x / length, y / length, z / length};
   }
 
-  private static BufferedImage decode(Texture texture) {
+  private static @Nullable BufferedImage decode(@Nullable Texture texture) {
     if (texture == null) {
       return null;
     }
