@@ -8,7 +8,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * A rough timing of simplifying a million triangles, printed, not asserted (the JMH benchmark in
  * engine-benchmarks is the measurement). Run with
- * {@code ./mvnw -pl samples -am verify -Dtest=SimplifierTiming -Dflowengine.timing=true
+ * {@code ./mvnw -pl samples/templates -am verify -Dtest=SimplifierTiming -Dflowengine.timing=true
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "flowengine.timing", matches = "true")
