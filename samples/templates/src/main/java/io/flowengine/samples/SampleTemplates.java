@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The three reference templates of the hosted Flows API, implemented locally and
- * deterministically: names, parameters, input and output media types as REFERENCE-API.md lists
- * them. Register them with {@code FlowEngine.builder().template(...)} or at run time through
+ * deterministically, with the hosted service's names, parameters, input and output media types
+ * (the table in samples/templates/README.md lists them). Register them with {@code FlowEngine.builder().template(...)} or at run time through
  * {@code engine.templates()}. Each call builds a new template; templates are immutable and
  * thread-safe.
  */
