@@ -7,7 +7,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/../../scripts/app-java.sh"
-target="$here/../target"
+target="$(cd "$here/.." && pwd)/target"
 jar="$(app_jar "$target" sample-demo samples/demo)" || exit 2
 java="$(app_java "$target")" || exit 2
 exec "$java" -Djava.awt.headless=true -jar "$jar" "$@"
