@@ -387,7 +387,7 @@ public final class BenchmarksReport {
     var run = results.stream().filter(r -> r.benchmark().startsWith("SimplifyBenchmark.")).findFirst();
     if (run.isEmpty()) {
       table.notRun("model_optimize: simplify 1,000,000 triangles", "—", "— (report triangles/s)",
-          "not run: no SimplifyBenchmark result in this file (the samples module must be in the build)");
+          "not run: no SimplifyBenchmark result in this file (the sample-templates module must be in the build)");
       return;
     }
     double triangles = Double.parseDouble(run.get().params().getOrDefault("triangles", "1000000"));

@@ -1,7 +1,8 @@
 package io.flowengine.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 record JmhResult(
     String benchmark, Map<String, String> params, int threads, Score primary, Map<String, Score> secondary) {
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A score with its error and unit. */
   record Score(double value, double error, String unit) {
@@ -45,37 +47,26 @@ record JmhResult(
   }
 
   /** Reads every result of a JMH JSON result file. */
-  @SuppressWarnings("unchecked")
   static List<JmhResult> read(Path file) throws IOException {
     List<JmhResult> results = new ArrayList<>();
-    for (Object entry : (List<Object>) Json.parse(Files.readString(file))) {
-      Map<String, Object> run = (Map<String, Object>) entry;
-      String fqn = (String) run.get("benchmark");
+    for (JsonNode run : JSON.readTree(file.toFile())) {
+      String fqn = run.path("benchmark").asText();
       String[] parts = fqn.split("\\.");
       String name = parts[parts.length - 2] + "." + parts[parts.length - 1];
       Map<String, String> params = new LinkedHashMap<>();
-      Object rawParams = run.get("params");
-      if (rawParams instanceof Map<?, ?> map) {
-        map.forEach((k, v) -> params.put((String) k, String.valueOf(v)));
-      }
+      run.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
       Map<String, Score> secondary = new LinkedHashMap<>();
-      Object rawSecondary = run.get("secondaryMetrics");
-      if (rawSecondary instanceof Map<?, ?> map) {
-        map.forEach((k, v) -> secondary.put((String) k, score((Map<String, Object>) v)));
-      }
-      results.add(
-          new JmhResult(
-              name, params, ((Number) run.get("threads")).intValue(),
-              score((Map<String, Object>) run.get("primaryMetric")), secondary));
+      run.path("secondaryMetrics").properties().forEach(m -> secondary.put(m.getKey(), score(m.getValue())));
+      results.add(new JmhResult(name, params, run.path("threads").asInt(), score(run.path("primaryMetric")), secondary));
     }
     return results;
   }
 
-  private static Score score(Map<String, Object> metric) {
-    return new Score(number(metric.get("score")), number(metric.get("scoreError")), (String) metric.get("scoreUnit"));
+  private static Score score(JsonNode metric) {
+    return new Score(number(metric.path("score")), number(metric.path("scoreError")), metric.path("scoreUnit").asText());
   }
 
-  private static double number(Object value) {
-    return value instanceof Number n ? n.doubleValue() : Double.NaN; // JMH writes "NaN" as a string
+  private static double number(JsonNode value) {
+    return value.isNumber() ? value.doubleValue() : Double.NaN; // JMH writes "NaN" as a string
   }
 }
