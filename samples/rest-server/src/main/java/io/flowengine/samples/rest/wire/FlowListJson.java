@@ -32,12 +32,14 @@ public record FlowListJson(
   }
 
   private static @Nullable Object wireValue(String key, @Nullable Object value) {
+    if (key.equals("additional") && value instanceof String text) {
+      return UserData.toWire(text);
+    }
     return switch (value) {
       case null -> null;
       case FlowState state -> state.wireName();
       case Parameters parameters -> parameters.values();
       case Instant instant -> instant.toString();
-      case String text when key.equals("additional") -> UserData.toWire(text);
       default -> value;
     };
   }
