@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What is known of an API key apart from its secret, which is shown only once ({@link
- * NewApiKey}). Immutable and thread-safe.
+ * What is known of an API key apart from its secret, which is shown only once ({@link NewApiKey}).
+ * Immutable and thread-safe.
  *
  * @param id 24 lowercase hex characters
  * @param accountId the account the key acts for

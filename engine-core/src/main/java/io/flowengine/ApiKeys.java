@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Creates, lists and revokes the bearer API keys that {@link FlowEngine#authenticate} accepts.
- * Secrets are 256-bit random values, returned once by {@link #create} and stored only as a
- * SHA-256 hash. Thread-safe.
+ * Secrets are 256-bit random values, returned once by {@link #create} and stored only as a SHA-256
+ * hash. Thread-safe.
  */
 public interface ApiKeys {
   /**

@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Metadata of a stored input or output of a flow; the content is read through {@link
- * AssetContent}. Immutable and thread-safe.
+ * Metadata of a stored input or output of a flow; the content is read through {@link AssetContent}.
+ * Immutable and thread-safe.
  *
  * @param id 24 lowercase hex characters
  * @param flowId the flow it belongs to
@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param status see {@link AssetStatus}
  * @param createdAt when it was stored
  * @param processedAt for an input, when its flow completed; null otherwise
- * @param additional user data (by convention JSON); an output derived from an input carries a
- *     copy of the input's
+ * @param additional user data (by convention JSON); an output derived from an input carries a copy
+ *     of the input's
  * @param derivedFrom for an output, the id of the input it was made from, or null
  */
 public record Asset(

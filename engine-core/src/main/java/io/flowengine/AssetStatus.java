@@ -3,10 +3,10 @@ package io.flowengine;
 import java.util.Locale;
 
 /**
- * The status of an asset as the reference API reports it. An input is {@link #AVAILABLE} until
- * its flow starts, {@link #PROCESSING} while the flow is active, then {@link #AVAILABLE} again
- * (with a processed time once the flow completed) or {@link #ERROR} if the flow failed. An output
- * is always {@link #READY}. Immutable and thread-safe.
+ * The status of an asset as the reference API reports it. An input is {@link #AVAILABLE} until its
+ * flow starts, {@link #PROCESSING} while the flow is active, then {@link #AVAILABLE} again (with a
+ * processed time once the flow completed) or {@link #ERROR} if the flow failed. An output is always
+ * {@link #READY}. Immutable and thread-safe.
  */
 public enum AssetStatus {
   /** Stored and readable. */

@@ -6,10 +6,10 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * Decodes the base64 payload of a string chunk by chunk, so a large data URI is never decoded
- * into one array. Strict: characters outside the base64 alphabet, including whitespace, end the
- * stream with an {@link io.flowengine.InvalidRequestException}. The caller checked length and
- * padding ({@link DataUri#parse}). Not thread-safe.
+ * Decodes the base64 payload of a string chunk by chunk, so a large data URI is never decoded into
+ * one array. Strict: characters outside the base64 alphabet, including whitespace, end the stream
+ * with an {@link io.flowengine.InvalidRequestException}. The caller checked length and padding
+ * ({@link DataUri#parse}). Not thread-safe.
  */
 final class Base64DecodingStream extends InputStream {
   private static final int CHUNK_CHARS = 16 * 1024;
@@ -76,7 +76,9 @@ final class Base64DecodingStream extends InputStream {
     return n > 0;
   }
 
-  /** Decodes the next chunk into {@code target} from index 0; returns its size, or -1 at the end. */
+  /**
+   * Decodes the next chunk into {@code target} from index 0; returns its size, or -1 at the end.
+   */
   private int decodeChunk(byte[] target) {
     int remaining = source.length() - next;
     if (remaining == 0) {

@@ -7,8 +7,7 @@ import java.util.Locale;
  * A parsed {@code data:<media type>[;param=value]*;base64,<payload>} URI whose header has been
  * checked. The payload is decoded lazily by {@link #openDecoded()}, which also refuses characters
  * outside the base64 alphabet and padding before the end; its length was already checked to be a
- * whole number of base64 quanta, so the decoded size is known up front.
- * Immutable and thread-safe.
+ * whole number of base64 quanta, so the decoded size is known up front. Immutable and thread-safe.
  *
  * @param source the whole URI
  * @param mediaType the normalized media type ({@code text/plain} when the URI names none)
@@ -67,7 +66,10 @@ record DataUri(String source, String mediaType, int payloadStart, long decodedSi
     return (long) length / 4 * 3 - padding;
   }
 
-  /** Returns a stream of the decoded payload; it throws {@link InvalidRequestException} on bad base64. */
+  /**
+   * Returns a stream of the decoded payload; it throws {@link InvalidRequestException} on bad
+   * base64.
+   */
   InputStream openDecoded() {
     return new Base64DecodingStream(source, payloadStart, decodedSize);
   }

@@ -3,22 +3,22 @@ package io.flowengine;
 import static com.google.common.base.Preconditions.checkArgument;
 
 /**
- * Size and count limits the engine enforces on requests. A request over a limit fails with
- * {@link PayloadTooLargeException} and stores nothing. {@link #defaults()} are safe for a host
- * serving untrusted callers; raise them for large assets (the engine streams content, so a limit
- * of several GiB costs no memory). Immutable and thread-safe.
+ * Size and count limits the engine enforces on requests. A request over a limit fails with {@link
+ * PayloadTooLargeException} and stores nothing. {@link #defaults()} are safe for a host serving
+ * untrusted callers; raise them for large assets (the engine streams content, so a limit of several
+ * GiB costs no memory). Immutable and thread-safe.
  *
  * @param maxInputBytes largest input asset, in bytes (default 64 MiB)
  * @param maxInputsPerFlow most inputs one flow may have (default 32)
- * @param maxAdditionalBytes largest {@code additional} user data of a flow or asset, in UTF-8
- *     bytes (default 64 KiB)
+ * @param maxAdditionalBytes largest {@code additional} user data of a flow or asset, in UTF-8 bytes
+ *     (default 64 KiB)
  * @param maxParameters most parameters one request may give (default 64)
  * @param maxParameterStringLength longest string parameter value, in characters (default 4096)
  * @param maxOutputBytes largest output a step may write, in bytes (default 1 GiB)
  * @param maxInMemoryBytes largest asset {@link AssetContent#bytes()} and {@link
  *     AssetContent#toDataUri()} will hold in memory (default 256 MiB)
- * @param maxUnfinishedFlowsPerAccount most flows an account may have that are not terminal
- *     (default 1000); applies to flows created through {@link FlowEngine#authenticate}
+ * @param maxUnfinishedFlowsPerAccount most flows an account may have that are not terminal (default
+ *     1000); applies to flows created through {@link FlowEngine#authenticate}
  * @param maxStoredBytesPerAccount most bytes of inputs and outputs an account may have stored
  *     (default 10 GiB); an output that would exceed it fails its flow
  */

@@ -48,7 +48,8 @@ public record Flow(
     requireNonNull(state, "state");
     requireNonNull(parameters, "parameters");
     requireNonNull(createdAt, "createdAt");
-    Preconditions.checkArgument(progress >= 0 && progress <= 1, "progress %s outside [0, 1]", progress);
+    Preconditions.checkArgument(
+        progress >= 0 && progress <= 1, "progress %s outside [0, 1]", progress);
   }
 
   /** Returns whether the flow reached a terminal state. */

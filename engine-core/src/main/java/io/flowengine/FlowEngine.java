@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded flow engine: every {@link FlowOperations} method over all flows, plus waiting,
- * listening and a clean shutdown. Built with {@link #builder()}; by default it keeps everything
- * in memory and runs each flow on its own virtual thread.
+ * listening and a clean shutdown. Built with {@link #builder()}; by default it keeps everything in
+ * memory and runs each flow on its own virtual thread.
  *
  * <pre>{@code
  * try (FlowEngine engine = FlowEngine.builder().template(myTemplate).build()) {
@@ -53,10 +53,10 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
   ApiKeys apiKeys();
 
   /**
-   * Returns a future completed with the flow's snapshot once it is terminal (at once if it
-   * already is). It completes exceptionally with {@link NotFoundException} if the flow is
-   * deleted meanwhile, and with {@link java.util.concurrent.CancellationException} if the engine
-   * closes first. Cancelling the future does not affect the flow.
+   * Returns a future completed with the flow's snapshot once it is terminal (at once if it already
+   * is). It completes exceptionally with {@link NotFoundException} if the flow is deleted
+   * meanwhile, and with {@link java.util.concurrent.CancellationException} if the engine closes
+   * first. Cancelling the future does not affect the flow.
    *
    * @throws NotFoundException if the flow does not exist
    */
@@ -126,8 +126,8 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
     }
 
     /**
-     * Runs flows on {@code executor} instead of a new virtual thread each. The engine does not
-     * shut it down.
+     * Runs flows on {@code executor} instead of a new virtual thread each. The engine does not shut
+     * it down.
      */
     public Builder executor(Executor executor) {
       checkState(this.executor == null, "executor was already set to %s", this.executor);
@@ -160,8 +160,8 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
     }
 
     /**
-     * Sets how many flows may run at once (default 1024); the
-     * others wait {@link FlowState#STARTING}, first in first out.
+     * Sets how many flows may run at once (default 1024); the others wait {@link
+     * FlowState#STARTING}, first in first out.
      *
      * @throws IllegalArgumentException if {@code max} is not positive
      */
@@ -190,7 +190,9 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
       return this;
     }
 
-    /** Sets what happens to flows a stopped process left running ({@link RecoveryPolicy#REQUEUE}). */
+    /**
+     * Sets what happens to flows a stopped process left running ({@link RecoveryPolicy#REQUEUE}).
+     */
     public Builder recoveryPolicy(RecoveryPolicy policy) {
       checkState(
           this.recoveryPolicy == null, "recoveryPolicy was already set to %s", this.recoveryPolicy);

@@ -4,9 +4,9 @@ import java.io.Serial;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The root of every exception the engine throws for a request it cannot carry out. Subclasses
- * carry structured fields and name them in their message. A request that fails with one of them
- * stored nothing. Unchecked; instances are immutable.
+ * The root of every exception the engine throws for a request it cannot carry out. Subclasses carry
+ * structured fields and name them in their message. A request that fails with one of them stored
+ * nothing. Unchecked; instances are immutable.
  */
 public abstract class FlowEngineException extends RuntimeException {
   @Serial private static final long serialVersionUID = 1L;

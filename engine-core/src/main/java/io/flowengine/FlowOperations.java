@@ -31,9 +31,9 @@ public interface FlowOperations {
   FlowPage listFlows(FlowQuery query);
 
   /**
-   * Creates a flow. With inputs it is stored {@link FlowState#STARTING} and runs at once;
-   * without, it is {@link FlowState#CREATED} and waits for inputs and {@link #startFlow}. {@code
-   * POST /flows}
+   * Creates a flow. With inputs it is stored {@link FlowState#STARTING} and runs at once; without,
+   * it is {@link FlowState#CREATED} and waits for inputs and {@link #startFlow}. {@code POST
+   * /flows}
    *
    * @throws NotFoundException if the template does not exist
    * @throws InvalidRequestException listing every problem with parameters, data and inputs
@@ -62,8 +62,8 @@ public interface FlowOperations {
 
   /**
    * Aborts a starting or running flow: it becomes {@link FlowState#ABORTING} at once, its running
-   * step is interrupted, and it ends {@link FlowState#ABORTED} once the step has stopped
-   * (outputs written before are kept). {@code PATCH /flows/{id} {"action":"abort"}}
+   * step is interrupted, and it ends {@link FlowState#ABORTED} once the step has stopped (outputs
+   * written before are kept). {@code PATCH /flows/{id} {"action":"abort"}}
    *
    * @return the flow as the abort left it (aborting, or already aborted)
    * @throws NotFoundException if it does not exist
@@ -93,8 +93,8 @@ public interface FlowOperations {
    * @throws NotFoundException if the flow does not exist
    * @throws FlowStateException if the flow is not {@link FlowState#CREATED} (also when it was
    *     started while the input was being stored)
-   * @throws InvalidRequestException if the media type is not one of the template's input types
-   *     or the data URI is malformed
+   * @throws InvalidRequestException if the media type is not one of the template's input types or
+   *     the data URI is malformed
    * @throws PayloadTooLargeException if the input, its user data or the number of inputs exceeds
    *     {@link EngineLimits}
    */

@@ -41,8 +41,8 @@ public record FlowPage(List<Flow> items, Set<FlowField> fields, @Nullable String
 
   /**
    * Returns each flow as a map from wire field name to value: the id under {@link #ID_KEY}, then
-   * the selected fields in {@link FlowField} order (all fields if none was selected). Values may
-   * be null.
+   * the selected fields in {@link FlowField} order (all fields if none was selected). Values may be
+   * null.
    */
   public List<Map<String, @Nullable Object>> summaries() {
     Set<FlowField> selected = fields.isEmpty() ? EnumSet.allOf(FlowField.class) : fields;

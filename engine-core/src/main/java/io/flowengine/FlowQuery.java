@@ -10,18 +10,18 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link FlowOperations#listFlows} returns: sort key and direction, a state filter, the
- * fields of each summary, the page size, and the cursor of the page to continue from. Paging is
- * keyset-based: a cursor marks a position in the order, so flows created while paging never
- * cause a repeat or a skip. Immutable and thread-safe.
+ * What {@link FlowOperations#listFlows} returns: sort key and direction, a state filter, the fields
+ * of each summary, the page size, and the cursor of the page to continue from. Paging is
+ * keyset-based: a cursor marks a position in the order, so flows created while paging never cause a
+ * repeat or a skip. Immutable and thread-safe.
  *
  * @param sortBy the sort key
  * @param direction ascending or descending
  * @param states the states to include; empty for all
  * @param fields the fields of {@link FlowPage#summaries()}; empty for all
  * @param limit the page size, 1 to {@value #MAX_LIMIT}
- * @param cursor {@link FlowPage#nextCursor()} of the previous page, or null for the first page;
- *     it must come from a query with the same sort key and direction
+ * @param cursor {@link FlowPage#nextCursor()} of the previous page, or null for the first page; it
+ *     must come from a query with the same sort key and direction
  */
 public record FlowQuery(
     FlowSortKey sortBy,
@@ -62,7 +62,8 @@ public record FlowQuery(
 
   /** Returns this query continued after {@code cursor} (a page's {@link FlowPage#nextCursor()}). */
   public FlowQuery after(String cursor) {
-    return new FlowQuery(sortBy, direction, states, fields, limit, requireNonNull(cursor, "cursor"));
+    return new FlowQuery(
+        sortBy, direction, states, fields, limit, requireNonNull(cursor, "cursor"));
   }
 
   /** Builds a {@link FlowQuery}. Not thread-safe. */

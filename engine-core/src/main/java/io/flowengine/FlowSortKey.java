@@ -1,10 +1,10 @@
 package io.flowengine;
 
 /**
- * What {@link FlowOperations#listFlows} sorts by. Ties are broken by flow id, so the order is
- * total and pages never repeat or skip a flow. A flow without a start or finish time sorts after
- * all flows that have one, in either direction. States sort in lifecycle order ({@link
- * FlowState} declaration order). Immutable and thread-safe.
+ * What {@link FlowOperations#listFlows} sorts by. Ties are broken by flow id, so the order is total
+ * and pages never repeat or skip a flow. A flow without a start or finish time sorts after all
+ * flows that have one, in either direction. States sort in lifecycle order ({@link FlowState}
+ * declaration order). Immutable and thread-safe.
  */
 public enum FlowSortKey {
   /** The state, in lifecycle order; wire name {@code status}. */

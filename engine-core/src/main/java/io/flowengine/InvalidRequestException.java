@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A request is malformed: all of its problems are listed together as {@link Violation}s.
- * Immutable.
+ * A request is malformed: all of its problems are listed together as {@link Violation}s. Immutable.
  */
 public final class InvalidRequestException extends FlowEngineException {
   @Serial private static final long serialVersionUID = 1L;

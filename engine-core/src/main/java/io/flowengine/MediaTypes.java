@@ -11,7 +11,8 @@ final class MediaTypes {
 
   // RFC 6838 restricted-name for type and subtype; parameters are accepted and dropped.
   private static final Pattern PARAMETER =
-      Pattern.compile("\\s*[a-z0-9!#$&^_.+-]+=(\"[\\x20-\\x7e&&[^\"\\\\]]*\"|[\\x21-\\x7e&&[^;\"]]+)\\s*");
+      Pattern.compile(
+          "\\s*[a-z0-9!#$&^_.+-]+=(\"[\\x20-\\x7e&&[^\"\\\\]]*\"|[\\x21-\\x7e&&[^;\"]]+)\\s*");
 
   private static final Map<String, String> BY_EXTENSION =
       Map.ofEntries(
@@ -53,7 +54,9 @@ final class MediaTypes {
   /** RFC 6838 {@code type/subtype}: restricted names of 1-127 characters, lower case here. */
   private static boolean isEssence(String text) {
     int slash = text.indexOf('/');
-    return slash > 0 && isRestrictedName(text, 0, slash) && isRestrictedName(text, slash + 1, text.length());
+    return slash > 0
+        && isRestrictedName(text, 0, slash)
+        && isRestrictedName(text, slash + 1, text.length());
   }
 
   private static boolean isRestrictedName(String text, int from, int to) {
@@ -84,7 +87,10 @@ final class MediaTypes {
         dot < 0 ? null : BY_EXTENSION.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
     if (type == null) {
       throw new InvalidRequestException(
-          "file", "cannot tell the media type of '" + fileName + "'; known extensions: "
+          "file",
+          "cannot tell the media type of '"
+              + fileName
+              + "'; known extensions: "
               + BY_EXTENSION.keySet().stream().sorted().toList());
     }
     return type;

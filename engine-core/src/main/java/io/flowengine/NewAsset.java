@@ -14,14 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Content to attach to a flow as an input: a data URI ({@code data:<mime>;base64,...}), plain
- * text ({@code text/plain}), bytes, an {@link InputStream} or a file, with optional user data
- * ({@link #withAdditional}). The engine streams the content into its store: it never holds the
- * decoded payload in memory, and checks size limits while it reads.
+ * Content to attach to a flow as an input: a data URI ({@code data:<mime>;base64,...}), plain text
+ * ({@code text/plain}), bytes, an {@link InputStream} or a file, with optional user data ({@link
+ * #withAdditional}). The engine streams the content into its store: it never holds the decoded
+ * payload in memory, and checks size limits while it reads.
  *
  * <p>Instances are immutable. Those made from bytes, text, data URIs and files can be stored any
- * number of times and used from any thread; one made from an {@code InputStream} can be read
- * once.
+ * number of times and used from any thread; one made from an {@code InputStream} can be read once.
  */
 public final class NewAsset {
   /** Opens the content; called once per store attempt. */
@@ -46,8 +45,8 @@ public final class NewAsset {
    * Returns an asset from a base64 data URI such as {@code data:image/png;base64,iVBOR...}. The
    * header is checked now; the payload is decoded, strictly, while the engine stores it.
    *
-   * @throws InvalidRequestException if the prefix, media type or encoding declaration is wrong,
-   *     or the payload length cannot be base64
+   * @throws InvalidRequestException if the prefix, media type or encoding declaration is wrong, or
+   *     the payload length cannot be base64
    */
   public static NewAsset dataUri(String dataUri) {
     DataUri parsed = DataUri.parse(dataUri);
@@ -55,11 +54,11 @@ public final class NewAsset {
   }
 
   /**
-   * Returns an asset the way the reference API reads a {@code data} field: a data URI if it
-   * starts with {@code data:}, otherwise plain text ({@code text/plain}).
+   * Returns an asset the way the reference API reads a {@code data} field: a data URI if it starts
+   * with {@code data:}, otherwise plain text ({@code text/plain}).
    *
-   * @throws InvalidRequestException if it starts with {@code data:} but is not a valid base64
-   *     data URI
+   * @throws InvalidRequestException if it starts with {@code data:} but is not a valid base64 data
+   *     URI
    */
   public static NewAsset of(String dataUriOrText) {
     return DataUri.looksLikeDataUri(dataUriOrText) ? dataUri(dataUriOrText) : text(dataUriOrText);
@@ -71,8 +70,8 @@ public final class NewAsset {
   }
 
   /**
-   * Returns an asset holding {@code content}, which is not copied: do not change it until the
-   * asset is stored.
+   * Returns an asset holding {@code content}, which is not copied: do not change it until the asset
+   * is stored.
    *
    * @throws InvalidRequestException if {@code mediaType} is not a valid media type
    */
@@ -128,8 +127,8 @@ public final class NewAsset {
   }
 
   /**
-   * Returns a copy carrying {@code additional} user data (by convention JSON), which is stored
-   * with the asset and copied to outputs derived from it.
+   * Returns a copy carrying {@code additional} user data (by convention JSON), which is stored with
+   * the asset and copied to outputs derived from it.
    */
   public NewAsset withAdditional(String additional) {
     return new NewAsset(mediaType, size, opener, requireNonNull(additional, "additional"));

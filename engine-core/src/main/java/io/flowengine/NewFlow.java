@@ -12,14 +12,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request to create a flow: the template (id or name), raw parameter values, optional user
- * data, optional inputs and an optional timeout. A flow created with inputs starts at once. The
- * engine validates the content and reports every problem together in an {@link
- * InvalidRequestException}. Immutable; thread-safe unless an input is a one-shot stream.
+ * A request to create a flow: the template (id or name), raw parameter values, optional user data,
+ * optional inputs and an optional timeout. A flow created with inputs starts at once. The engine
+ * validates the content and reports every problem together in an {@link InvalidRequestException}.
+ * Immutable; thread-safe unless an input is a one-shot stream.
  *
  * @param template the template id or name
- * @param parameters raw values by name: {@code String}, {@code Boolean}, integers ({@code
- *     Integer}, {@code Long}, ...) or numbers ({@code Double}, ...)
+ * @param parameters raw values by name: {@code String}, {@code Boolean}, integers ({@code Integer},
+ *     {@code Long}, ...) or numbers ({@code Double}, ...)
  * @param additional user data (by convention JSON) stored and returned unchanged, or null
  * @param inputs assets to attach; if not empty the flow starts at once
  * @param timeout how long the flow may run before it fails, or null for the template's

@@ -34,7 +34,11 @@ public final class NotFoundException extends FlowEngineException {
 
   /** Creates the exception for the {@code kind} looked up by {@code id}. */
   public NotFoundException(Kind kind, String id) {
-    super(requireNonNull(kind, "kind").displayName() + " '" + Violation.printable(id) + "' not found");
+    super(
+        requireNonNull(kind, "kind").displayName()
+            + " '"
+            + Violation.printable(id)
+            + "' not found");
     this.kind = kind;
     this.id = id;
   }

@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The declaration of one template parameter: name, type, default, whether it is required,
- * allowed values and numeric bounds. Built with {@link #string}, {@link #integer}, {@link
- * #number} or {@link #bool}. Immutable and thread-safe.
+ * The declaration of one template parameter: name, type, default, whether it is required, allowed
+ * values and numeric bounds. Built with {@link #string}, {@link #integer}, {@link #number} or
+ * {@link #bool}. Immutable and thread-safe.
  *
  * @param name the parameter name, as used in {@link NewFlow#parameters()}
  * @param type the value type
@@ -37,8 +37,8 @@ public record ParameterSpec(
    * Validates the declaration.
    *
    * @throws IllegalArgumentException if the name is blank, a required parameter has a default,
-   *     bounds are given for a non-numeric type or are inverted, or the default or an allowed
-   *     value does not satisfy the declaration
+   *     bounds are given for a non-numeric type or are inverted, or the default or an allowed value
+   *     does not satisfy the declaration
    */
   public ParameterSpec {
     requireNonNull(name, "name");

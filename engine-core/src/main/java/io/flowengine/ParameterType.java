@@ -30,13 +30,13 @@ public enum ParameterType {
   }
 
   /**
-   * Converts a raw value to this type's Java type, if it is a value of this type: integers
-   * ({@code Byte}, {@code Short}, {@code Integer}, {@code Long}, a {@code BigInteger} that fits)
-   * become {@link Long}; any finite number becomes {@link Double} for {@link #NUMBER}. Text is
-   * never parsed: {@code "5"} is not an integer.
+   * Converts a raw value to this type's Java type, if it is a value of this type: integers ({@code
+   * Byte}, {@code Short}, {@code Integer}, {@code Long}, a {@code BigInteger} that fits) become
+   * {@link Long}; any finite number becomes {@link Double} for {@link #NUMBER}. Text is never
+   * parsed: {@code "5"} is not an integer.
    *
-   * @return the converted value, or empty if {@code value} is not of this type (including NaN
-   *     and infinite numbers)
+   * @return the converted value, or empty if {@code value} is not of this type (including NaN and
+   *     infinite numbers)
    * @throws NullPointerException if {@code value} is null
    */
   public Optional<Object> coerce(Object value) {
@@ -50,7 +50,9 @@ public enum ParameterType {
   }
 
   private static Long toLong(Object value) {
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return ((Number) value).longValue();
     }

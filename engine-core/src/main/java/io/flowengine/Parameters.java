@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Validated parameter values of a flow, by name, with the template's defaults applied. Values
- * are {@link String}, {@link Long}, {@link Double} or {@link Boolean} (see {@link
- * ParameterType}). Immutable and thread-safe.
+ * Validated parameter values of a flow, by name, with the template's defaults applied. Values are
+ * {@link String}, {@link Long}, {@link Double} or {@link Boolean} (see {@link ParameterType}).
+ * Immutable and thread-safe.
  *
  * @param values the values by name, in the order of the template's parameter specs
  */
@@ -29,7 +29,9 @@ public record Parameters(Map<String, Object> values) {
         (name, value) -> {
           requireNonNull(name, "name");
           requireNonNull(value, () -> "value of " + name);
-          if (!(value instanceof String || value instanceof Long || value instanceof Double
+          if (!(value instanceof String
+              || value instanceof Long
+              || value instanceof Double
               || value instanceof Boolean)) {
             throw new IllegalArgumentException(
                 "parameter " + name + " has a value of unsupported type " + value.getClass());
@@ -96,7 +98,11 @@ public record Parameters(Map<String, Object> values) {
     }
     if (!type.isInstance(value)) {
       throw new IllegalArgumentException(
-          "parameter " + name + " is a " + value.getClass().getSimpleName() + ", not a "
+          "parameter "
+              + name
+              + " is a "
+              + value.getClass().getSimpleName()
+              + ", not a "
               + type.getSimpleName());
     }
     return type.cast(value);

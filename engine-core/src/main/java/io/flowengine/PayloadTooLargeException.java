@@ -42,8 +42,8 @@ public final class PayloadTooLargeException extends FlowEngineException {
   }
 
   /**
-   * Creates the exception for streamed content whose reading stopped once {@code read} bytes,
-   * more than the limit, had arrived; the full size is unknown.
+   * Creates the exception for streamed content whose reading stopped once {@code read} bytes, more
+   * than the limit, had arrived; the full size is unknown.
    */
   public static PayloadTooLargeException whileReading(String subject, long limit, long read) {
     return new PayloadTooLargeException(subject, "bytes", limit, read, true);

@@ -2,11 +2,11 @@ package io.flowengine;
 
 /**
  * One stage of a template's pipeline. The engine runs a flow's steps in order on the flow's own
- * (virtual) thread. A step reads inputs and writes outputs through its {@link StepContext},
- * reports progress, and should call {@link StepContext#checkpoint()} now and then: an abort
- * interrupts the thread and makes the checkpoint throw. A step that returns normally lets the
- * next one run; one that throws ends the flow {@code FAILED} with the exception's message, keeping
- * the outputs already written.
+ * (virtual) thread. A step reads inputs and writes outputs through its {@link StepContext}, reports
+ * progress, and should call {@link StepContext#checkpoint()} now and then: an abort interrupts the
+ * thread and makes the checkpoint throw. A step that returns normally lets the next one run; one
+ * that throws ends the flow {@code FAILED} with the exception's message, keeping the outputs
+ * already written.
  *
  * <p>Implementations must be thread-safe: one step instance serves every flow of its template,
  * concurrently.

@@ -37,19 +37,18 @@ public interface StepContext {
   /**
    * Stores an output read from {@code content} (streamed, not held in memory).
    *
-   * @throws IllegalArgumentException if {@code mediaType} is not one of the template's output
-   *     types
+   * @throws IllegalArgumentException if {@code mediaType} is not one of the template's output types
    * @throws io.flowengine.PayloadTooLargeException if the output exceeds the output limit
    * @throws IOException if the content cannot be read or stored
    */
   Asset writeOutput(String mediaType, InputStream content) throws IOException;
 
   /**
-   * Stores an output made from {@code derivedFrom}: it records the input's id and carries a copy
-   * of the input's {@code additional} user data.
+   * Stores an output made from {@code derivedFrom}: it records the input's id and carries a copy of
+   * the input's {@code additional} user data.
    *
-   * @throws IllegalArgumentException if {@code mediaType} is not one of the template's output
-   *     types or {@code derivedFrom} is not an input of this flow
+   * @throws IllegalArgumentException if {@code mediaType} is not one of the template's output types
+   *     or {@code derivedFrom} is not an input of this flow
    * @throws io.flowengine.PayloadTooLargeException if the output exceeds the output limit
    * @throws IOException if the content cannot be read or stored
    */
@@ -58,8 +57,7 @@ public interface StepContext {
   /**
    * Stores an output held in {@code content}.
    *
-   * @throws IllegalArgumentException if {@code mediaType} is not one of the template's output
-   *     types
+   * @throws IllegalArgumentException if {@code mediaType} is not one of the template's output types
    * @throws IOException if it cannot be stored
    */
   Asset writeOutput(String mediaType, byte[] content) throws IOException;
@@ -74,9 +72,9 @@ public interface StepContext {
   Asset writeOutput(String mediaType, byte[] content, Asset derivedFrom) throws IOException;
 
   /**
-   * Reports how much of this step is done, from 0 to 1. The flow's progress is the steps done
-   * plus this fraction, divided by the number of steps; it never decreases and reaches 1.0 only
-   * when the flow completes. Values that would decrease it are ignored.
+   * Reports how much of this step is done, from 0 to 1. The flow's progress is the steps done plus
+   * this fraction, divided by the number of steps; it never decreases and reaches 1.0 only when the
+   * flow completes. Values that would decrease it are ignored.
    *
    * @throws IllegalArgumentException if {@code fraction} is not in [0, 1]
    */
@@ -93,9 +91,9 @@ public interface StepContext {
   void checkpoint() throws InterruptedException;
 
   /**
-   * Applies {@code work} to every item, each on its own virtual thread, and returns the results
-   * in item order. If one fails, the others are interrupted and the first failure is thrown; if
-   * the flow is aborted, all are interrupted.
+   * Applies {@code work} to every item, each on its own virtual thread, and returns the results in
+   * item order. If one fails, the others are interrupted and the first failure is thrown; if the
+   * flow is aborted, all are interrupted.
    *
    * @throws Exception the first failure of {@code work}, or {@link InterruptedException}
    */

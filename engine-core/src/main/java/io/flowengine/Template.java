@@ -17,20 +17,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A named, predefined pipeline: what it does, how it is configured (typed parameters), what it
- * accepts (input media types), what it produces (output media types) and the {@link Step}s that
- * do the work. Looked up by {@link #id()} or {@link #name()}. Immutable and thread-safe as long as
- * its steps are.
+ * accepts (input media types), what it produces (output media types) and the {@link Step}s that do
+ * the work. Looked up by {@link #id()} or {@link #name()}. Immutable and thread-safe as long as its
+ * steps are.
  *
- * @param id 24 lowercase hex characters; by default derived from the name, so it is stable
- *     across restarts
+ * @param id 24 lowercase hex characters; by default derived from the name, so it is stable across
+ *     restarts
  * @param name a unique name such as {@code model_optimize}
  * @param description what the template does
  * @param parameters the parameter declarations, names unique
  * @param inputTypes the media types accepted as inputs (at least one)
  * @param outputTypes the media types the pipeline writes
  * @param pipeline the steps, run in order (at least one)
- * @param timeout how long a flow may run before it fails, or null for no limit; a flow may set
- *     its own with {@link NewFlow#timeout()}
+ * @param timeout how long a flow may run before it fails, or null for no limit; a flow may set its
+ *     own with {@link NewFlow#timeout()}
  */
 public record Template(
     String id,
@@ -44,20 +44,21 @@ public record Template(
 
   private static final Pattern ID = Pattern.compile("[0-9a-f]{24}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
-  private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9.+_-]*(/[a-z0-9][a-z0-9.+_-]*)?");
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile("[a-z0-9][a-z0-9.+_-]*(/[a-z0-9][a-z0-9.+_-]*)?");
 
   /**
    * Validates the template.
    *
-   * @throws IllegalArgumentException if the id or name is malformed, parameter names repeat,
-   *     there is no input type or no step, a media type is malformed, or the timeout is not
-   *     positive
+   * @throws IllegalArgumentException if the id or name is malformed, parameter names repeat, there
+   *     is no input type or no step, a media type is malformed, or the timeout is not positive
    */
   public Template {
     requireNonNull(id, "id");
     requireNonNull(name, "name");
     requireNonNull(description, "description");
-    checkArgument(ID.matcher(id).matches(), "template id must be 24 lowercase hex characters: %s", id);
+    checkArgument(
+        ID.matcher(id).matches(), "template id must be 24 lowercase hex characters: %s", id);
     checkArgument(
         NAME.matcher(name).matches(),
         "template name must be 1-128 letters, digits, '_', '.' or '-': %s",
@@ -65,7 +66,8 @@ public record Template(
     parameters = ImmutableList.copyOf(parameters);
     Set<String> names = new HashSet<>();
     for (ParameterSpec spec : parameters) {
-      checkArgument(names.add(spec.name()), "parameter %s is declared twice in %s", spec.name(), name);
+      checkArgument(
+          names.add(spec.name()), "parameter %s is declared twice in %s", spec.name(), name);
     }
     inputTypes = mediaTypes(inputTypes, "input", name);
     outputTypes = mediaTypes(outputTypes, "output", name);

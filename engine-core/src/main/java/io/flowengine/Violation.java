@@ -28,10 +28,10 @@ public record Violation(String field, String message) implements Serializable {
 
   /**
    * Returns user-supplied text the way a violation (or any other error message) should quote it:
-   * control, line-separator and lone surrogate characters escaped as {@code \\uXXXX}, and cut
-   * after 80 code points with {@code ...}. Whoever validates requests (the engine, a template
-   * registry, a store) quotes names and values through it, so a message or the log line it ends
-   * up in cannot be forged or flooded by the request it reports.
+   * control, line-separator and lone surrogate characters escaped as {@code \\uXXXX}, and cut after
+   * 80 code points with {@code ...}. Whoever validates requests (the engine, a template registry, a
+   * store) quotes names and values through it, so a message or the log line it ends up in cannot be
+   * forged or flooded by the request it reports.
    */
   public static String printable(String userText) {
     StringBuilder out = new StringBuilder();
@@ -42,7 +42,10 @@ public record Violation(String field, String message) implements Serializable {
       if (++count > MAX_PRINTABLE_CODE_POINTS) {
         return out.append("...").toString();
       }
-      if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.isSurrogate((char) c)) {
+      if (Character.isISOControl(c)
+          || c == 0x2028
+          || c == 0x2029
+          || Character.isSurrogate((char) c)) {
         out.append(String.format(Locale.ROOT, "\\u%04x", c));
       } else {
         out.appendCodePoint(c);

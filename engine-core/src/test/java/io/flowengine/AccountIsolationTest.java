@@ -18,7 +18,11 @@ class AccountIsolationTest {
       TestFlowEngine.builder()
           .mode(TestFlowEngine.Mode.MANUAL)
           .template(TestTemplates.echo())
-          .limits(EngineLimits.builder().maxUnfinishedFlowsPerAccount(3).maxStoredBytesPerAccount(100).build())
+          .limits(
+              EngineLimits.builder()
+                  .maxUnfinishedFlowsPerAccount(3)
+                  .maxStoredBytesPerAccount(100)
+                  .build())
           .customize(b -> b.storage(storage))
           .build();
   private final FlowEngine engine = fake.engine();
@@ -27,7 +31,10 @@ class AccountIsolationTest {
 
   private FlowOperations login(String account) {
     return engine.authenticate(
-        engine.apiKeys().create(account, "test", fake.clock().instant().plus(Duration.ofDays(1))).secret());
+        engine
+            .apiKeys()
+            .create(account, "test", fake.clock().instant().plus(Duration.ofDays(1)))
+            .secret());
   }
 
   @AfterEach
@@ -62,12 +69,15 @@ class AccountIsolationTest {
             ops -> ops.getOutput(done.id(), output.id()));
     for (Consumer<FlowOperations> attempt : attempts) {
       assertThatThrownBy(() -> attempt.accept(bob))
-          .isInstanceOfSatisfying(NotFoundException.class,
+          .isInstanceOfSatisfying(
+              NotFoundException.class,
               e -> assertThat(e.kind()).isEqualTo(NotFoundException.Kind.FLOW));
     }
     assertThat(bob.listFlows(FlowQuery.all()).items()).isEmpty();
     Flow bobs = bob.createFlow(NewFlow.of("echo"));
-    assertThat(bob.listFlows(FlowQuery.all()).items()).extracting(Flow::id).containsExactly(bobs.id());
+    assertThat(bob.listFlows(FlowQuery.all()).items())
+        .extracting(Flow::id)
+        .containsExactly(bobs.id());
     assertThat(bob.listTemplates()).extracting(Template::name).containsExactly("echo");
     assertThat(bob.getTemplate("echo").name()).isEqualTo("echo");
 
@@ -75,7 +85,9 @@ class AccountIsolationTest {
     assertThat(engine.getFlow(done.id())).isEqualTo(doneBefore);
     assertThat(alice.listInputs(created.id())).containsExactly(input);
     assertThat(storage.assets().storedBytes("alice")).isEqualTo(bytesBefore);
-    assertThat(alice.listFlows(FlowQuery.all()).items()).extracting(Flow::id).containsExactly(created.id(), done.id());
+    assertThat(alice.listFlows(FlowQuery.all()).items())
+        .extracting(Flow::id)
+        .containsExactly(created.id(), done.id());
     assertThat(engine.listFlows(FlowQuery.all()).items()).hasSize(3);
   }
 
@@ -85,8 +97,12 @@ class AccountIsolationTest {
       alice.createFlow(NewFlow.of("echo"));
     }
     assertThatThrownBy(() -> alice.createFlow(NewFlow.of("echo")))
-        .isInstanceOfSatisfying(PayloadTooLargeException.class,
-            e -> assertThat(e.getMessage()).isEqualTo("unfinished flows of account alice exceeds the limit of 3 flows (got 4)"));
+        .isInstanceOfSatisfying(
+            PayloadTooLargeException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .isEqualTo(
+                        "unfinished flows of account alice exceeds the limit of 3 flows (got 4)"));
     bob.createFlow(NewFlow.of("echo")); // another account is not affected
     String first = alice.listFlows(FlowQuery.all()).items().getFirst().id();
     alice.addInput(first, NewAsset.text("x"));
@@ -100,10 +116,14 @@ class AccountIsolationTest {
     Flow flow = alice.createFlow(NewFlow.of("echo"));
     alice.addInput(flow.id(), NewAsset.bytes("text/plain", new byte[40]));
     assertThatThrownBy(() -> alice.addInput(flow.id(), NewAsset.bytes("text/plain", new byte[61])))
-        .isInstanceOfSatisfying(PayloadTooLargeException.class,
+        .isInstanceOfSatisfying(
+            PayloadTooLargeException.class,
             e -> assertThat(e.getMessage()).contains("stored-bytes quota of account alice"));
-    assertThatThrownBy(() -> alice.addInput(flow.id(),
-            NewAsset.stream("text/plain", new java.io.ByteArrayInputStream(new byte[61]))))
+    assertThatThrownBy(
+            () ->
+                alice.addInput(
+                    flow.id(),
+                    NewAsset.stream("text/plain", new java.io.ByteArrayInputStream(new byte[61]))))
         .isInstanceOf(PayloadTooLargeException.class);
     assertThat(storage.assets().storedBytes("alice")).isEqualTo(40);
     alice.addInput(flow.id(), NewAsset.bytes("text/plain", new byte[20]));

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 class AuthenticationTest {
   private final EngineStorage storage = EngineStorage.inMemory();
   private final TestFlowEngine fake =
-      TestFlowEngine.builder().template(TestTemplates.echo()).customize(b -> b.storage(storage)).build();
+      TestFlowEngine.builder()
+          .template(TestTemplates.echo())
+          .customize(b -> b.storage(storage))
+          .build();
   private final FlowEngine engine = fake.engine();
   private final Instant inADay = fake.clock().instant().plus(Duration.ofDays(1));
 
@@ -33,7 +36,9 @@ class AuthenticationTest {
   @Test
   void createdKey_authenticatesItsAccount_andItsSecretIsShownOnce() {
     NewApiKey created = engine.apiKeys().create("acme", "ci pipeline", inADay);
-    assertThat(created.secret()).matches("fe_[0-9a-f]{24}_[A-Za-z0-9_-]{43}").contains(created.key().id());
+    assertThat(created.secret())
+        .matches("fe_[0-9a-f]{24}_[A-Za-z0-9_-]{43}")
+        .contains(created.key().id());
     assertThat(created.toString()).doesNotContain(created.secret());
     assertThat(created.key().accountId()).isEqualTo("acme");
     assertThat(created.key().createdAt()).isEqualTo(fake.clock().instant());
@@ -58,7 +63,8 @@ class AuthenticationTest {
     assertRefused("");
     assertRefused("Bearer " + secret);
     assertRefused(secret + "x");
-    assertRefused(secret.substring(0, 70) + (secret.endsWith("A") ? "B" : "A")); // wrong secret, right id
+    assertRefused(
+        secret.substring(0, 70) + (secret.endsWith("A") ? "B" : "A")); // wrong secret, right id
     assertRefused("fe_0123456789abcdef01234567_" + secret.substring(28)); // unknown id
     assertRefused(secret.toUpperCase());
 
@@ -84,12 +90,16 @@ class AuthenticationTest {
   void keyRequests_areChecked() {
     assertThatThrownBy(() -> engine.apiKeys().create("bad account/..", "k", inADay))
         .isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> engine.apiKeys().create("acme", " ", inADay)).isInstanceOf(InvalidRequestException.class);
-    assertThatThrownBy(() -> engine.apiKeys().create("acme", "a\nb", inADay)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> engine.apiKeys().create("acme", " ", inADay))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> engine.apiKeys().create("acme", "a\nb", inADay))
+        .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> engine.apiKeys().create("acme", "k", fake.clock().instant()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.violations().getFirst().field()).isEqualTo("expiresAt"));
-    assertThatThrownBy(() -> engine.apiKeys().list("'; DROP TABLE keys;--")).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> engine.apiKeys().list("'; DROP TABLE keys;--"))
+        .isInstanceOf(InvalidRequestException.class);
     assertThat(engine.apiKeys().list("nobody")).isEmpty();
   }
 
@@ -103,6 +113,7 @@ class AuthenticationTest {
     assertThat(engine.apiKeys().list("acme").getFirst().lastUsedAt()).isEqualTo(first);
     fake.clock().advance(Duration.ofSeconds(31));
     engine.authenticate(key.secret());
-    assertThat(engine.apiKeys().list("acme").getFirst().lastUsedAt()).isEqualTo(fake.clock().instant());
+    assertThat(engine.apiKeys().list("acme").getFirst().lastUsedAt())
+        .isEqualTo(fake.clock().instant());
   }
 }

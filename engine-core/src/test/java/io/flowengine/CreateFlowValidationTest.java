@@ -67,8 +67,12 @@ class CreateFlowValidationTest {
     assertThat(violations)
         .extracting(Violation::field)
         .containsExactlyInAnyOrder(
-            "parameters.colour", "parameters.mode", "parameters.count", "parameters.scale",
-            "parameters.flag", "parameters.label");
+            "parameters.colour",
+            "parameters.mode",
+            "parameters.count",
+            "parameters.scale",
+            "parameters.flag",
+            "parameters.label");
     assertThat(violations)
         .extracting(Violation::message)
         .contains(
@@ -93,8 +97,11 @@ class CreateFlowValidationTest {
 
   @Test
   void nanAndInfinity_areNotNumbers() {
-    for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
-      assertThat(violationsOf(NewFlow.builder("typed").parameter("count", 1).parameter("scale", bad).build()))
+    for (double bad :
+        new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      assertThat(
+              violationsOf(
+                  NewFlow.builder("typed").parameter("count", 1).parameter("scale", bad).build()))
           .extracting(Violation::field)
           .containsExactly("parameters.scale");
     }
@@ -105,7 +112,8 @@ class CreateFlowValidationTest {
     Flow flow =
         engine.createFlow(
             NewFlow.builder("typed")
-                .parameters(Map.of("mode", "slow", "count", 10, "scale", 1, "flag", true, "label", "ok"))
+                .parameters(
+                    Map.of("mode", "slow", "count", 10, "scale", 1, "flag", true, "label", "ok"))
                 .build());
     assertThat(flow.parameters().getString("mode")).isEqualTo("slow");
     assertThat(flow.parameters().getLong("count")).isEqualTo(10L);
@@ -133,7 +141,8 @@ class CreateFlowValidationTest {
                 .build());
     assertThat(violations)
         .containsExactly(
-            new Violation("inputs[1].mediaType",
+            new Violation(
+                "inputs[1].mediaType",
                 "template echo does not accept image/jpeg; it accepts [text/plain, image/png]"));
   }
 
@@ -151,7 +160,10 @@ class CreateFlowValidationTest {
       "dato:image/png;base64,AAAA",
     };
     for (String uri : bad) {
-      if (!uri.startsWith("data:") || !uri.contains(",") || uri.contains(" png") || !uri.contains(";base64,")
+      if (!uri.startsWith("data:")
+          || !uri.contains(",")
+          || uri.contains(" png")
+          || !uri.contains(";base64,")
           || uri.endsWith(",AAA")) {
         assertThatThrownBy(() -> NewAsset.dataUri(uri))
             .as(uri)
@@ -173,9 +185,10 @@ class CreateFlowValidationTest {
     String corrupt = payload.substring(0, 600) + "!" + payload.substring(601);
     NewAsset good = NewAsset.text("first one is fine");
     NewAsset bad = NewAsset.dataUri("data:image/png;base64," + corrupt);
-    assertThatThrownBy(() -> engine.createFlow(NewFlow.builder("echo").input(good).input(bad).build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.getMessage()).contains("bad base64"));
+    assertThatThrownBy(
+            () -> engine.createFlow(NewFlow.builder("echo").input(good).input(bad).build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class, e -> assertThat(e.getMessage()).contains("bad base64"));
     assertNothingStored();
   }
 
@@ -183,45 +196,67 @@ class CreateFlowValidationTest {
   void oversizedInputs_areRefused_beforeOrWhileReading() {
     NewAsset known = NewAsset.bytes("text/plain", new byte[1001]);
     assertThatThrownBy(() -> engine.createFlow(NewFlow.builder("echo").input(known).build()))
-        .isInstanceOfSatisfying(PayloadTooLargeException.class, e -> {
-          assertThat(e.limit()).isEqualTo(1000);
-          assertThat(e.actual()).isEqualTo(1001);
-          assertThat(e.getMessage()).isEqualTo("inputs[0] exceeds the limit of 1000 bytes (got 1001)");
-        });
+        .isInstanceOfSatisfying(
+            PayloadTooLargeException.class,
+            e -> {
+              assertThat(e.limit()).isEqualTo(1000);
+              assertThat(e.actual()).isEqualTo(1001);
+              assertThat(e.getMessage())
+                  .isEqualTo("inputs[0] exceeds the limit of 1000 bytes (got 1001)");
+            });
     NewAsset streamed = NewAsset.stream("text/plain", new ByteArrayInputStream(new byte[5000]));
-    assertThatThrownBy(() -> engine.createFlow(NewFlow.builder("echo").input(NewAsset.text("ok")).input(streamed).build()))
+    assertThatThrownBy(
+            () ->
+                engine.createFlow(
+                    NewFlow.builder("echo").input(NewAsset.text("ok")).input(streamed).build()))
         .isInstanceOf(PayloadTooLargeException.class);
     assertNothingStored();
     Flow flow = engine.createFlow(NewFlow.of("echo"));
-    assertThatThrownBy(() -> engine.addInput(flow.id(), NewAsset.stream("text/plain", new ByteArrayInputStream(new byte[1001]))))
+    assertThatThrownBy(
+            () ->
+                engine.addInput(
+                    flow.id(),
+                    NewAsset.stream("text/plain", new ByteArrayInputStream(new byte[1001]))))
         .isInstanceOf(PayloadTooLargeException.class);
     assertThat(engine.listInputs(flow.id())).isEmpty();
-    assertThat(engine.addInput(flow.id(), NewAsset.bytes("text/plain", new byte[1000])).size()).isEqualTo(1000);
+    assertThat(engine.addInput(flow.id(), NewAsset.bytes("text/plain", new byte[1000])).size())
+        .isEqualTo(1000);
   }
 
   @Test
   void tooManyInputs_areRefused_atCreateAndAdd() {
     NewFlow three =
-        NewFlow.builder("echo").input(NewAsset.text("1")).input(NewAsset.text("2")).input(NewAsset.text("3")).build();
+        NewFlow.builder("echo")
+            .input(NewAsset.text("1"))
+            .input(NewAsset.text("2"))
+            .input(NewAsset.text("3"))
+            .build();
     assertThatThrownBy(() -> engine.createFlow(three)).isInstanceOf(PayloadTooLargeException.class);
     assertNothingStored();
     Flow flow = engine.createFlow(NewFlow.of("echo"));
     engine.addInput(flow.id(), NewAsset.text("1"));
     engine.addInput(flow.id(), NewAsset.text("2"));
     assertThatThrownBy(() -> engine.addInput(flow.id(), NewAsset.text("3")))
-        .isInstanceOfSatisfying(PayloadTooLargeException.class,
+        .isInstanceOfSatisfying(
+            PayloadTooLargeException.class,
             e -> assertThat(e.getMessage()).contains("limit of 2 inputs"));
     assertThat(engine.listInputs(flow.id())).hasSize(2);
   }
 
   @Test
   void additionalData_isLimitedAndMustBeWellFormedUnicode() {
-    assertThatThrownBy(() -> engine.createFlow(NewFlow.builder("echo").additional("é".repeat(51)).build()))
-        .isInstanceOfSatisfying(PayloadTooLargeException.class, e -> assertThat(e.actual()).isEqualTo(102));
+    assertThatThrownBy(
+            () -> engine.createFlow(NewFlow.builder("echo").additional("é".repeat(51)).build()))
+        .isInstanceOfSatisfying(
+            PayloadTooLargeException.class, e -> assertThat(e.actual()).isEqualTo(102));
     assertThat(violationsOf(NewFlow.builder("echo").additional("bad \uD800 surrogate").build()))
         .containsExactly(new Violation("additional", "is not well-formed Unicode"));
-    assertThatThrownBy(() -> engine.createFlow(
-            NewFlow.builder("echo").input(NewAsset.text("x").withAdditional("y".repeat(101))).build()))
+    assertThatThrownBy(
+            () ->
+                engine.createFlow(
+                    NewFlow.builder("echo")
+                        .input(NewAsset.text("x").withAdditional("y".repeat(101)))
+                        .build()))
         .isInstanceOf(PayloadTooLargeException.class);
     assertNothingStored();
     String edgy = "é".repeat(46) + "\u0000\n\t😀"; // 99 bytes of UTF-8
@@ -231,22 +266,29 @@ class CreateFlowValidationTest {
 
   @Test
   void aFailingCallerStream_isTheCallersError_andStoresNothing() {
-    InputStream broken = new InputStream() {
-      private int count;
+    InputStream broken =
+        new InputStream() {
+          private int count;
 
-      @Override
-      public int read() throws IOException {
-        if (count++ > 10) {
-          throw new IOException("connection reset");
-        }
-        return 'a';
-      }
-    };
-    assertThatThrownBy(() -> engine.createFlow(
-            NewFlow.builder("echo").input(NewAsset.stream("text/plain", broken)).build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.violations()).containsExactly(
-                new Violation("inputs[0]", "reading the content failed: connection reset")));
+          @Override
+          public int read() throws IOException {
+            if (count++ > 10) {
+              throw new IOException("connection reset");
+            }
+            return 'a';
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                engine.createFlow(
+                    NewFlow.builder("echo").input(NewAsset.stream("text/plain", broken)).build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(
+                        new Violation(
+                            "inputs[0]", "reading the content failed: connection reset")));
     assertNothingStored();
   }
 

@@ -32,30 +32,46 @@ class DataUriTest {
 
   @Test
   void header_isNormalized_andParametersAreDropped() {
-    assertThat(DataUri.parse("DATA:Image/PNG;charset=x;base64,AAAA").mediaType()).isEqualTo("image/png");
+    assertThat(DataUri.parse("DATA:Image/PNG;charset=x;base64,AAAA").mediaType())
+        .isEqualTo("image/png");
     assertThat(DataUri.parse("data:;base64,AAAA").mediaType()).isEqualTo("text/plain");
     assertThat(DataUri.parse("data:text/plain;BASE64,").decodedSize()).isZero();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "image/png;base64,AAAA", // no scheme
-    "data:image/png;base64AAAA", // no comma
-    "data:image/png,AAAA", // not base64
-    "data:image/png;base64;x=1,AAAA", // base64 must be last
-    "data:image;base64,AAAA", // no subtype
-    "data:image/png\u0000;base64,AAAA", // control character in media type
-    "data:image/png;base64,AAA", // truncated
-  })
+  @ValueSource(
+      strings = {
+        "image/png;base64,AAAA", // no scheme
+        "data:image/png;base64AAAA", // no comma
+        "data:image/png,AAAA", // not base64
+        "data:image/png;base64;x=1,AAAA", // base64 must be last
+        "data:image;base64,AAAA", // no subtype
+        "data:image/png\u0000;base64,AAAA", // control character in media type
+        "data:image/png;base64,AAA", // truncated
+      })
   void malformedHeadersAndLengths_areRefusedBeforeDecoding(String uri) {
     assertThatThrownBy(() -> DataUri.parse(uri))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.violations().getFirst().field()).startsWith("data"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"AA A", "AA\tA", "AA\r\nAAAA", "AA-_", "AAA\u00e9", "AAA\u0100", "\u4e00AAA", "AA.A",
-      "A===", "AA==AAAA", "=AAA", "AA=A"})
+  @ValueSource(
+      strings = {
+        "AA A",
+        "AA\tA",
+        "AA\r\nAAAA",
+        "AA-_",
+        "AAA\u00e9",
+        "AAA\u0100",
+        "\u4e00AAA",
+        "AA.A",
+        "A===",
+        "AA==AAAA",
+        "=AAA",
+        "AA=A"
+      })
   void nonBase64Characters_failWhileDecoding(String payload) {
     DataUri parsed = DataUri.parse("data:image/png;base64," + payload);
     assertThatThrownBy(() -> decode("data:image/png;base64," + payload))

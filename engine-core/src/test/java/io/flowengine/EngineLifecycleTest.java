@@ -21,10 +21,16 @@ class EngineLifecycleTest {
     assertThatThrownBy(() -> builder.executor(Runnable::run))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("executor was already set to");
-    assertThatThrownBy(() -> FlowEngine.builder().maxRunningFlows(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FlowEngine.builder().maxRunningFlows(0))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> FlowEngine.builder().shutdownTimeout(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FlowEngine.builder().template(TestTemplates.echo()).template(TestTemplates.echo()).build())
+    assertThatThrownBy(
+            () ->
+                FlowEngine.builder()
+                    .template(TestTemplates.echo())
+                    .template(TestTemplates.echo())
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("already registered");
   }
@@ -33,14 +39,15 @@ class EngineLifecycleTest {
   void close_interruptsRunningSteps_waitsForTheirThreads_andRefusesLaterCalls() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch exited = new CountDownLatch(1);
-    Step waitForever = context -> {
-      entered.countDown();
-      try {
-        new CountDownLatch(1).await();
-      } finally {
-        exited.countDown();
-      }
-    };
+    Step waitForever =
+        context -> {
+          entered.countDown();
+          try {
+            new CountDownLatch(1).await();
+          } finally {
+            exited.countDown();
+          }
+        };
     FlowEngine engine = FlowEngine.builder().template(TestTemplates.of("t", waitForever)).build();
     Flow flow = engine.createFlow(NewFlow.builder("t").input(NewAsset.text("x")).build());
     var waiter = engine.awaitFlow(flow.id());
@@ -53,7 +60,8 @@ class EngineLifecycleTest {
     assertThatThrownBy(() -> engine.getFlow(flow.id()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the flow engine is closed");
-    assertThatThrownBy(() -> engine.createFlow(NewFlow.of("t"))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> engine.createFlow(NewFlow.of("t")))
+        .isInstanceOf(IllegalStateException.class);
     engine.close(); // idempotent
   }
 
@@ -75,7 +83,10 @@ class EngineLifecycleTest {
   @Test
   void purgeFinishedFlows_deletesOnlyTerminalFlowsOlderThanTheAge() {
     try (TestFlowEngine fake =
-        TestFlowEngine.builder().mode(TestFlowEngine.Mode.MANUAL).template(TestTemplates.echo()).build()) {
+        TestFlowEngine.builder()
+            .mode(TestFlowEngine.Mode.MANUAL)
+            .template(TestTemplates.echo())
+            .build()) {
       FlowEngine engine = fake.engine();
       Flow old = engine.createFlow(NewFlow.builder("echo").input(NewAsset.text("a")).build());
       fake.runUntilIdle();

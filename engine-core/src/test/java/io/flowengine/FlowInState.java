@@ -26,7 +26,9 @@ final class FlowInState implements AutoCloseable {
             .mode(TestFlowEngine.Mode.VIRTUAL_THREADS)
             .template(TestTemplates.echo())
             .template(TestTemplates.of("gate", gate))
-            .template(TestTemplates.of("stubborn", TestTemplates.stubborn(stubbornEntered, stubbornRelease)))
+            .template(
+                TestTemplates.of(
+                    "stubborn", TestTemplates.stubborn(stubbornEntered, stubbornRelease)))
             .template(TestTemplates.of("fail", TestTemplates.writeThenFail("boom")))
             .customize(b -> b.maxRunningFlows(1))
             .build();
@@ -73,7 +75,10 @@ final class FlowInState implements AutoCloseable {
 
   String withInput(String template) {
     return engine
-        .createFlow(NewFlow.builder(template).input(NewAsset.text("in").withAdditional("{\"k\":1}")).build())
+        .createFlow(
+            NewFlow.builder(template)
+                .input(NewAsset.text("in").withAdditional("{\"k\":1}"))
+                .build())
         .id();
   }
 

@@ -42,15 +42,19 @@ class FlowOperationsTest {
     assertThat(engine.getTemplate(echo.id())).isSameAs(echo);
     assertThat(echo.id()).matches("[0-9a-f]{24}").isEqualTo(Template.defaultId("echo"));
     assertThatThrownBy(() -> engine.getTemplate("nope"))
-        .isInstanceOfSatisfying(NotFoundException.class, e -> {
-          assertThat(e.kind()).isEqualTo(NotFoundException.Kind.TEMPLATE);
-          assertThat(e.getMessage()).isEqualTo("template 'nope' not found");
-        });
+        .isInstanceOfSatisfying(
+            NotFoundException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(NotFoundException.Kind.TEMPLATE);
+              assertThat(e.getMessage()).isEqualTo("template 'nope' not found");
+            });
   }
 
   @Test
   void createFlow_withoutInputs_isCreatedWithDefaults() {
-    Flow flow = engine.createFlow(NewFlow.builder("typed").parameter("count", 3).additional("{\"u\":1}").build());
+    Flow flow =
+        engine.createFlow(
+            NewFlow.builder("typed").parameter("count", 3).additional("{\"u\":1}").build());
     assertThat(flow.id()).matches("[0-9a-f]{24}");
     assertThat(flow.state()).isEqualTo(FlowState.CREATED);
     assertThat(flow.templateName()).isEqualTo("typed");
@@ -99,12 +103,16 @@ class FlowOperationsTest {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3};
     Flow flow = engine.createFlow(NewFlow.of("echo"));
     Asset text = engine.addInput(flow.id(), NewAsset.text("héllo").withAdditional("{\"n\":\"ü\"}"));
-    Asset image = engine.addInput(flow.id(), NewAsset.dataUri("data:image/png;base64," + Base64.getEncoder().encodeToString(png)));
+    Asset image =
+        engine.addInput(
+            flow.id(),
+            NewAsset.dataUri("data:image/png;base64," + Base64.getEncoder().encodeToString(png)));
 
     assertThat(text.role()).isEqualTo(AssetRole.INPUT);
     assertThat(text.mediaType()).isEqualTo("text/plain");
     assertThat(text.size()).isEqualTo("héllo".getBytes(UTF_8).length);
-    assertThat(text.sha256()).isEqualTo(Hashing.sha256().hashBytes("héllo".getBytes(UTF_8)).toString());
+    assertThat(text.sha256())
+        .isEqualTo(Hashing.sha256().hashBytes("héllo".getBytes(UTF_8)).toString());
     assertThat(text.status()).isEqualTo(AssetStatus.AVAILABLE);
     assertThat(text.additional()).isEqualTo("{\"n\":\"ü\"}");
     assertThat(image.mediaType()).isEqualTo("image/png");
@@ -114,7 +122,8 @@ class FlowOperationsTest {
     AssetContent content = engine.getInput(flow.id(), image.id());
     assertThat(content.asset()).isEqualTo(image);
     assertThat(content.bytes()).isEqualTo(png);
-    assertThat(content.toDataUri()).isEqualTo("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
+    assertThat(content.toDataUri())
+        .isEqualTo("data:image/png;base64," + Base64.getEncoder().encodeToString(png));
     assertThat(engine.getInput(flow.id(), text.id()).text()).isEqualTo("héllo");
   }
 
@@ -134,7 +143,8 @@ class FlowOperationsTest {
     new java.util.Random(1).nextBytes(data);
     Path file = Files.write(dir.resolve("in.png"), data);
     Flow flow = engine.createFlow(NewFlow.of("echo"));
-    Asset fromStream = engine.addInput(flow.id(), NewAsset.stream("image/png", new ByteArrayInputStream(data)));
+    Asset fromStream =
+        engine.addInput(flow.id(), NewAsset.stream("image/png", new ByteArrayInputStream(data)));
     Asset fromBytes = engine.addInput(flow.id(), NewAsset.bytes("IMAGE/PNG; q=1", data));
     Asset fromFile = engine.addInput(flow.id(), NewAsset.file(file));
     for (Asset asset : List.of(fromStream, fromBytes, fromFile)) {
@@ -160,13 +170,17 @@ class FlowOperationsTest {
     assertThat(outputs).hasSize(2);
     assertThat(outputs).extracting(Asset::role).containsOnly(AssetRole.OUTPUT);
     assertThat(outputs).extracting(Asset::status).containsOnly(AssetStatus.READY);
-    assertThat(outputs).extracting(Asset::derivedFrom).containsExactly(inputs.get(0).id(), inputs.get(1).id());
+    assertThat(outputs)
+        .extracting(Asset::derivedFrom)
+        .containsExactly(inputs.get(0).id(), inputs.get(1).id());
     assertThat(outputs).extracting(Asset::additional).containsExactly("{\"i\":1}", null);
     AssetContent first = engine.getOutput(flow.id(), outputs.get(0).id());
     assertThat(first.text()).isEqualTo("one");
     ByteArrayOutputStream uri = new ByteArrayOutputStream();
     first.writeDataUri(uri);
-    assertThat(uri.toString(UTF_8)).isEqualTo(first.toDataUri()).isEqualTo("data:text/plain;base64,b25l");
+    assertThat(uri.toString(UTF_8))
+        .isEqualTo(first.toDataUri())
+        .isEqualTo("data:text/plain;base64,b25l");
     assertThatThrownBy(() -> engine.getOutput(flow.id(), inputs.get(0).id()))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> engine.getInput(flow.id(), outputs.get(0).id()))
@@ -181,8 +195,10 @@ class FlowOperationsTest {
     String input = engine.listInputs(flow.id()).getFirst().id();
     engine.deleteFlow(flow.id());
     assertThatThrownBy(() -> engine.getFlow(flow.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> engine.getOutput(flow.id(), output)).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> engine.getInput(flow.id(), input)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> engine.getOutput(flow.id(), output))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> engine.getInput(flow.id(), input))
+        .isInstanceOf(NotFoundException.class);
     assertThat(engine.listFlows(FlowQuery.all()).items()).isEmpty();
   }
 
@@ -190,23 +206,30 @@ class FlowOperationsTest {
   void unknownAndBlankIds_areReportedPrecisely() {
     String unknown = "0123456789abcdef01234567";
     assertThatThrownBy(() -> engine.getFlow(unknown))
-        .isInstanceOfSatisfying(NotFoundException.class, e -> {
-          assertThat(e.kind()).isEqualTo(NotFoundException.Kind.FLOW);
-          assertThat(e.id()).isEqualTo(unknown);
-        });
+        .isInstanceOfSatisfying(
+            NotFoundException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(NotFoundException.Kind.FLOW);
+              assertThat(e.id()).isEqualTo(unknown);
+            });
     assertThatThrownBy(() -> engine.getFlow("../../etc/passwd' OR 1=1;--"))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> engine.getFlow(" "))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
-            e -> assertThat(e.violations()).containsExactly(new Violation("flowId", "must not be blank")));
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.violations())
+                    .containsExactly(new Violation("flowId", "must not be blank")));
     Flow flow = engine.createFlow(NewFlow.of("echo"));
     assertThatThrownBy(() -> engine.getInput(flow.id(), unknown))
-        .isInstanceOfSatisfying(NotFoundException.class,
+        .isInstanceOfSatisfying(
+            NotFoundException.class,
             e -> assertThat(e.kind()).isEqualTo(NotFoundException.Kind.ASSET));
     assertThatThrownBy(() -> engine.getInput(flow.id(), ""))
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> engine.createFlow(NewFlow.of("missing")))
-        .isInstanceOfSatisfying(NotFoundException.class,
+        .isInstanceOfSatisfying(
+            NotFoundException.class,
             e -> assertThat(e.kind()).isEqualTo(NotFoundException.Kind.TEMPLATE));
   }
 

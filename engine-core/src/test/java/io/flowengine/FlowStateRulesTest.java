@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -49,8 +48,10 @@ class FlowStateRulesTest {
           .contains(state)) {
         f.engine.deleteFlow(f.flowId);
         assertThatThrownBy(() -> f.engine.getFlow(f.flowId)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> f.engine.listInputs(f.flowId)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> f.engine.deleteFlow(f.flowId)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.engine.listInputs(f.flowId))
+            .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.engine.deleteFlow(f.flowId))
+            .isInstanceOf(NotFoundException.class);
       } else {
         assertRefused(f, FlowAction.DELETE, () -> f.engine.deleteFlow(f.flowId));
       }
@@ -66,7 +67,8 @@ class FlowStateRulesTest {
         Asset added = f.engine.addInput(f.flowId, NewAsset.text("more"));
         assertThat(f.engine.listInputs(f.flowId)).extracting(Asset::id).containsExactly(added.id());
       } else {
-        assertRefused(f, FlowAction.ADD_INPUT, () -> f.engine.addInput(f.flowId, NewAsset.text("x")));
+        assertRefused(
+            f, FlowAction.ADD_INPUT, () -> f.engine.addInput(f.flowId, NewAsset.text("x")));
         assertThat(f.engine.listInputs(f.flowId)).hasSize(before);
       }
     }
@@ -81,7 +83,9 @@ class FlowStateRulesTest {
       } else {
         assertRefused(f, FlowAction.READ_OUTPUTS, () -> f.engine.listOutputs(f.flowId));
         assertRefused(
-            f, FlowAction.READ_OUTPUTS, () -> f.engine.getOutput(f.flowId, "0123456789abcdef01234567"));
+            f,
+            FlowAction.READ_OUTPUTS,
+            () -> f.engine.getOutput(f.flowId, "0123456789abcdef01234567"));
       }
     }
   }

@@ -28,9 +28,16 @@ class FlowStressTest {
   private static final int OPERATIONS_PER_THREAD = 1500;
   private static final Set<String> LEGAL =
       Set.of(
-          "null>created", "null>starting", "created>starting", "starting>running",
-          "starting>aborting", "starting>failed", "running>completed", "running>failed",
-          "running>aborting", "aborting>aborted");
+          "null>created",
+          "null>starting",
+          "created>starting",
+          "starting>running",
+          "starting>aborting",
+          "starting>failed",
+          "running>completed",
+          "running>failed",
+          "running>aborting",
+          "aborting>aborted");
 
   /** Works a little, checking for abort, and fails for some inputs. */
   private static final Step busyStep =
@@ -55,7 +62,10 @@ class FlowStressTest {
         new FlowListener() {
           @Override
           public void onStateChange(Flow previous, Flow current) {
-            String change = (previous == null ? "null" : previous.state().wireName()) + ">" + current.state().wireName();
+            String change =
+                (previous == null ? "null" : previous.state().wireName())
+                    + ">"
+                    + current.state().wireName();
             if (!LEGAL.contains(change)) {
               illegal.add(current.id() + " " + change);
             }
@@ -81,33 +91,40 @@ class FlowStressTest {
     try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
       for (int t = 0; t < THREADS; t++) {
         Random random = new Random(42 + t);
-        workers.add(pool.submit(() -> {
-          go.await();
-          for (int op = 0; op < OPERATIONS_PER_THREAD; op++) {
-            String id = ids.get(random.nextInt(ids.size()));
-            try {
-              switch (random.nextInt(8)) {
-                case 0 -> engine.startFlow(id);
-                case 1 -> engine.abortFlow(id);
-                case 2 -> {
-                  if (random.nextInt(10) == 0) {
-                    engine.deleteFlow(id);
-                    deleted.add(id);
+        workers.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int op = 0; op < OPERATIONS_PER_THREAD; op++) {
+                    String id = ids.get(random.nextInt(ids.size()));
+                    try {
+                      switch (random.nextInt(8)) {
+                        case 0 -> engine.startFlow(id);
+                        case 1 -> engine.abortFlow(id);
+                        case 2 -> {
+                          if (random.nextInt(10) == 0) {
+                            engine.deleteFlow(id);
+                            deleted.add(id);
+                          }
+                        }
+                        case 3, 4 ->
+                            acknowledgedInputs
+                                .get(id)
+                                .add(engine.addInput(id, NewAsset.text("op" + op)).id());
+                        case 5 -> engine.getFlow(id);
+                        case 6 -> engine.listInputs(id);
+                        default -> engine.listOutputs(id);
+                      }
+                    } catch (FlowStateException
+                        | NotFoundException
+                        | PayloadTooLargeException expected) {
+                      // the documented refusals of a racing request
+                    } catch (RuntimeException e) {
+                      unexpected.add(e);
+                    }
                   }
-                }
-                case 3, 4 -> acknowledgedInputs.get(id).add(engine.addInput(id, NewAsset.text("op" + op)).id());
-                case 5 -> engine.getFlow(id);
-                case 6 -> engine.listInputs(id);
-                default -> engine.listOutputs(id);
-              }
-            } catch (FlowStateException | NotFoundException | PayloadTooLargeException expected) {
-              // the documented refusals of a racing request
-            } catch (RuntimeException e) {
-              unexpected.add(e);
-            }
-          }
-          return null;
-        }));
+                  return null;
+                }));
       }
       go.countDown();
       for (Future<?> worker : workers) {
@@ -122,13 +139,16 @@ class FlowStressTest {
       }
       Flow flow = engine.awaitFlow(id).handle((f, e) -> f).get(30, TimeUnit.SECONDS);
       Flow now = flow != null ? flow : engine.getFlow(id);
-      assertThat(now.state()).isIn(FlowState.CREATED, FlowState.COMPLETED, FlowState.FAILED, FlowState.ABORTED);
+      assertThat(now.state())
+          .isIn(FlowState.CREATED, FlowState.COMPLETED, FlowState.FAILED, FlowState.ABORTED);
       if (now.state() == FlowState.COMPLETED) {
         assertThat(now.progress()).isEqualTo(1.0);
       } else {
         assertThat(now.progress()).isLessThan(1.0);
       }
-      assertThat(engine.listInputs(id)).extracting(Asset::id).containsExactlyInAnyOrderElementsOf(acknowledgedInputs.get(id));
+      assertThat(engine.listInputs(id))
+          .extracting(Asset::id)
+          .containsExactlyInAnyOrderElementsOf(acknowledgedInputs.get(id));
       finalStates.merge(now.state(), 1, Integer::sum);
     }
     // the race really exercised every outcome

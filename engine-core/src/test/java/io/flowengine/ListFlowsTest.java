@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** Sorting, state filters, field selection and keyset paging of listFlows. */
 class ListFlowsTest {
@@ -69,7 +69,10 @@ class ListFlowsTest {
 
   private static <T extends Comparable<T>> Comparator<Flow> nullsLast(
       Function<Flow, T> key, SortDirection direction) {
-    Comparator<T> values = direction == SortDirection.ASCENDING ? Comparator.naturalOrder() : Comparator.reverseOrder();
+    Comparator<T> values =
+        direction == SortDirection.ASCENDING
+            ? Comparator.naturalOrder()
+            : Comparator.reverseOrder();
     Comparator<Flow> ids = Comparator.comparing(Flow::id);
     return Comparator.comparing(key, Comparator.nullsLast(values))
         .thenComparing(direction == SortDirection.ASCENDING ? ids : ids.reversed());
@@ -112,8 +115,10 @@ class ListFlowsTest {
     Set<FlowState> wanted = Set.of(FlowState.COMPLETED, FlowState.FAILED);
     List<Flow> paged = pageThrough(FlowQuery.builder().states(wanted).limit(4).build());
     assertThat(paged).hasSize(18).allSatisfy(f -> assertThat(wanted).contains(f.state()));
-    assertThat(pageThrough(FlowQuery.builder().states(FlowState.CREATED).limit(100).build())).hasSize(6);
-    assertThat(pageThrough(FlowQuery.builder().states(FlowState.STARTING).limit(2).build())).hasSize(3);
+    assertThat(pageThrough(FlowQuery.builder().states(FlowState.CREATED).limit(100).build()))
+        .hasSize(6);
+    assertThat(pageThrough(FlowQuery.builder().states(FlowState.STARTING).limit(2).build()))
+        .hasSize(3);
   }
 
   @Test
@@ -123,14 +128,16 @@ class ListFlowsTest {
     }
     FlowPage first = engine.listFlows(FlowQuery.all());
     assertThat(first.items()).hasSize(50);
-    assertThat(first.items()).isSortedAccordingTo(Comparator.comparing(Flow::createdAt).thenComparing(Flow::id));
+    assertThat(first.items())
+        .isSortedAccordingTo(Comparator.comparing(Flow::createdAt).thenComparing(Flow::id));
     assertThat(engine.listFlows(FlowQuery.all().after(first.nextCursor())).items()).hasSize(17);
   }
 
   @Test
   void fieldSelection_shapesTheSummaries() {
     FlowPage page =
-        engine.listFlows(FlowQuery.builder().fields(FlowField.STATE, FlowField.PROGRESS).limit(2).build());
+        engine.listFlows(
+            FlowQuery.builder().fields(FlowField.STATE, FlowField.PROGRESS).limit(2).build());
     assertThat(page.summaries()).hasSize(2);
     assertThat(page.summaries().getFirst()).containsOnlyKeys("flow_id", "state", "progress");
     assertThat(engine.listFlows(FlowQuery.builder().limit(1).build()).summaries().getFirst())
@@ -141,7 +148,8 @@ class ListFlowsTest {
   void paging_isStableWhileFlowsAreCreated() {
     for (SortDirection direction : SortDirection.values()) {
       Set<String> before = new HashSet<>(everything().stream().map(Flow::id).toList());
-      FlowQuery query = FlowQuery.builder().sortBy(FlowSortKey.CREATED_AT, direction).limit(5).build();
+      FlowQuery query =
+          FlowQuery.builder().sortBy(FlowSortKey.CREATED_AT, direction).limit(5).build();
       List<String> seen = new ArrayList<>();
       FlowPage page = engine.listFlows(query);
       while (true) {
@@ -160,23 +168,36 @@ class ListFlowsTest {
   @Test
   void cursors_mustBeUnchangedAndFromTheSameOrder() {
     FlowPage page = engine.listFlows(FlowQuery.builder().limit(2).build());
-    assertThatThrownBy(() -> engine.listFlows(FlowQuery.builder().limit(2).cursor("garbage!").build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+    assertThatThrownBy(
+            () -> engine.listFlows(FlowQuery.builder().limit(2).cursor("garbage!").build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.violations().getFirst().field()).isEqualTo("cursor"));
-    assertThatThrownBy(() -> engine.listFlows(
-            FlowQuery.builder().sortBy(FlowSortKey.PROGRESS).cursor(page.nextCursor()).build()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+    assertThatThrownBy(
+            () ->
+                engine.listFlows(
+                    FlowQuery.builder()
+                        .sortBy(FlowSortKey.PROGRESS)
+                        .cursor(page.nextCursor())
+                        .build()))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.getMessage()).contains("sorted by created_at ascending"));
-    String forged = java.util.Base64.getUrlEncoder().encodeToString(
-        "v1|CREATED_AT|ASCENDING|not-a-time|0123456789abcdef01234567".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String forged =
+        java.util.Base64.getUrlEncoder()
+            .encodeToString(
+                "v1|CREATED_AT|ASCENDING|not-a-time|0123456789abcdef01234567"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThatThrownBy(() -> engine.listFlows(FlowQuery.builder().cursor(forged).build()))
         .isInstanceOf(InvalidRequestException.class);
   }
 
   @Test
   void limits_outsideOneToAThousand_areRefused() {
-    assertThatThrownBy(() -> FlowQuery.builder().limit(0).build()).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FlowQuery.builder().limit(1001).build()).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FlowQuery.builder().limit(0).build())
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FlowQuery.builder().limit(1001).build())
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(FlowQuery.builder().limit(1000).build().limit()).isEqualTo(1000);
   }
 
@@ -185,6 +206,8 @@ class ListFlowsTest {
     fake.clock().advance(Duration.ofNanos(1_234_567));
     Flow flow = engine.createFlow(NewFlow.of("ok"));
     assertThat(flow.createdAt().getNano() % 1000).isZero();
-    assertThat(flow.createdAt()).isBefore(fake.clock().instant().plusNanos(1)).isAfter(Instant.EPOCH);
+    assertThat(flow.createdAt())
+        .isBefore(fake.clock().instant().plusNanos(1))
+        .isAfter(Instant.EPOCH);
   }
 }

@@ -20,8 +20,20 @@ class NullHandlingTest {
           .setDefault(FlowQuery.class, FlowQuery.all())
           .setDefault(Duration.class, Duration.ofSeconds(1))
           .setDefault(Template.class, TestTemplates.echo())
-          .setDefault(Flow.class, new Flow("0123456789abcdef01234567", Template.defaultId("echo"), "echo",
-              FlowState.CREATED, 0, Parameters.empty(), null, java.time.Instant.EPOCH, null, null, null));
+          .setDefault(
+              Flow.class,
+              new Flow(
+                  "0123456789abcdef01234567",
+                  Template.defaultId("echo"),
+                  "echo",
+                  FlowState.CREATED,
+                  0,
+                  Parameters.empty(),
+                  null,
+                  java.time.Instant.EPOCH,
+                  null,
+                  null,
+                  null));
 
   @Test
   void engineOperations() {

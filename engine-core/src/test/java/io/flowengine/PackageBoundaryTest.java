@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layout, as rules over engine-core's compiled classes: the API reaches the
- * implementation only through the builder's one bridge ({@link EngineConfig}), the SPI and the
- * test support never do, there are no package cycles, and every public type of the exported
- * packages has javadoc. The module descriptor keeps consumers out of {@code internal}
- * (ModulePathTest); these rules keep the engine's own packages apart.
+ * implementation only through the builder's one bridge ({@link EngineConfig}), the SPI and the test
+ * support never do, there are no package cycles, and every public type of the exported packages has
+ * javadoc. The module descriptor keeps consumers out of {@code internal} (ModulePathTest); these
+ * rules keep the engine's own packages apart.
  */
 class PackageBoundaryTest {
   private static final String INTERNAL = "io.flowengine.internal..";
@@ -41,26 +41,36 @@ class PackageBoundaryTest {
   /** The API, apart from the builder, does not depend on the implementation at all. */
   static final ArchRule API_DOES_NOT_DEPEND_ON_INTERNAL =
       noClasses()
-          .that().resideInAPackage("io.flowengine")
+          .that()
+          .resideInAPackage("io.flowengine")
           .and(not(equivalentTo(FlowEngine.Builder.class)))
-          .should().dependOnClassesThat().resideInAPackage(INTERNAL);
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(INTERNAL);
 
   /** The builder hands its options to EngineConfig and depends on nothing else of internal. */
   static final ArchRule BUILDER_REACHES_INTERNAL_ONLY_THROUGH_ENGINE_CONFIG =
       noClasses()
           .that(equivalentTo(FlowEngine.Builder.class))
-          .should().dependOnClassesThat(
+          .should()
+          .dependOnClassesThat(
               resideInAPackage(INTERNAL).and(not(equivalentTo(EngineConfig.class))));
 
   static final ArchRule SPI_NEVER_DEPENDS_ON_INTERNAL =
       noClasses()
-          .that().resideInAPackage("io.flowengine.spi..")
-          .should().dependOnClassesThat().resideInAPackage(INTERNAL);
+          .that()
+          .resideInAPackage("io.flowengine.spi..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(INTERNAL);
 
   static final ArchRule TESTING_NEVER_DEPENDS_ON_INTERNAL =
       noClasses()
-          .that().resideInAPackage("io.flowengine.testing..")
-          .should().dependOnClassesThat().resideInAPackage(INTERNAL);
+          .that()
+          .resideInAPackage("io.flowengine.testing..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(INTERNAL);
 
   /**
    * No cycles between packages. The API and the SPI are one slice: they name each other by design
@@ -71,12 +81,15 @@ class PackageBoundaryTest {
   static final ArchRule NO_PACKAGE_CYCLES =
       slices()
           .assignedFrom(new PublishedSurfaceAsOneSlice())
-          .should().beFreeOfCycles()
+          .should()
+          .beFreeOfCycles()
           .ignoreDependency(FlowEngine.Builder.class, EngineConfig.class);
 
   private static final Path SOURCES = Path.of("src/main/java/io/flowengine");
   private static final Pattern PUBLIC_TYPE =
-      Pattern.compile("^public (final |abstract |sealed )*(class|interface|enum|record|@interface) ", Pattern.MULTILINE);
+      Pattern.compile(
+          "^public (final |abstract |sealed )*(class|interface|enum|record|@interface) ",
+          Pattern.MULTILINE);
 
   @Test
   void api_dependsOnInternalOnlyThroughTheBuildersBridge() {
@@ -108,7 +121,8 @@ class PackageBoundaryTest {
         var matcher = PUBLIC_TYPE.matcher(text);
         if (matcher.find()) {
           String before = text.substring(0, matcher.start()).stripTrailing();
-          if (!before.endsWith("*/") && !before.matches("(?s).*\\*/\\s*(@\\w+(\\([^)]*\\))?\\s*)+")) {
+          if (!before.endsWith("*/")
+              && !before.matches("(?s).*\\*/\\s*(@\\w+(\\([^)]*\\))?\\s*)+")) {
             undocumented.add(source.getFileName().toString());
           }
         }

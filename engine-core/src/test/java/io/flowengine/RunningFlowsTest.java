@@ -21,7 +21,8 @@ class RunningFlowsTest {
   private static final long WAIT = 10;
 
   private static TestFlowEngine engineWith(Template... templates) {
-    TestFlowEngine.Builder builder = TestFlowEngine.builder().mode(TestFlowEngine.Mode.VIRTUAL_THREADS);
+    TestFlowEngine.Builder builder =
+        TestFlowEngine.builder().mode(TestFlowEngine.Mode.VIRTUAL_THREADS);
     for (Template template : templates) {
       builder.template(template);
     }
@@ -75,7 +76,8 @@ class RunningFlowsTest {
   void abortFlow_whileStepIgnoresTheInterrupt_staysAbortingUntilTheStepReturns() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    try (TestFlowEngine fake = engineWith(TestTemplates.of("t", TestTemplates.stubborn(entered, release)))) {
+    try (TestFlowEngine fake =
+        engineWith(TestTemplates.of("t", TestTemplates.stubborn(entered, release)))) {
       FlowEngine engine = fake.engine();
       Flow flow = run(engine, "t");
       assertThat(entered.await(WAIT, TimeUnit.SECONDS)).isTrue();
@@ -126,10 +128,15 @@ class RunningFlowsTest {
       gate.awaitEntered(Duration.ofSeconds(WAIT));
       List<Flow> queued = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        queued.add(engine.createFlow(
-            NewFlow.builder("rec").additional(Integer.toString(i)).input(NewAsset.text("x")).build()));
+        queued.add(
+            engine.createFlow(
+                NewFlow.builder("rec")
+                    .additional(Integer.toString(i))
+                    .input(NewAsset.text("x"))
+                    .build()));
       }
-      assertThat(engine.listFlows(FlowQuery.builder().states(FlowState.STARTING).build()).items()).hasSize(20);
+      assertThat(engine.listFlows(FlowQuery.builder().states(FlowState.STARTING).build()).items())
+          .hasSize(20);
       gate.release();
       for (Flow flow : queued) {
         assertThat(await(engine, flow).state()).isEqualTo(FlowState.COMPLETED);
@@ -140,7 +147,8 @@ class RunningFlowsTest {
 
   @Test
   void failingStep_failsTheFlowWithItsMessage_andKeepsPartialOutputs() throws Exception {
-    try (TestFlowEngine fake = engineWith(TestTemplates.of("t", TestTemplates.writeThenFail("disk on fire")))) {
+    try (TestFlowEngine fake =
+        engineWith(TestTemplates.of("t", TestTemplates.writeThenFail("disk on fire")))) {
       FlowEngine engine = fake.engine();
       Flow failed = await(engine, run(engine, "t"));
       assertThat(failed.state()).isEqualTo(FlowState.FAILED);
@@ -154,10 +162,12 @@ class RunningFlowsTest {
   @Test
   void failure_stopsThePipeline_andAMessagelessExceptionIsNamed() throws Exception {
     AtomicBoolean second = new AtomicBoolean();
-    Step npe = context -> {
-      throw new NullPointerException();
-    };
-    try (TestFlowEngine fake = engineWith(TestTemplates.of("t", npe, context -> second.set(true)))) {
+    Step npe =
+        context -> {
+          throw new NullPointerException();
+        };
+    try (TestFlowEngine fake =
+        engineWith(TestTemplates.of("t", npe, context -> second.set(true)))) {
       Flow failed = await(fake.engine(), run(fake.engine(), "t"));
       assertThat(failed.error()).isEqualTo("java.lang.NullPointerException");
       assertThat(second).isFalse();
@@ -171,7 +181,10 @@ class RunningFlowsTest {
       FlowEngine engine = fake.engine();
       Flow flow =
           engine.createFlow(
-              NewFlow.builder("t").input(NewAsset.text("x")).timeout(Duration.ofMinutes(5)).build());
+              NewFlow.builder("t")
+                  .input(NewAsset.text("x"))
+                  .timeout(Duration.ofMinutes(5))
+                  .build());
       gate.awaitEntered(Duration.ofSeconds(WAIT));
       fake.clock().advance(Duration.ofMinutes(4));
       assertThat(engine.getFlow(flow.id()).state()).isEqualTo(FlowState.RUNNING);
@@ -186,7 +199,11 @@ class RunningFlowsTest {
   @Test
   void templateTimeout_appliesWhenTheFlowSetsNone_andIsDisarmedOnCompletion() throws Exception {
     Template template =
-        Template.builder("t").inputTypes("text/plain").step(Steps.succeed()).timeout(Duration.ofSeconds(30)).build();
+        Template.builder("t")
+            .inputTypes("text/plain")
+            .step(Steps.succeed())
+            .timeout(Duration.ofSeconds(30))
+            .build();
     try (TestFlowEngine fake = engineWith(template)) {
       Flow done = await(fake.engine(), run(fake.engine(), "t"));
       assertThat(done.state()).isEqualTo(FlowState.COMPLETED);
@@ -204,12 +221,15 @@ class RunningFlowsTest {
         TestFlowEngine.builder()
             .mode(TestFlowEngine.Mode.VIRTUAL_THREADS)
             .template(template)
-            .customize(b -> b.listener(new FlowListener() {
-              @Override
-              public void onProgress(Flow flow) {
-                seen.add(flow.progress());
-              }
-            }))
+            .customize(
+                b ->
+                    b.listener(
+                        new FlowListener() {
+                          @Override
+                          public void onProgress(Flow flow) {
+                            seen.add(flow.progress());
+                          }
+                        }))
             .build()) {
       FlowEngine engine = fake.engine();
       Flow flow = run(engine, "t");
@@ -234,7 +254,8 @@ class RunningFlowsTest {
       gate.release();
       await(engine, flow);
     }
-    try (TestFlowEngine fake = engineWith(TestTemplates.of("t", Steps.progress(1.0), Steps.fail("x")))) {
+    try (TestFlowEngine fake =
+        engineWith(TestTemplates.of("t", Steps.progress(1.0), Steps.fail("x")))) {
       Flow failed = await(fake.engine(), run(fake.engine(), "t"));
       assertThat(failed.progress()).isEqualTo(0.5);
     }
@@ -244,21 +265,26 @@ class RunningFlowsTest {
   void listeners_seeEveryStateChangeInOrder_andAThrowingListenerIsContained() throws Exception {
     List<String> changes = new CopyOnWriteArrayList<>();
     CountDownLatch completedSeen = new CountDownLatch(1);
-    FlowListener recorder = new FlowListener() {
-      @Override
-      public void onStateChange(Flow previous, Flow current) {
-        changes.add((previous == null ? "-" : previous.state().wireName()) + ">" + current.state().wireName());
-        if (current.state() == FlowState.COMPLETED) {
-          completedSeen.countDown();
-        }
-      }
-    };
-    FlowListener broken = new FlowListener() {
-      @Override
-      public void onStateChange(Flow previous, Flow current) {
-        throw new IllegalStateException("listener bug");
-      }
-    };
+    FlowListener recorder =
+        new FlowListener() {
+          @Override
+          public void onStateChange(Flow previous, Flow current) {
+            changes.add(
+                (previous == null ? "-" : previous.state().wireName())
+                    + ">"
+                    + current.state().wireName());
+            if (current.state() == FlowState.COMPLETED) {
+              completedSeen.countDown();
+            }
+          }
+        };
+    FlowListener broken =
+        new FlowListener() {
+          @Override
+          public void onStateChange(Flow previous, Flow current) {
+            throw new IllegalStateException("listener bug");
+          }
+        };
     try (TestFlowEngine fake = engineWith(TestTemplates.echo())) {
       FlowEngine engine = fake.engine();
       engine.addListener(broken);
@@ -268,7 +294,9 @@ class RunningFlowsTest {
       engine.startFlow(flow.id());
       // awaitFlow may see the stored state before the listener call on the flow's thread ran
       assertThat(completedSeen.await(WAIT, TimeUnit.SECONDS)).isTrue();
-      assertThat(changes).containsExactly("->created", "created>starting", "starting>running", "running>completed");
+      assertThat(changes)
+          .containsExactly(
+              "->created", "created>starting", "starting>running", "running>completed");
       registration.close();
       registration.close();
       await(engine, run(engine, "echo"));

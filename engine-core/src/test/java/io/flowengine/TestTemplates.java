@@ -50,8 +50,8 @@ public final class TestTemplates {
   }
 
   /**
-   * A step that ignores the abort interrupt until {@code release} opens, so the flow stays
-   * ABORTING until then.
+   * A step that ignores the abort interrupt until {@code release} opens, so the flow stays ABORTING
+   * until then.
    */
   public static Step stubborn(CountDownLatch entered, CountDownLatch release) {
     return context -> {

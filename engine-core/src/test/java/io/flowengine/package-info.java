@@ -1,7 +1,6 @@
 /**
  * Tests of the API through a real engine: operations, validation, state rules, listing, running
- * flows, accounts and keys, limits and hostile input, plus the architecture rules of the
- * packages.
+ * flows, accounts and keys, limits and hostile input, plus the architecture rules of the packages.
  */
 @NullMarked
 package io.flowengine;

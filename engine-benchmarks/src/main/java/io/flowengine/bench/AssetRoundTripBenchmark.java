@@ -32,19 +32,19 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Adding an input and reading it back, {@code size} bytes of random content: {@code addInput} on
- * a created flow, then {@code getInput(...).openStream()} read to the end into a buffer. Given as
+ * Adding an input and reading it back, {@code size} bytes of random content: {@code addInput} on a
+ * created flow, then {@code getInput(...).openStream()} read to the end into a buffer. Given as
  * bytes and as a base64 data URI. Floors measured in the same run:
  *
  * <ul>
- *   <li>{@code baseline_copy}: the same bytes copied from one stream into a sized in-memory
- *       store and read back the same way (two copies, what any store must do);
+ *   <li>{@code baseline_copy}: the same bytes copied from one stream into a sized in-memory store
+ *       and read back the same way (two copies, what any store must do);
  *   <li>{@code baseline_sha256}: SHA-256 of the same bytes, which the engine computes for every
  *       asset (the {@code Asset.sha256} field), so no asset path can be faster;
- *   <li>{@code baseline_base64}: {@link Base64.Decoder#decode(String)} of the data URI's
- *       payload, the floor of any data-URI path;
- *   <li>{@code dataUriDecode}: only the engine's data-URI decoding ({@link NewAsset#dataUri}
- *       and its streaming decoder read to the end), to compare with {@code baseline_base64}.
+ *   <li>{@code baseline_base64}: {@link Base64.Decoder#decode(String)} of the data URI's payload,
+ *       the floor of any data-URI path;
+ *   <li>{@code dataUriDecode}: only the engine's data-URI decoding ({@link NewAsset#dataUri} and
+ *       its streaming decoder read to the end), to compare with {@code baseline_base64}.
  * </ul>
  *
  * <p>A fresh flow is created before and deleted after every invocation, untimed.
@@ -56,7 +56,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx4g"})
 public class AssetRoundTripBenchmark {
   private static final String MEDIA_TYPE = "application/octet-stream";
   private static final String TEMPLATE = "store";
@@ -84,9 +86,9 @@ public class AssetRoundTripBenchmark {
     }
 
     /**
-     * Runs every baseline and the data-URI decoder many times on 64 KiB before measuring, so
-     * they are compiled: at 64 MiB one call lasts long enough that a short warm-up would measure
-     * its loops interpreted, and which side that flatters depends on which compiles first.
+     * Runs every baseline and the data-URI decoder many times on 64 KiB before measuring, so they
+     * are compiled: at 64 MiB one call lasts long enough that a short warm-up would measure its
+     * loops interpreted, and which side that flatters depends on which compiles first.
      */
     private static void warmUp() {
       Content small = new Content();
@@ -136,7 +138,8 @@ public class AssetRoundTripBenchmark {
     /** Runs the engine's add-and-read-back path on 64 KiB inputs, so it is compiled too. */
     private void warmUp() {
       byte[] small = new byte[64 * 1024];
-      String smallUri = "data:" + MEDIA_TYPE + ";base64," + Base64.getEncoder().encodeToString(small);
+      String smallUri =
+          "data:" + MEDIA_TYPE + ";base64," + Base64.getEncoder().encodeToString(small);
       Content buffer = new Content();
       try {
         for (int i = 0; i < 200; i++) {
@@ -209,10 +212,10 @@ public class AssetRoundTripBenchmark {
   }
 
   /**
-   * The floor of a streaming, strict decoder of a string payload: 16 Ki characters at a time,
-   * each chunk checked to be ASCII ({@code String.getBytes(US_ASCII)} of a substring) and
-   * decoded into a reused buffer, without the engine. Not a target; it shows what streaming
-   * costs against {@link #baseline_base64}, which decodes the whole payload into one array.
+   * The floor of a streaming, strict decoder of a string payload: 16 Ki characters at a time, each
+   * chunk checked to be ASCII ({@code String.getBytes(US_ASCII)} of a substring) and decoded into a
+   * reused buffer, without the engine. Not a target; it shows what streaming costs against {@link
+   * #baseline_base64}, which decodes the whole payload into one array.
    */
   @Benchmark
   public long baseline_base64Chunked(Content content) {
@@ -222,7 +225,9 @@ public class AssetRoundTripBenchmark {
     long total = 0;
     for (int start = 0; start < payload.length(); start += 16 * 1024) {
       int end = Math.min(payload.length(), start + 16 * 1024);
-      total += decoder.decode(payload.substring(start, end).getBytes(StandardCharsets.US_ASCII), decoded);
+      total +=
+          decoder.decode(
+              payload.substring(start, end).getBytes(StandardCharsets.US_ASCII), decoded);
     }
     return total;
   }

@@ -63,7 +63,8 @@ public final class BenchmarkSuite {
               .directory(directory.toFile())
               .redirectErrorStream(true)
               .start();
-      String out = new String(describe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      String out =
+          new String(describe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       return describe.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
     } catch (IOException e) {
       return "unknown";
@@ -76,13 +77,15 @@ public final class BenchmarkSuite {
   /** Runs the pass named by {@code args[0]}; see the class comment. */
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
-      System.err.println("usage: BenchmarkSuite quick|full <result.json> <BENCHMARKS.md> [include-regex]");
+      System.err.println(
+          "usage: BenchmarkSuite quick|full <result.json> <BENCHMARKS.md> [include-regex]");
       System.exit(2);
     }
     Pass pass = Pass.valueOf(args[0].toUpperCase(Locale.ROOT));
     Path result = Path.of(args[1]).toAbsolutePath();
     Path markdown = Path.of(args[2]).toAbsolutePath().normalize();
-    String include = args.length > 3 && !args[3].isBlank() ? args[3] : "io\\.flowengine\\..*Benchmark\\..*";
+    String include =
+        args.length > 3 && !args[3].isBlank() ? args[3] : "io\\.flowengine\\..*Benchmark\\..*";
     Files.createDirectories(result.getParent());
 
     Map<String, String> machine = MachineInfo.describe();

@@ -10,20 +10,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Writes {@code BENCHMARKS.md} from a JMH JSON result file (and the machine description {@link
  * BenchmarkSuite} left beside it): the commands, the machine, one table row per claim with the
  * engine's value, its baseline from the same run, the ratio and whether the target is met, and a
- * reading generated from the same numbers. Nothing in the output is typed by hand; a claim with
- * no result in the file is listed as not run.
+ * reading generated from the same numbers. Nothing in the output is typed by hand; a claim with no
+ * result in the file is listed as not run.
  *
  * <p>Regenerate from an existing file: {@code ./mvnw -B -pl engine-benchmarks -am verify
  * -DskipTests -Dbench.report=engine-benchmarks/target/jmh-result-full.json}
  */
 public final class BenchmarksReport {
-  static final String QUICK = "./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=quick";
+  static final String QUICK =
+      "./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=quick";
   static final String FULL = "./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=full";
 
   private final List<JmhResult> results;
@@ -53,7 +53,9 @@ public final class BenchmarksReport {
     Map<String, String> machine =
         Files.exists(sidecar) ? MachineInfo.read(sidecar) : MachineInfo.describe();
     if (!Files.exists(sidecar)) {
-      machine.put("note", "no machine file beside the result; this describes the machine that wrote the report");
+      machine.put(
+          "note",
+          "no machine file beside the result; this describes the machine that wrote the report");
     }
     Path root = markdown.getParent() != null ? markdown.getParent() : Path.of(".");
     Path shown = root.relativize(resultFile);
@@ -101,7 +103,9 @@ public final class BenchmarksReport {
 
   private void transitions() {
     for (String variant : new String[] {"uncontended", "contended"}) {
-      String name = "state transition, " + (variant.equals("uncontended") ? "uncontended" : "2 threads contending");
+      String name =
+          "state transition, "
+              + (variant.equals("uncontended") ? "uncontended" : "2 threads contending");
       String target = variant.equals("uncontended") ? "≤ 3×; ≤ 100 ns" : "≤ 3×";
       var engine = find("StateTransitionBenchmark.engine_" + variant);
       var base = find("StateTransitionBenchmark.baseline_" + variant);
@@ -113,19 +117,40 @@ public final class BenchmarksReport {
       double baseNs = base.get().primary().nanosPerOp();
       double ratio = ns / baseNs;
       boolean ok = ratio <= 3 && (variant.equals("contended") || ns <= 100);
-      table.add(name, Units.nanos(ns), "bare AtomicReference CAS of a new record: " + Units.nanos(baseNs), Units.times(ratio), target,
+      table.add(
+          name,
+          Units.nanos(ns),
+          "bare AtomicReference CAS of a new record: " + Units.nanos(baseNs),
+          Units.times(ratio),
+          target,
           ReportTable.verdict(ok));
     }
   }
 
   private void lifecycle() {
-    lifecycleRow("flow lifecycle in memory (create → start → no-op step → completed)",
-        "FlowLifecycleBenchmark", "baseline", "same no-op on a virtual-thread executor", 100_000, 4);
-    lifecycleRow("flow lifecycle on an H2 file", "FlowLifecycleH2Benchmark", "baseline_jdbc",
-        "plain JDBC, same inserts/updates, same schema", 10_000, 2);
+    lifecycleRow(
+        "flow lifecycle in memory (create → start → no-op step → completed)",
+        "FlowLifecycleBenchmark",
+        "baseline",
+        "same no-op on a virtual-thread executor",
+        100_000,
+        4);
+    lifecycleRow(
+        "flow lifecycle on an H2 file",
+        "FlowLifecycleH2Benchmark",
+        "baseline_jdbc",
+        "plain JDBC, same inserts/updates, same schema",
+        10_000,
+        2);
   }
 
-  private void lifecycleRow(String name, String clazz, String baseline, String baseText, double minRate, double maxRatio) {
+  private void lifecycleRow(
+      String name,
+      String clazz,
+      String baseline,
+      String baseText,
+      double minRate,
+      double maxRatio) {
     String target = String.format(Locale.ROOT, "≥ %,.0f flows/s; ≤ %.0f×", minRate, maxRatio);
     var engine = find(clazz + ".engine");
     var base = find(clazz + "." + baseline);
@@ -136,24 +161,38 @@ public final class BenchmarksReport {
     double rate = engine.get().primary().opsPerSecond();
     double baseRate = base.get().primary().opsPerSecond();
     double ratio = baseRate / rate;
-    table.add(name, Units.rate(rate, "flows/s"), baseText + ": " + Units.rate(baseRate, "/s"), Units.times(ratio), target,
+    table.add(
+        name,
+        Units.rate(rate, "flows/s"),
+        baseText + ": " + Units.rate(baseRate, "/s"),
+        Units.times(ratio),
+        target,
         ReportTable.verdict(rate >= minRate && ratio <= maxRatio));
     if (rate < minRate && baseRate < minRate * maxRatio) {
-      reading.add(String.format(Locale.ROOT,
-          "%s: the floor itself runs %s; at the ratio target (%.0f×) the best reachable is %s, %s the %s target.",
-          name, Units.rate(baseRate, "/s"), maxRatio, Units.rate(baseRate / maxRatio, "flows/s"),
-          baseRate / maxRatio < minRate ? "below" : "above", Units.rate(minRate, "flows/s")));
+      reading.add(
+          String.format(
+              Locale.ROOT,
+              "%s: the floor itself runs %s; at the ratio target (%.0f×) the best reachable is %s, %s the %s target.",
+              name,
+              Units.rate(baseRate, "/s"),
+              maxRatio,
+              Units.rate(baseRate / maxRatio, "flows/s"),
+              baseRate / maxRatio < minRate ? "below" : "above",
+              Units.rate(minRate, "flows/s")));
     }
   }
 
   private void latency() {
-    latencyRow("MEMORY", "latency create → completed, in memory, at half the max throughput", 1_000);
+    latencyRow(
+        "MEMORY", "latency create → completed, in memory, at half the max throughput", 1_000);
     latencyRow("H2", "latency create → completed, on H2, at half the max throughput", 10_000);
   }
 
   private void latencyRow(String storage, String name, double maxP99Micros) {
-    String target = maxP99Micros >= 1000
-        ? String.format(Locale.ROOT, "p99 ≤ %.0f ms", maxP99Micros / 1000) : "p99 ≤ " + maxP99Micros + " µs";
+    String target =
+        maxP99Micros >= 1000
+            ? String.format(Locale.ROOT, "p99 ≤ %.0f ms", maxP99Micros / 1000)
+            : "p99 ≤ " + maxP99Micros + " µs";
     var run = find("FlowLatencyBenchmark.sendOnSchedule", "storage", storage);
     if (run.isEmpty() || !run.get().secondary().containsKey("latency.p99")) {
       table.notRun(name, "—", target, notRunReason("FlowLatencyBenchmark (" + storage + ")"));
@@ -164,32 +203,59 @@ public final class BenchmarksReport {
     double p99 = s.get("latency.p99").value();
     double sentRate = run.get().primary().opsPerSecond();
     double targetRate = s.get("latency.targetRate").value();
-    String value = String.format(Locale.ROOT, "p50 %s, p99 %s (max %s) from the scheduled send; %s at %s sent",
-        Units.micros(p50), Units.micros(p99), Units.micros(s.get("latency.max").value()),
-        s.containsKey("latency.fromCall.p99")
-            ? "p50 " + Units.micros(s.get("latency.fromCall.p50").value()) + ", p99 "
-                + Units.micros(s.get("latency.fromCall.p99").value()) + " from the createFlow call"
-            : "",
-        Units.rate(sentRate, "flows/s"));
+    String value =
+        String.format(
+            Locale.ROOT,
+            "p50 %s, p99 %s (max %s) from the scheduled send; %s at %s sent",
+            Units.micros(p50),
+            Units.micros(p99),
+            Units.micros(s.get("latency.max").value()),
+            s.containsKey("latency.fromCall.p99")
+                ? "p50 "
+                    + Units.micros(s.get("latency.fromCall.p50").value())
+                    + ", p99 "
+                    + Units.micros(s.get("latency.fromCall.p99").value())
+                    + " from the createFlow call"
+                : "",
+            Units.rate(sentRate, "flows/s"));
     boolean rateHeld = sentRate >= 0.95 * targetRate;
-    table.add(name, value, "— (target rate " + Units.rate(targetRate, "flows/s") + ", half of the "
-        + Units.rate(2 * targetRate, "flows/s") + " measured first)", "—", target + "; rate held",
+    table.add(
+        name,
+        value,
+        "— (target rate "
+            + Units.rate(targetRate, "flows/s")
+            + ", half of the "
+            + Units.rate(2 * targetRate, "flows/s")
+            + " measured first)",
+        "—",
+        target + "; rate held",
         ReportTable.verdict(p99 <= maxP99Micros && rateHeld));
     String gc = "";
     if (s.containsKey("latency.gcMillis") && s.containsKey("latency.gcCount")) {
-      double iterationSeconds = s.getOrDefault("latency.iterationSeconds", new Score(Double.NaN, 0, "s")).value();
-      gc = String.format(Locale.ROOT,
-          " The JVM spent %.0f ms per iteration in %.0f garbage collections%s: every completed flow stays in the"
-              + " store, so the live heap grows by the sent rate times the retained size per flow, and each"
-              + " young collection copies that growth.",
-          s.get("latency.gcMillis").value(), s.get("latency.gcCount").value(),
-          Double.isNaN(iterationSeconds) ? "" : String.format(Locale.ROOT, " of %.0f s", iterationSeconds));
+      double iterationSeconds =
+          s.getOrDefault("latency.iterationSeconds", new Score(Double.NaN, 0, "s")).value();
+      gc =
+          String.format(
+              Locale.ROOT,
+              " The JVM spent %.0f ms per iteration in %.0f garbage collections%s: every completed flow stays in the"
+                  + " store, so the live heap grows by the sent rate times the retained size per flow, and each"
+                  + " young collection copies that growth.",
+              s.get("latency.gcMillis").value(),
+              s.get("latency.gcCount").value(),
+              Double.isNaN(iterationSeconds)
+                  ? ""
+                  : String.format(Locale.ROOT, " of %.0f s", iterationSeconds));
     }
     if (!rateHeld) {
-      reading.add(String.format(Locale.ROOT,
-          "%s: the sender reached only %s of the %s scheduled, so flows were sent late and the latency from"
-              + " the schedule grew with the backlog; the latency from the createFlow call leaves that out.%s",
-          name, Units.rate(sentRate, "flows/s"), Units.rate(targetRate, "flows/s"), gc));
+      reading.add(
+          String.format(
+              Locale.ROOT,
+              "%s: the sender reached only %s of the %s scheduled, so flows were sent late and the latency from"
+                  + " the schedule grew with the backlog; the latency from the createFlow call leaves that out.%s",
+              name,
+              Units.rate(sentRate, "flows/s"),
+              Units.rate(targetRate, "flows/s"),
+              gc));
     } else if (p99 > maxP99Micros) {
       reading.add(name + ": the rate was held." + gc);
     }
@@ -197,31 +263,47 @@ public final class BenchmarksReport {
 
   private void getFlow() {
     for (String storage : new String[] {"MEMORY", "H2"}) {
-      String name = "getFlow (polling), " + (storage.equals("H2") ? "H2 with the cache" : "in memory");
+      String name =
+          "getFlow (polling), " + (storage.equals("H2") ? "H2 with the cache" : "in memory");
       String target = storage.equals("H2") ? "≤ 5×" : "— (≤ 5× is the H2 target)";
       var engine = find("GetFlowBenchmark.engine", "storage", storage);
       var base = find("GetFlowBenchmark.baseline", "storage", storage);
       if (engine.isEmpty() || base.isEmpty()) {
-        table.notRun(name, "ConcurrentHashMap.get", target, notRunReason("GetFlowBenchmark (" + storage + ")"));
+        table.notRun(
+            name,
+            "ConcurrentHashMap.get",
+            target,
+            notRunReason("GetFlowBenchmark (" + storage + ")"));
         continue;
       }
       double ratio = engine.get().primary().nanosPerOp() / base.get().primary().nanosPerOp();
-      table.add(name, Units.nanos(engine.get().primary().nanosPerOp()),
-          "ConcurrentHashMap.get: " + Units.nanos(base.get().primary().nanosPerOp()), Units.times(ratio), target,
+      table.add(
+          name,
+          Units.nanos(engine.get().primary().nanosPerOp()),
+          "ConcurrentHashMap.get: " + Units.nanos(base.get().primary().nanosPerOp()),
+          Units.times(ratio),
+          target,
           storage.equals("H2") ? ReportTable.verdict(ratio <= 5) : ReportTable.Verdict.INFO);
       var caffeine = find("GetFlowBenchmark.baseline_caffeine", "storage", storage);
       if (storage.equals("H2") && caffeine.isPresent()) {
         double c = caffeine.get().primary().nanosPerOp();
-        table.add("  same, against a Caffeine cache get", Units.nanos(engine.get().primary().nanosPerOp()),
-            "Caffeine get of the same snapshots: " + Units.nanos(c), Units.times(engine.get().primary().nanosPerOp() / c), "—",
+        table.add(
+            "  same, against a Caffeine cache get",
+            Units.nanos(engine.get().primary().nanosPerOp()),
+            "Caffeine get of the same snapshots: " + Units.nanos(c),
+            Units.times(engine.get().primary().nanosPerOp() / c),
+            "—",
             ReportTable.Verdict.INFO);
         if (ratio > 5) {
-          reading.add(String.format(Locale.ROOT,
-              "getFlow on H2: the storage answers polls from a Caffeine cache; a Caffeine `get` of the same"
-                  + " snapshots alone costs %s, %s of a ConcurrentHashMap.get, so a bounded cache leaves"
-                  + " little room under the ≤ 5× target; the engine adds %s on top of the cache.",
-              Units.nanos(c), Units.times(c / base.get().primary().nanosPerOp()),
-              Units.nanos(engine.get().primary().nanosPerOp() - c)));
+          reading.add(
+              String.format(
+                  Locale.ROOT,
+                  "getFlow on H2: the storage answers polls from a Caffeine cache; a Caffeine `get` of the same"
+                      + " snapshots alone costs %s, %s of a ConcurrentHashMap.get, so a bounded cache leaves"
+                      + " little room under the ≤ 5× target; the engine adds %s on top of the cache.",
+                  Units.nanos(c),
+                  Units.times(c / base.get().primary().nanosPerOp()),
+                  Units.nanos(engine.get().primary().nanosPerOp() - c)));
         }
       }
     }
@@ -240,23 +322,42 @@ public final class BenchmarksReport {
         String name = "add input + read back, " + label + ", " + where;
         String target = storage.equals("H2") ? "—" : "≥ 50% of copy rate (≤ 2×)";
         if (engine.isEmpty() || copy.isEmpty()) {
-          table.notRun(name, "stream copy", target, notRunReason("AssetRoundTripBenchmark (" + storage + ")"));
+          table.notRun(
+              name,
+              "stream copy",
+              target,
+              notRunReason("AssetRoundTripBenchmark (" + storage + ")"));
           continue;
         }
         double t = engine.get().primary().nanosPerOp();
         double ratio = t / copy.get().primary().nanosPerOp();
-        table.add(name, Units.throughput(bytes, t), "copy between streams: " + Units.throughput(bytes, copy.get().primary().nanosPerOp()),
-            Units.times(ratio), target, storage.equals("H2") ? ReportTable.Verdict.INFO : ReportTable.verdict(ratio <= 2));
+        table.add(
+            name,
+            Units.throughput(bytes, t),
+            "copy between streams: " + Units.throughput(bytes, copy.get().primary().nanosPerOp()),
+            Units.times(ratio),
+            target,
+            storage.equals("H2") ? ReportTable.Verdict.INFO : ReportTable.verdict(ratio <= 2));
         if (sha.isPresent()) {
           double shaT = sha.get().primary().nanosPerOp();
-          table.add("  same, against SHA-256 alone", Units.throughput(bytes, t), "SHA-256 of the bytes: " + Units.throughput(bytes, shaT),
-              Units.times(t / shaT), "—", ReportTable.Verdict.INFO);
+          table.add(
+              "  same, against SHA-256 alone",
+              Units.throughput(bytes, t),
+              "SHA-256 of the bytes: " + Units.throughput(bytes, shaT),
+              Units.times(t / shaT),
+              "—",
+              ReportTable.Verdict.INFO);
           if (storage.equals("MEMORY") && shaT / copy.get().primary().nanosPerOp() > 2) {
-            reading.add(String.format(Locale.ROOT,
-                "Add input + read back, %s: SHA-256 alone (which the engine must compute: `Asset.sha256`) takes"
-                    + " %.1f× the time of the bare copy, so no path that hashes every byte can reach 50%% of the"
-                    + " copy rate here; against SHA-256 the engine is at %s. A target that holds is ≥ 50%% of"
-                    + " the rate of copy + SHA-256.", label, shaT / copy.get().primary().nanosPerOp(), Units.times(t / shaT)));
+            reading.add(
+                String.format(
+                    Locale.ROOT,
+                    "Add input + read back, %s: SHA-256 alone (which the engine must compute: `Asset.sha256`) takes"
+                        + " %.1f× the time of the bare copy, so no path that hashes every byte can reach 50%% of the"
+                        + " copy rate here; against SHA-256 the engine is at %s. A target that holds is ≥ 50%% of"
+                        + " the rate of copy + SHA-256.",
+                    label,
+                    shaT / copy.get().primary().nanosPerOp(),
+                    Units.times(t / shaT)));
           }
         }
       }
@@ -267,35 +368,56 @@ public final class BenchmarksReport {
         var full = find("AssetRoundTripBenchmark.engine_dataUri", "storage", storage, "size", size);
         var base64 = find("AssetRoundTripBenchmark.baseline_base64", "size", size);
         if (base64.isEmpty()) {
-          table.notRun("data URI, " + label + ", " + where, "Base64 decode", "≥ 70% (≤ 1.43×)",
+          table.notRun(
+              "data URI, " + label + ", " + where,
+              "Base64 decode",
+              "≥ 70% (≤ 1.43×)",
               notRunReason("AssetRoundTripBenchmark (" + storage + ")"));
           continue;
         }
         double baseT = base64.get().primary().nanosPerOp();
         if (storage.equals("MEMORY") && decode.isPresent()) {
           double t = decode.get().primary().nanosPerOp();
-          table.add("data-URI decoding path, " + label, Units.throughput(bytes, t),
-              "java.util.Base64 decode: " + Units.throughput(bytes, baseT), Units.times(t / baseT), "≥ 70% of decode rate (≤ 1.43×)",
+          table.add(
+              "data-URI decoding path, " + label,
+              Units.throughput(bytes, t),
+              "java.util.Base64 decode: " + Units.throughput(bytes, baseT),
+              Units.times(t / baseT),
+              "≥ 70% of decode rate (≤ 1.43×)",
               ReportTable.verdict(t / baseT <= 1 / 0.7));
           var chunked = find("AssetRoundTripBenchmark.baseline_base64Chunked", "size", size);
           if (chunked.isPresent()) {
             double c = chunked.get().primary().nanosPerOp();
-            table.add("  same, against a streaming strict decode", Units.throughput(bytes, t),
-                "16 Ki-char chunks, ASCII-checked, decoded: " + Units.throughput(bytes, c), Units.times(t / c), "—",
+            table.add(
+                "  same, against a streaming strict decode",
+                Units.throughput(bytes, t),
+                "16 Ki-char chunks, ASCII-checked, decoded: " + Units.throughput(bytes, c),
+                Units.times(t / c),
+                "—",
                 ReportTable.Verdict.INFO);
             if (t / baseT > 1 / 0.7 && c / baseT > 1 / 0.7 * 0.8) {
-              reading.add(String.format(Locale.ROOT,
-                  "Data-URI decoding, %s: decoding the payload as a stream (bounded memory, non-ASCII refused) costs"
-                      + " %s of a one-shot `Base64.decode` even without the engine; the engine is at %s of that"
-                      + " streaming floor. A target that a streaming decoder can meet is ≥ 70%% of the streaming"
-                      + " floor's rate.", label, Units.times(c / baseT), Units.times(t / c)));
+              reading.add(
+                  String.format(
+                      Locale.ROOT,
+                      "Data-URI decoding, %s: decoding the payload as a stream (bounded memory, non-ASCII refused) costs"
+                          + " %s of a one-shot `Base64.decode` even without the engine; the engine is at %s of that"
+                          + " streaming floor. A target that a streaming decoder can meet is ≥ 70%% of the streaming"
+                          + " floor's rate.",
+                      label,
+                      Units.times(c / baseT),
+                      Units.times(t / c)));
             }
           }
         }
         if (full.isPresent()) {
           double t = full.get().primary().nanosPerOp();
-          table.add("add data-URI input + read back, " + label + ", " + where, Units.throughput(bytes, t),
-              "java.util.Base64 decode: " + Units.throughput(bytes, baseT), Units.times(t / baseT), "—", ReportTable.Verdict.INFO);
+          table.add(
+              "add data-URI input + read back, " + label + ", " + where,
+              Units.throughput(bytes, t),
+              "java.util.Base64 decode: " + Units.throughput(bytes, baseT),
+              Units.times(t / baseT),
+              "—",
+              ReportTable.Verdict.INFO);
         }
       }
     }
@@ -305,17 +427,40 @@ public final class BenchmarksReport {
     String[] keys = {"CREATED_AT", "STATE", "PROGRESS", "STARTED_AT", "FINISHED_AT"};
     for (String storage : new String[] {"MEMORY", "H2"}) {
       for (String key : keys) {
-        String name = "listFlows page of 100 by " + key.toLowerCase(Locale.ROOT) + ", " + (storage.equals("H2") ? "H2" : "memory");
+        String name =
+            "listFlows page of 100 by "
+                + key.toLowerCase(Locale.ROOT)
+                + ", "
+                + (storage.equals("H2") ? "H2" : "memory");
         String target = "flat: 1M ≤ 5× of 10k";
-        var small = find("ListFlowsBenchmark.nextPage", "storage", storage, "flows", "10000", "sortBy", key);
-        var large = find("ListFlowsBenchmark.nextPage", "storage", storage, "flows", "1000000", "sortBy", key);
+        var small =
+            find(
+                "ListFlowsBenchmark.nextPage", "storage", storage, "flows", "10000", "sortBy", key);
+        var large =
+            find(
+                "ListFlowsBenchmark.nextPage",
+                "storage",
+                storage,
+                "flows",
+                "1000000",
+                "sortBy",
+                key);
         if (small.isEmpty() || large.isEmpty()) {
-          table.notRun(name, "same query on 10k flows", target, notRunReason("ListFlowsBenchmark (" + storage + ")"));
+          table.notRun(
+              name,
+              "same query on 10k flows",
+              target,
+              notRunReason("ListFlowsBenchmark (" + storage + ")"));
           continue;
         }
         double ratio = large.get().primary().nanosPerOp() / small.get().primary().nanosPerOp();
-        table.add(name, "1M flows: " + Units.nanos(large.get().primary().nanosPerOp()),
-            "10k flows: " + Units.nanos(small.get().primary().nanosPerOp()), Units.times(ratio), target, ReportTable.verdict(ratio <= 5));
+        table.add(
+            name,
+            "1M flows: " + Units.nanos(large.get().primary().nanosPerOp()),
+            "10k flows: " + Units.nanos(small.get().primary().nanosPerOp()),
+            Units.times(ratio),
+            target,
+            ReportTable.verdict(ratio <= 5));
       }
     }
     var indexed = find("StateTransitionBenchmark.whatIf_indexedByState");
@@ -323,22 +468,33 @@ public final class BenchmarksReport {
     var engineTransition = find("StateTransitionBenchmark.engine_uncontended");
     if (indexed.isPresent() && bare.isPresent() && engineTransition.isPresent()) {
       double extra = indexed.get().primary().nanosPerOp() - bare.get().primary().nanosPerOp();
-      reading.add(String.format(Locale.ROOT,
-          "The cost of indexing in memory, measured: a bare CAS plus the update of one skip-list index on"
-              + " (state, id) over a million flows takes %s against %s for the bare CAS, i.e. +%s per transition"
-              + " for one key. Added to the engine's %s transition that is %s of the floor, over the ≤ 3× /"
-              + " ≤ 100 ns transition target, and state, progress, startedAt and finishedAt would each need"
-              + " one: the two in-memory targets conflict, and the engine keeps the transition fast.",
-          Units.nanos(indexed.get().primary().nanosPerOp()), Units.nanos(bare.get().primary().nanosPerOp()), Units.nanos(extra),
-          Units.nanos(engineTransition.get().primary().nanosPerOp()),
-          Units.times((engineTransition.get().primary().nanosPerOp() + extra) / bare.get().primary().nanosPerOp())));
+      reading.add(
+          String.format(
+              Locale.ROOT,
+              "The cost of indexing in memory, measured: a bare CAS plus the update of one skip-list index on"
+                  + " (state, id) over a million flows takes %s against %s for the bare CAS, i.e. +%s per transition"
+                  + " for one key. Added to the engine's %s transition that is %s of the floor, over the ≤ 3× /"
+                  + " ≤ 100 ns transition target, and state, progress, startedAt and finishedAt would each need"
+                  + " one: the two in-memory targets conflict, and the engine keeps the transition fast.",
+              Units.nanos(indexed.get().primary().nanosPerOp()),
+              Units.nanos(bare.get().primary().nanosPerOp()),
+              Units.nanos(extra),
+              Units.nanos(engineTransition.get().primary().nanosPerOp()),
+              Units.times(
+                  (engineTransition.get().primary().nanosPerOp() + extra)
+                      / bare.get().primary().nanosPerOp())));
     }
-    if (table.rows().stream().anyMatch(r -> r.name().startsWith("listFlows") && r.name().endsWith("memory")
-        && r.verdict() == ReportTable.Verdict.MISSED)) {
-      reading.add("listFlows in memory: `InMemoryFlowStore` keeps a skip-list index on createdAt only and scans"
-          + " every flow for the other keys (its javadoc: an index per mutable key would slow every state change,"
-          + " the hot path), so those pages grow linearly with the number of flows. Keyset paging on indexes is"
-          + " what a durable store provides; see the H2 rows.");
+    if (table.rows().stream()
+        .anyMatch(
+            r ->
+                r.name().startsWith("listFlows")
+                    && r.name().endsWith("memory")
+                    && r.verdict() == ReportTable.Verdict.MISSED)) {
+      reading.add(
+          "listFlows in memory: `InMemoryFlowStore` keeps a skip-list index on createdAt only and scans"
+              + " every flow for the other keys (its javadoc: an index per mutable key would slow every state change,"
+              + " the hot path), so those pages grow linearly with the number of flows. Keyset paging on indexes is"
+              + " what a durable store provides; see the H2 rows.");
     }
   }
 
@@ -350,13 +506,27 @@ public final class BenchmarksReport {
       return;
     }
     double bytes = run.get().secondary().get("retained.bytesPerFlow").value();
-    table.add(name, String.format(Locale.ROOT, "%.0f B", bytes), "—", "—", "≤ 1 KiB", ReportTable.verdict(bytes <= 1024));
-    StringBuilder top = new StringBuilder("Retained heap per flow, largest parts (bytes per flow, from the class histograms):");
+    table.add(
+        name,
+        String.format(Locale.ROOT, "%.0f B", bytes),
+        "—",
+        "—",
+        "≤ 1 KiB",
+        ReportTable.verdict(bytes <= 1024));
+    StringBuilder top =
+        new StringBuilder(
+            "Retained heap per flow, largest parts (bytes per flow, from the class histograms):");
     run.get().secondary().entrySet().stream()
         .filter(e -> e.getKey().startsWith("retained.top"))
         .sorted((a, b) -> a.getKey().compareTo(b.getKey()))
-        .forEach(e -> top.append(String.format(Locale.ROOT, " `%s` %.0f;",
-            e.getKey().substring(e.getKey().indexOf('.', "retained.top".length()) + 1), e.getValue().value())));
+        .forEach(
+            e ->
+                top.append(
+                    String.format(
+                        Locale.ROOT,
+                        " `%s` %.0f;",
+                        e.getKey().substring(e.getKey().indexOf('.', "retained.top".length()) + 1),
+                        e.getValue().value())));
     reading.add(top.substring(0, top.length() - 1) + ".");
   }
 
@@ -366,34 +536,63 @@ public final class BenchmarksReport {
     if (start.isPresent() && templates.isPresent()) {
       double t = start.get().primary().nanosPerOp();
       double b = templates.get().primary().nanosPerOp();
-      table.add("fake engine: TestFlowEngine.withReferenceTemplates() + close", Units.micros(t / 1e3),
-          "building its 3 templates: " + Units.micros(b / 1e3), Units.times(t / b), "well under 1 ms", ReportTable.verdict(t < 1e6));
+      table.add(
+          "fake engine: TestFlowEngine.withReferenceTemplates() + close",
+          Units.micros(t / 1e3),
+          "building its 3 templates: " + Units.micros(b / 1e3),
+          Units.times(t / b),
+          "well under 1 ms",
+          ReportTable.verdict(t < 1e6));
     } else {
-      table.notRun("fake engine start + close", "its templates", "well under 1 ms", notRunReason("FakeEngineBenchmark"));
+      table.notRun(
+          "fake engine start + close",
+          "its templates",
+          "well under 1 ms",
+          notRunReason("FakeEngineBenchmark"));
     }
     var flows = find("FakeEngineBenchmark.fake_10000flows");
     var outputs = find("FakeEngineBenchmark.baseline_10000outputs");
     if (flows.isPresent() && outputs.isPresent()) {
       double t = flows.get().primary().nanosPerOp();
       double b = outputs.get().primary().nanosPerOp();
-      table.add("fake engine: 10,000 prompt flows to completion", Units.millis(t / 1e6),
-          "making their 10,000 GLB outputs: " + Units.millis(b / 1e6), Units.times(t / b), "< 1 s", ReportTable.verdict(t < 1e9));
+      table.add(
+          "fake engine: 10,000 prompt flows to completion",
+          Units.millis(t / 1e6),
+          "making their 10,000 GLB outputs: " + Units.millis(b / 1e6),
+          Units.times(t / b),
+          "< 1 s",
+          ReportTable.verdict(t < 1e9));
     } else {
-      table.notRun("fake engine: 10,000 flows", "their outputs", "< 1 s", notRunReason("FakeEngineBenchmark"));
+      table.notRun(
+          "fake engine: 10,000 flows",
+          "their outputs",
+          "< 1 s",
+          notRunReason("FakeEngineBenchmark"));
     }
   }
 
   private void simplifier() {
-    var run = results.stream().filter(r -> r.benchmark().startsWith("SimplifyBenchmark.")).findFirst();
+    var run =
+        results.stream().filter(r -> r.benchmark().startsWith("SimplifyBenchmark.")).findFirst();
     if (run.isEmpty()) {
-      table.notRun("model_optimize: simplify 1,000,000 triangles", "—", "— (report triangles/s)",
+      table.notRun(
+          "model_optimize: simplify 1,000,000 triangles",
+          "—",
+          "— (report triangles/s)",
           "not run: no SimplifyBenchmark result in this file (the sample-templates module must be in the build)");
       return;
     }
     double triangles = Double.parseDouble(run.get().params().getOrDefault("triangles", "1000000"));
     double perSecond = triangles / (run.get().primary().nanosPerOp() / 1e9);
-    table.add("model_optimize: simplify " + String.format(Locale.ROOT, "%,.0f", triangles) + " triangles",
-        Units.rate(perSecond, "triangles/s") + " (" + Units.millis(run.get().primary().nanosPerOp() / 1e6) + " per model)",
-        "—", "—", "—", ReportTable.Verdict.INFO);
+    table.add(
+        "model_optimize: simplify " + String.format(Locale.ROOT, "%,.0f", triangles) + " triangles",
+        Units.rate(perSecond, "triangles/s")
+            + " ("
+            + Units.millis(run.get().primary().nanosPerOp() / 1e6)
+            + " per model)",
+        "—",
+        "—",
+        "—",
+        ReportTable.Verdict.INFO);
   }
 }

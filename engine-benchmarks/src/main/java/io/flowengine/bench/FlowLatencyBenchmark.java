@@ -27,18 +27,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency from create to completed at half the maximum throughput, open loop. Set-up first
- * measures the maximum lifecycle throughput in this JVM ({@link NoopFlows#runBatch}, after a
- * warm-up, on an engine used only for that); each iteration then starts a fresh engine and each
- * invocation sends one flow at its scheduled time, {@code 2 / max} seconds
- * apart, whether or not earlier flows have finished. A listener records, for each flow, the time
- * from its <em>scheduled</em> send to its completion, so a late sender counts against the
- * engine (no coordinated omission). The primary score is the rate actually sent; the
- * percentiles ({@code latency.p50}, {@code latency.p99}, {@code latency.max}, microseconds) and
- * the target rate are secondary results via {@link SecondaryMetricsProfiler}. So are the
- * percentiles from the actual {@code createFlow} call ({@code latency.fromCall.*}), which leave
- * out how late the sender was, and the time the JVM spent in garbage collection during the
- * iteration ({@code latency.gcMillis}, {@code latency.gcCount}).
+ * Latency from create to completed at half the maximum throughput, open loop. Set-up first measures
+ * the maximum lifecycle throughput in this JVM ({@link NoopFlows#runBatch}, after a warm-up, on an
+ * engine used only for that); each iteration then starts a fresh engine and each invocation sends
+ * one flow at its scheduled time, {@code 2 / max} seconds apart, whether or not earlier flows have
+ * finished. A listener records, for each flow, the time from its <em>scheduled</em> send to its
+ * completion, so a late sender counts against the engine (no coordinated omission). The primary
+ * score is the rate actually sent; the percentiles ({@code latency.p50}, {@code latency.p99},
+ * {@code latency.max}, microseconds) and the target rate are secondary results via {@link
+ * SecondaryMetricsProfiler}. So are the percentiles from the actual {@code createFlow} call ({@code
+ * latency.fromCall.*}), which leave out how late the sender was, and the time the JVM spent in
+ * garbage collection during the iteration ({@code latency.gcMillis}, {@code latency.gcCount}).
  *
  * <p>Run: {@code ./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=full
  * -Dbench.include=FlowLatencyBenchmark}
@@ -72,13 +71,17 @@ public class FlowLatencyBenchmark {
   private GcTime gcAtStart;
 
   /**
-   * Measures the maximum throughput on an engine of its own, then discards it: each iteration
-   * gets a fresh engine, so no iteration inherits the flows (and the purge) of another.
+   * Measures the maximum throughput on an engine of its own, then discards it: each iteration gets
+   * a fresh engine, so no iteration inherits the flows (and the purge) of another.
    */
   @Setup
   public void setUp() {
     try (FlowEngine calibration =
-        FlowEngine.builder().storage(storage.open()).template(NoopFlows.template()).listener(recorder()).build()) {
+        FlowEngine.builder()
+            .storage(storage.open())
+            .template(NoopFlows.template())
+            .listener(recorder())
+            .build()) {
       maxThroughput(calibration); // warm-up
       targetRate = maxThroughput(calibration) / 2;
     }
@@ -120,7 +123,11 @@ public class FlowLatencyBenchmark {
   @Setup(Level.Iteration)
   public void startSchedule() {
     engine =
-        FlowEngine.builder().storage(storage.open()).template(NoopFlows.template()).listener(recorder()).build();
+        FlowEngine.builder()
+            .storage(storage.open())
+            .template(NoopFlows.template())
+            .listener(recorder())
+            .build();
     fromSchedule.reset();
     fromCall.reset();
     gcAtStart = GcTime.total();

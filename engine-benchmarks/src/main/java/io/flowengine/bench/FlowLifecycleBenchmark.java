@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Flow lifecycle throughput in memory: create, start, one no-op step on its virtual thread,
  * completed; batches of {@value #BATCH} flows are started and then awaited, so flows overlap as
  * they would under load. The floor is the same no-op submitted to a virtual-thread-per-task
- * executor and awaited: the thread hand-off that any engine running steps on virtual threads
- * pays. Finished flows are purged between invocations (not timed) so the heap stays flat.
+ * executor and awaited: the thread hand-off that any engine running steps on virtual threads pays.
+ * Finished flows are purged between invocations (not timed) so the heap stays flat.
  *
  * <p>Run: {@code ./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=full
  * -Dbench.include=FlowLifecycleBenchmark}

@@ -4,8 +4,8 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * Collections and collection time of this JVM so far, summed over its collectors, as the
- * platform's {@link GarbageCollectorMXBean}s report them. Immutable.
+ * Collections and collection time of this JVM so far, summed over its collectors, as the platform's
+ * {@link GarbageCollectorMXBean}s report them. Immutable.
  *
  * @param count collections
  * @param millis time spent collecting (for G1's young and mixed collectors, pause time)

@@ -28,16 +28,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * Polling one flow's state: {@code getFlow} on an engine holding {@code flows} completed flows,
  * cycling through them in a shuffled order so the cache is not always hot, against the floor, a
  * {@link ConcurrentHashMap#get} of the same ids mapping to the same snapshots. On H2 the storage's
- * flow cache is sized to hold every polled flow (twice {@code flows}; its default holds 10,000),
- * so this measures the hit path that polling running flows takes: with the working set exactly
- * at the cache's capacity, the size-based eviction sends a share of the calls to the database
- * and the number measures that share instead.
+ * flow cache is sized to hold every polled flow (twice {@code flows}; its default holds 10,000), so
+ * this measures the hit path that polling running flows takes: with the working set exactly at the
+ * cache's capacity, the size-based eviction sends a share of the calls to the database and the
+ * number measures that share instead.
  *
  * <p>The ids polled are copies of the stored ones, as a poller's ids arrive from a request or a
  * file: every lookup, the floor's included, compares the characters. With the stored instances
- * {@code String.equals} stops at the identity check, which flatters whichever side happens to
- * hold the same instances (the floor and the in-memory store did; the H2 cache, loaded from
- * database rows, did not).
+ * {@code String.equals} stops at the identity check, which flatters whichever side happens to hold
+ * the same instances (the floor and the in-memory store did; the H2 cache, loaded from database
+ * rows, did not).
  *
  * <p>Run: {@code ./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=full
  * -Dbench.include=GetFlowBenchmark}
@@ -108,8 +108,8 @@ public class GetFlowBenchmark {
   }
 
   /**
-   * The floor of a bounded cache: a Caffeine cache (what {@code H2Storage} keeps its flow cache
-   * in) of the same snapshots, read with a loading {@code get} as the storage does.
+   * The floor of a bounded cache: a Caffeine cache (what {@code H2Storage} keeps its flow cache in)
+   * of the same snapshots, read with a loading {@code get} as the storage does.
    */
   @Benchmark
   public Flow baseline_caffeine() {

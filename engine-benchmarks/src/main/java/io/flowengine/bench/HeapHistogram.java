@@ -8,8 +8,8 @@ import javax.management.ObjectName;
 
 /**
  * The live objects on the heap by class, as {@code jcmd <pid> GC.class_histogram} prints them,
- * taken in-process through the HotSpot diagnostic-command MBean. Taking one runs a full
- * collection first, so it counts exactly the objects still reachable. Immutable.
+ * taken in-process through the HotSpot diagnostic-command MBean. Taking one runs a full collection
+ * first, so it counts exactly the objects still reachable. Immutable.
  *
  * @param bytesByClass shallow bytes of the live instances of each class
  * @param totalBytes the sum over all classes

@@ -20,7 +20,11 @@ import java.util.Map;
  * @param secondary the secondary scores by label
  */
 record JmhResult(
-    String benchmark, Map<String, String> params, int threads, Score primary, Map<String, Score> secondary) {
+    String benchmark,
+    Map<String, String> params,
+    int threads,
+    Score primary,
+    Map<String, Score> secondary) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A score with its error and unit. */
@@ -56,14 +60,25 @@ record JmhResult(
       Map<String, String> params = new LinkedHashMap<>();
       run.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
       Map<String, Score> secondary = new LinkedHashMap<>();
-      run.path("secondaryMetrics").properties().forEach(m -> secondary.put(m.getKey(), score(m.getValue())));
-      results.add(new JmhResult(name, params, run.path("threads").asInt(), score(run.path("primaryMetric")), secondary));
+      run.path("secondaryMetrics")
+          .properties()
+          .forEach(m -> secondary.put(m.getKey(), score(m.getValue())));
+      results.add(
+          new JmhResult(
+              name,
+              params,
+              run.path("threads").asInt(),
+              score(run.path("primaryMetric")),
+              secondary));
     }
     return results;
   }
 
   private static Score score(JsonNode metric) {
-    return new Score(number(metric.path("score")), number(metric.path("scoreError")), metric.path("scoreUnit").asText());
+    return new Score(
+        number(metric.path("score")),
+        number(metric.path("scoreError")),
+        metric.path("scoreUnit").asText());
   }
 
   private static double number(JsonNode value) {

@@ -3,10 +3,9 @@ package io.flowengine.bench;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * A lock-free log-linear histogram of non-negative {@code long} values (nanoseconds): values
- * below 128 are counted exactly, larger ones in 64 buckets per power of two, so a reported
- * percentile is within 1.6% of the true value. Small on purpose; recording is one atomic
- * increment. Thread-safe.
+ * A lock-free log-linear histogram of non-negative {@code long} values (nanoseconds): values below
+ * 128 are counted exactly, larger ones in 64 buckets per power of two, so a reported percentile is
+ * within 1.6% of the true value. Small on purpose; recording is one atomic increment. Thread-safe.
  */
 public final class LatencyHistogram {
   private static final int SUB_BITS = 6;
@@ -37,8 +36,8 @@ public final class LatencyHistogram {
   }
 
   /**
-   * Returns the value at {@code percentile} (0 to 100): the smallest bucket's upper end at or
-   * below which that share of values lies; 0 if nothing was recorded.
+   * Returns the value at {@code percentile} (0 to 100): the smallest bucket's upper end at or below
+   * which that share of values lies; 0 if nothing was recorded.
    */
   public long percentile(double percentile) {
     if (percentile < 0 || percentile > 100) {

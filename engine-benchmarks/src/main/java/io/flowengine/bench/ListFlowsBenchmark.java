@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code listFlows}, one page of 100, sorted by each key, from {@code flows} stored flows (see
  * {@link PrefilledFlows}). Each invocation fetches the page after the previous one's cursor and
- * starts over at the end, so pages from everywhere in the order are measured. With keyset paging
- * on an index the time per page does not depend on how many flows there are; the report
- * compares 10,000 with 1,000,000. There is no baseline: the claim is flatness.
+ * starts over at the end, so pages from everywhere in the order are measured. With keyset paging on
+ * an index the time per page does not depend on how many flows there are; the report compares
+ * 10,000 with 1,000,000. There is no baseline: the claim is flatness.
  *
  * <p>Run: {@code ./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=full
  * -Dbench.include=ListFlowsBenchmark}
@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class ListFlowsBenchmark {
   private static final long SEED = 7;
@@ -81,12 +83,14 @@ public class ListFlowsBenchmark {
   /**
    * Returns a directory holding an H2 database with the {@code count} prefilled flows, made once
    * (batched inserts through the storage's own row binding) and kept under {@code
-   * target/bench-data} for later forks and runs: inserting a million rows takes far longer than
-   * the measurement. Listing only reads, so every fork can open the same file.
+   * target/bench-data} for later forks and runs: inserting a million rows takes far longer than the
+   * measurement. Listing only reads, so every fork can open the same file.
    */
   static Path prefilledH2(int count) throws SQLException, IOException {
-    Path dir = Path.of(System.getProperty("flowengine.bench.data", "target/bench-data"))
-        .resolve("listflows-h2-" + count + "-seed" + SEED).toAbsolutePath();
+    Path dir =
+        Path.of(System.getProperty("flowengine.bench.data", "target/bench-data"))
+            .resolve("listflows-h2-" + count + "-seed" + SEED)
+            .toAbsolutePath();
     Path done = dir.resolve("complete");
     if (!Files.exists(done)) {
       BenchStorage.deleteTree(dir);

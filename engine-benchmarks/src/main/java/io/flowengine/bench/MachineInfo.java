@@ -9,8 +9,8 @@ import java.util.Properties;
 
 /**
  * What the machine a run took place on is: CPU model, cores, memory, OS, and its load average.
- * {@link BenchmarkSuite} writes it beside the JMH result file when the run starts and adds the
- * load when it ends, so a report regenerated later still describes the machine that ran it.
+ * {@link BenchmarkSuite} writes it beside the JMH result file when the run starts and adds the load
+ * when it ends, so a report regenerated later still describes the machine that ran it.
  */
 final class MachineInfo {
   private MachineInfo() {}
@@ -21,9 +21,16 @@ final class MachineInfo {
     info.put("cpu", cpuModel());
     info.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
     info.put("memory", memory());
-    info.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-        + System.getProperty("os.arch"));
-    info.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    info.put(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
+    info.put(
+        "java",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     info.put("loadAtStart", loadAverages());
     return info;
   }
@@ -83,7 +90,20 @@ final class MachineInfo {
       props.load(in);
     }
     Map<String, String> info = new LinkedHashMap<>();
-    for (String key : new String[] {"cpu", "cores", "memory", "os", "java", "loadAtStart", "loadAtEnd", "profile", "commit", "started", "finished"}) {
+    for (String key :
+        new String[] {
+          "cpu",
+          "cores",
+          "memory",
+          "os",
+          "java",
+          "loadAtStart",
+          "loadAtEnd",
+          "profile",
+          "commit",
+          "started",
+          "finished"
+        }) {
       if (props.getProperty(key) != null) {
         info.put(key, props.getProperty(key));
       }

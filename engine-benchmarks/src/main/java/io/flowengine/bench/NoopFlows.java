@@ -9,9 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * The flow every lifecycle benchmark runs: a template with one step that does nothing, so what
- * is measured is the engine's own work (create, start, dispatch, complete) and not a step's.
- * Also the matching floor: the same no-op submitted to an executor.
+ * The flow every lifecycle benchmark runs: a template with one step that does nothing, so what is
+ * measured is the engine's own work (create, start, dispatch, complete) and not a step's. Also the
+ * matching floor: the same no-op submitted to an executor.
  */
 public final class NoopFlows {
   /** The template's name. */
@@ -34,8 +34,8 @@ public final class NoopFlows {
   }
 
   /**
-   * Runs {@code count} flows through their whole lifecycle: creates and starts each, then waits
-   * for all of them to complete.
+   * Runs {@code count} flows through their whole lifecycle: creates and starts each, then waits for
+   * all of them to complete.
    */
   public static void runBatch(FlowEngine engine, int count) {
     CompletableFuture<?>[] done = new CompletableFuture<?>[count];

@@ -17,17 +17,21 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
 /**
- * Fills a store with many flows quickly, through the {@link FlowStore} SPI rather than a flow at
- * a time through the engine: a million flows created through {@code createFlow} would all share
- * a few seconds of creation time and one state, which is not what a listing sorts in practice.
- * The records are what the engine would have stored: finished flows (completed, failed, aborted)
- * and not yet started ones, with spread-out times and progress, so each sort key has many
- * distinct values.
+ * Fills a store with many flows quickly, through the {@link FlowStore} SPI rather than a flow at a
+ * time through the engine: a million flows created through {@code createFlow} would all share a few
+ * seconds of creation time and one state, which is not what a listing sorts in practice. The
+ * records are what the engine would have stored: finished flows (completed, failed, aborted) and
+ * not yet started ones, with spread-out times and progress, so each sort key has many distinct
+ * values.
  */
 public final class PrefilledFlows {
   private static final FlowState[] STATES = {
-    FlowState.COMPLETED, FlowState.COMPLETED, FlowState.COMPLETED, FlowState.FAILED,
-    FlowState.ABORTED, FlowState.CREATED
+    FlowState.COMPLETED,
+    FlowState.COMPLETED,
+    FlowState.COMPLETED,
+    FlowState.FAILED,
+    FlowState.ABORTED,
+    FlowState.CREATED
   };
 
   private PrefilledFlows() {}
@@ -41,8 +45,8 @@ public final class PrefilledFlows {
   }
 
   /**
-   * Returns the generator of the flows {@link #insert} stores; call it with 0, 1, 2, ... in
-   * order (it draws from one random sequence).
+   * Returns the generator of the flows {@link #insert} stores; call it with 0, 1, 2, ... in order
+   * (it draws from one random sequence).
    */
   public static IntFunction<FlowRecord> records(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -52,19 +56,36 @@ public final class PrefilledFlows {
     return i -> {
       Instant created = base.plus(i * 1000L + random.nextInt(1000), ChronoUnit.MICROS);
       FlowState state = STATES[random.nextInt(STATES.length)];
-      boolean started = state != FlowState.CREATED && !(state == FlowState.ABORTED && random.nextBoolean());
-      Instant startedAt = started ? created.plus(random.nextInt(5_000_000), ChronoUnit.MICROS) : null;
+      boolean started =
+          state != FlowState.CREATED && !(state == FlowState.ABORTED && random.nextBoolean());
+      Instant startedAt =
+          started ? created.plus(random.nextInt(5_000_000), ChronoUnit.MICROS) : null;
       Instant finishedAt =
           state.isTerminal()
-              ? (startedAt != null ? startedAt : created).plus(random.nextInt(60_000_000), ChronoUnit.MICROS)
+              ? (startedAt != null ? startedAt : created)
+                  .plus(random.nextInt(60_000_000), ChronoUnit.MICROS)
               : null;
       double progress =
-          state == FlowState.COMPLETED ? 1.0 : state == FlowState.CREATED ? 0.0 : random.nextInt(1000) / 1000.0;
+          state == FlowState.COMPLETED
+              ? 1.0
+              : state == FlowState.CREATED ? 0.0 : random.nextInt(1000) / 1000.0;
       String id = hex.toHexDigits((int) created.getEpochSecond()) + hex.toHexDigits((long) i);
       return new FlowRecord(
-          id, null, templateId, NoopFlows.TEMPLATE, state, progress, Parameters.empty(), null,
-          List.of(), created, startedAt, finishedAt,
-          state == FlowState.FAILED ? "step failed" : null, null, 0);
+          id,
+          null,
+          templateId,
+          NoopFlows.TEMPLATE,
+          state,
+          progress,
+          Parameters.empty(),
+          null,
+          List.of(),
+          created,
+          startedAt,
+          finishedAt,
+          state == FlowState.FAILED ? "step failed" : null,
+          null,
+          0);
     };
   }
 

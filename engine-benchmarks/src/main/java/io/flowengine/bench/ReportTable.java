@@ -20,7 +20,8 @@ final class ReportTable {
   }
 
   /** One row. */
-  record Row(String name, String value, String baseline, String ratio, String target, Verdict verdict) {}
+  record Row(
+      String name, String value, String baseline, String ratio, String target, Verdict verdict) {}
 
   private final List<Row> rows = new ArrayList<>();
 
@@ -28,7 +29,8 @@ final class ReportTable {
     return met ? Verdict.MET : Verdict.MISSED;
   }
 
-  void add(String name, String value, String baseline, String ratio, String target, Verdict verdict) {
+  void add(
+      String name, String value, String baseline, String ratio, String target, Verdict verdict) {
     rows.add(new Row(name, value, baseline, ratio, target, verdict));
   }
 
@@ -49,9 +51,19 @@ final class ReportTable {
     md.append("| benchmark | engine | baseline (same run) | ratio | target | met |\n");
     md.append("|---|---|---|---|---|---|\n");
     for (Row r : rows) {
-      md.append("| ").append(r.name()).append(" | ").append(r.value()).append(" | ").append(r.baseline())
-          .append(" | ").append(r.ratio()).append(" | ").append(r.target()).append(" | ")
-          .append(r.verdict().text).append(" |\n");
+      md.append("| ")
+          .append(r.name())
+          .append(" | ")
+          .append(r.value())
+          .append(" | ")
+          .append(r.baseline())
+          .append(" | ")
+          .append(r.ratio())
+          .append(" | ")
+          .append(r.target())
+          .append(" | ")
+          .append(r.verdict().text)
+          .append(" |\n");
     }
     return md.toString();
   }

@@ -20,14 +20,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Retained heap per completed flow without assets, in memory. Each iteration starts a fresh
- * engine, runs a warm-up batch and purges it (so lazily built structures exist), takes a class
- * histogram of the live heap ({@link HeapHistogram}: a full GC, then exact shallow sizes of
- * every live object), runs {@code flows} no-op flows to completion, and takes another. The
- * growth divided by {@code flows} is the heap a completed flow keeps: its record, snapshot
- * fields, index entries and map nodes. Reported as the secondary result {@code
- * retained.bytesPerFlow}, with the five classes that grew most ({@code retained.top1..5}, bytes
- * per flow; their names are in the JMH log). The primary score is the time to run the flows.
+ * Retained heap per completed flow without assets, in memory. Each iteration starts a fresh engine,
+ * runs a warm-up batch and purges it (so lazily built structures exist), takes a class histogram of
+ * the live heap ({@link HeapHistogram}: a full GC, then exact shallow sizes of every live object),
+ * runs {@code flows} no-op flows to completion, and takes another. The growth divided by {@code
+ * flows} is the heap a completed flow keeps: its record, snapshot fields, index entries and map
+ * nodes. Reported as the secondary result {@code retained.bytesPerFlow}, with the five classes that
+ * grew most ({@code retained.top1..5}, bytes per flow; their names are in the JMH log). The primary
+ * score is the time to run the flows.
  *
  * <p>Run: {@code ./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=full
  * -Dbench.include=RetainedHeapBenchmark}
@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx2g"})
 @State(Scope.Benchmark)
 public class RetainedHeapBenchmark {
   /** How many flows are kept. */
@@ -69,7 +71,8 @@ public class RetainedHeapBenchmark {
     for (int i = 0; i < top.size(); i++) {
       SecondaryMetrics.record(
           "retained.top" + (i + 1) + "." + readable(top.get(i).getKey()),
-          top.get(i).getValue() / (double) flows, "B");
+          top.get(i).getValue() / (double) flows,
+          "B");
     }
     engine.close();
     engine = null;
@@ -88,18 +91,21 @@ public class RetainedHeapBenchmark {
       return className;
     }
     String element = className.substring(dims);
-    String base = switch (element) {
-      case "B" -> "byte";
-      case "C" -> "char";
-      case "I" -> "int";
-      case "J" -> "long";
-      case "S" -> "short";
-      case "Z" -> "boolean";
-      case "F" -> "float";
-      case "D" -> "double";
-      default -> element.startsWith("L") && element.endsWith(";")
-          ? element.substring(1, element.length() - 1) : element;
-    };
+    String base =
+        switch (element) {
+          case "B" -> "byte";
+          case "C" -> "char";
+          case "I" -> "int";
+          case "J" -> "long";
+          case "S" -> "short";
+          case "Z" -> "boolean";
+          case "F" -> "float";
+          case "D" -> "double";
+          default ->
+              element.startsWith("L") && element.endsWith(";")
+                  ? element.substring(1, element.length() - 1)
+                  : element;
+        };
     return base + "_array".repeat(dims);
   }
 

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Values a benchmark measures itself (latency percentiles, retained bytes) and hands to JMH as
- * secondary results of the current iteration, through {@link SecondaryMetricsProfiler}. JMH's
- * own result types cannot carry them: a percentile of an open-loop run is not a time per
- * operation. Thread-safe.
+ * secondary results of the current iteration, through {@link SecondaryMetricsProfiler}. JMH's own
+ * result types cannot carry them: a percentile of an open-loop run is not a time per operation.
+ * Thread-safe.
  */
 public final class SecondaryMetrics {
   /** One measured value. */

@@ -16,10 +16,10 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * A JMH profiler that adds two kinds of secondary results to every iteration: what the benchmark
- * put in {@link SecondaryMetrics}, and the machine's one-minute load average ({@code
- * sys.load1}), so the report can say how busy the machine was while each number was taken.
- * Values are averaged across iterations and forks. Enabled by {@link BenchmarkSuite}; by hand,
- * {@code -prof io.flowengine.bench.SecondaryMetricsProfiler}.
+ * put in {@link SecondaryMetrics}, and the machine's one-minute load average ({@code sys.load1}),
+ * so the report can say how busy the machine was while each number was taken. Values are averaged
+ * across iterations and forks. Enabled by {@link BenchmarkSuite}; by hand, {@code -prof
+ * io.flowengine.bench.SecondaryMetricsProfiler}.
  */
 public final class SecondaryMetricsProfiler implements InternalProfiler {
   /** The label of the load-average result. */

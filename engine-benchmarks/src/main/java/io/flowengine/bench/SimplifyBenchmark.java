@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The {@code model_optimize} sample's mesh simplification (quadric error metrics, {@link
  * MeshSimplifier}) of a closed bumpy torus with normals and texture coordinates ({@link
  * SyntheticMeshes#bumpyTorus}) of {@code triangles} triangles down to {@code keep} of them. One
- * simplification per operation; the report turns the time into input triangles per second.
- * There is no floor to compare with: the number is the sample's own speed.
+ * simplification per operation; the report turns the time into input triangles per second. There is
+ * no floor to compare with: the number is the sample's own speed.
  *
  * <p>Run: {@code ./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=full
  * -Dbench.include=SimplifyBenchmark}
@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class SimplifyBenchmark {
   /** Triangles of the input mesh (about; a torus of rings × rings/2 quads). */
@@ -57,7 +59,8 @@ public class SimplifyBenchmark {
   public Mesh simplify() {
     Mesh simplified = MeshSimplifier.simplify(mesh, target);
     if (simplified.triangleCount() > target) {
-      throw new IllegalStateException("simplified to " + simplified.triangleCount() + " > " + target);
+      throw new IllegalStateException(
+          "simplified to " + simplified.triangleCount() + " > " + target);
     }
     return simplified;
   }

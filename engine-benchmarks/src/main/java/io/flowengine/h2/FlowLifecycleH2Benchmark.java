@@ -32,14 +32,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Flow lifecycle throughput on an H2 file: create, start, one no-op step, completed, in batches
- * of {@value #BATCH} as in {@code FlowLifecycleBenchmark}, with {@link H2Storage}'s defaults
- * (every commit written to the file before the call returns, {@link Durability#EVERY_COMMIT}). The
- * floor: plain JDBC on another file with the same schema doing the same writes a flow's
- * lifecycle makes, with the storage's own SQL and row binding ({@link FlowRows}): one insert
- * (created) and three versioned compare-and-set updates (starting, running, completed), each
- * auto-committed, on one connection with prepared statements reused, no threads. Rows are deleted
- * between invocations (untimed) in both.
+ * Flow lifecycle throughput on an H2 file: create, start, one no-op step, completed, in batches of
+ * {@value #BATCH} as in {@code FlowLifecycleBenchmark}, with {@link H2Storage}'s defaults (every
+ * commit written to the file before the call returns, {@link Durability#EVERY_COMMIT}). The floor:
+ * plain JDBC on another file with the same schema doing the same writes a flow's lifecycle makes,
+ * with the storage's own SQL and row binding ({@link FlowRows}): one insert (created) and three
+ * versioned compare-and-set updates (starting, running, completed), each auto-committed, on one
+ * connection with prepared statements reused, no threads. Rows are deleted between invocations
+ * (untimed) in both.
  *
  * <p>It lives in {@code io.flowengine.h2} because the row binding is package-private.
  *
@@ -67,7 +67,8 @@ public class FlowLifecycleH2Benchmark {
   /** Opens the engine on one H2 file and a JDBC connection to another with the same schema. */
   @Setup
   public void setUp() throws SQLException {
-    engine = FlowEngine.builder().storage(BenchStorage.H2.open()).template(NoopFlows.template()).build();
+    engine =
+        FlowEngine.builder().storage(BenchStorage.H2.open()).template(NoopFlows.template()).build();
     Path dir = BenchStorage.temporaryDirectory("flowengine-bench-jdbc-");
     H2Files.createSchema(dir);
     jdbc = H2Files.connect(dir);
@@ -107,14 +108,31 @@ public class FlowLifecycleH2Benchmark {
       Instant created = now();
       String id = hex.toHexDigits((int) created.getEpochSecond()) + hex.toHexDigits(nextId++);
       FlowRecord record =
-          new FlowRecord(id, null, templateId, NoopFlows.TEMPLATE, FlowState.CREATED, 0.0,
-              Parameters.empty(), null, List.of(), created, null, null, null, null, 0);
+          new FlowRecord(
+              id,
+              null,
+              templateId,
+              NoopFlows.TEMPLATE,
+              FlowState.CREATED,
+              0.0,
+              Parameters.empty(),
+              null,
+              List.of(),
+              created,
+              null,
+              null,
+              null,
+              null,
+              0);
       H2Files.insert(insert, record);
       FlowRecord starting = record.transitioned(FlowState.STARTING, 0.0, now(), null, null);
       cas(record, starting);
-      FlowRecord running = starting.transitioned(FlowState.RUNNING, 0.0, starting.startedAt(), null, null);
+      FlowRecord running =
+          starting.transitioned(FlowState.RUNNING, 0.0, starting.startedAt(), null, null);
       cas(starting, running);
-      cas(running, running.transitioned(FlowState.COMPLETED, 1.0, running.startedAt(), now(), null));
+      cas(
+          running,
+          running.transitioned(FlowState.COMPLETED, 1.0, running.startedAt(), now(), null));
     }
   }
 

@@ -11,10 +11,9 @@ import java.util.function.IntFunction;
 
 /**
  * Direct JDBC access to an {@link H2Storage} database file for benchmarks: the URL the storage
- * itself uses, and a batched bulk insert through the storage's own row binding ({@link
- * FlowRows}). It sits in {@code io.flowengine.h2} (split across jars on the class path) because
- * that binding is package-private, and the JDBC baseline must write exactly what the engine
- * writes.
+ * itself uses, and a batched bulk insert through the storage's own row binding ({@link FlowRows}).
+ * It sits in {@code io.flowengine.h2} (split across jars on the class path) because that binding is
+ * package-private, and the JDBC baseline must write exactly what the engine writes.
  */
 public final class H2Files {
   private H2Files() {}
@@ -25,9 +24,12 @@ public final class H2Files {
    * baseline pays for the same durability.
    */
   public static String url(Path directory) {
-    return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("flowengine")
+    return "jdbc:h2:file:"
+        + directory.toAbsolutePath().resolve("flowengine")
         + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=10000;WRITE_DELAY="
-        + Durability.EVERY_COMMIT.writeDelayMillis() + ";MAX_COMPACT_TIME=" + H2Storage.CLOSE_COMPACT_MILLIS;
+        + Durability.EVERY_COMMIT.writeDelayMillis()
+        + ";MAX_COMPACT_TIME="
+        + H2Storage.CLOSE_COMPACT_MILLIS;
   }
 
   /** Creates the schema in {@code directory} by opening and closing an {@link H2Storage}. */
@@ -49,7 +51,8 @@ public final class H2Files {
    * Inserts {@code count} records made by {@code records} in batches of 10,000 per transaction,
    * through {@link FlowRows#INSERT}.
    */
-  public static void bulkInsert(Path directory, int count, IntFunction<FlowRecord> records) throws SQLException {
+  public static void bulkInsert(Path directory, int count, IntFunction<FlowRecord> records)
+      throws SQLException {
     try (Connection c = connect(directory)) {
       c.setAutoCommit(false);
       try (PreparedStatement insert = c.prepareStatement(FlowRows.INSERT)) {
@@ -82,8 +85,8 @@ public final class H2Files {
   }
 
   /** Replaces {@code expected} by {@code next}; returns whether the version matched. */
-  public static boolean compareAndSet(PreparedStatement update, FlowRecord expected, FlowRecord next)
-      throws SQLException {
+  public static boolean compareAndSet(
+      PreparedStatement update, FlowRecord expected, FlowRecord next) throws SQLException {
     FlowRows.bindCompareAndSet(update, expected, next);
     return update.executeUpdate() == 1;
   }

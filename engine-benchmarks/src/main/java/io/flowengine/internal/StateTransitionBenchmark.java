@@ -26,16 +26,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One state transition of a stored flow: the engine's {@link FlowStateMachine#fire} over an
- * in-memory store's ({@link EngineStorage#inMemory()}) compare-and-set, against the floor, a bare {@link AtomicReference}
- * compare-and-set that swaps in a new record of the same shape (allocation included, as in the
- * engine). Each operation is one successful transition, alternating {@code STARTING -> RUNNING}
- * (dispatch) and {@code RUNNING -> STARTING} (requeue) so it can repeat forever; a lost race
- * reads again and retries, as the engine's callers do. Measured alone and with two threads
- * contending for the same flow.
+ * in-memory store's ({@link EngineStorage#inMemory()}) compare-and-set, against the floor, a bare
+ * {@link AtomicReference} compare-and-set that swaps in a new record of the same shape (allocation
+ * included, as in the engine). Each operation is one successful transition, alternating {@code
+ * STARTING -> RUNNING} (dispatch) and {@code RUNNING -> STARTING} (requeue) so it can repeat
+ * forever; a lost race reads again and retries, as the engine's callers do. Measured alone and with
+ * two threads contending for the same flow.
  *
  * <p>It lives in {@code io.flowengine.internal} (split across the two jars on the class path)
- * because the state machine is package-private: going through {@code startFlow} would measure
- * the runner and a virtual thread too, not the transition.
+ * because the state machine is package-private: going through {@code startFlow} would measure the
+ * runner and a virtual thread too, not the transition.
  *
  * <p>Run: {@code ./mvnw -B -pl engine-benchmarks -am verify -DskipTests -Dbench=full
  * -Dbench.include=StateTransitionBenchmark}
@@ -58,13 +58,27 @@ public class StateTransitionBenchmark {
     @Setup
     public void setUp() {
       store = EngineStorage.inMemory().flows();
-      machine = new FlowStateMachine(store, new ListenerBus(List.of()), new FlowWaiters(), Clock.systemUTC());
+      machine =
+          new FlowStateMachine(
+              store, new ListenerBus(List.of()), new FlowWaiters(), Clock.systemUTC());
       Instant now = Instant.now();
       FlowRecord record =
           new FlowRecord(
-              new IdGenerator().next(now), null, "0123456789abcdef01234567", "noop",
-              FlowState.STARTING, 0.0, Parameters.empty(), null, List.of(), now, now,
-              null, null, null, 0);
+              new IdGenerator().next(now),
+              null,
+              "0123456789abcdef01234567",
+              "noop",
+              FlowState.STARTING,
+              0.0,
+              Parameters.empty(),
+              null,
+              List.of(),
+              now,
+              now,
+              null,
+              null,
+              null,
+              0);
       store.insert(record);
       flowId = record.id();
       bare = new AtomicReference<>(record);
@@ -109,15 +123,19 @@ public class StateTransitionBenchmark {
 
   /**
    * Not a target but the measurement behind one: the bare compare-and-set plus the update of one
-   * skip-list index (remove the old entry, add the new), the least an in-memory store would pay
-   * per transition to serve {@code listFlows} by state from an index instead of a scan.
+   * skip-list index (remove the old entry, add the new), the least an in-memory store would pay per
+   * transition to serve {@code listFlows} by state from an index instead of a scan.
    */
   @Benchmark
   @Threads(1)
   public FlowRecord whatIf_indexedByState(IndexedFlow flow) {
     FlowRecord next = bareTransition(flow);
-    flow.byState.remove(new IndexedFlow.Key(next.state() == FlowState.RUNNING
-        ? FlowState.STARTING.ordinal() : FlowState.RUNNING.ordinal(), next.id()));
+    flow.byState.remove(
+        new IndexedFlow.Key(
+            next.state() == FlowState.RUNNING
+                ? FlowState.STARTING.ordinal()
+                : FlowState.RUNNING.ordinal(),
+            next.id()));
     flow.byState.add(new IndexedFlow.Key(next.state().ordinal(), next.id()));
     return next;
   }
@@ -153,7 +171,8 @@ public class StateTransitionBenchmark {
   private static FlowRecord engineTransition(OneFlow flow) {
     while (true) {
       FlowRecord current = flow.store.find(flow.flowId).orElseThrow();
-      FlowEvent event = current.state() == FlowState.STARTING ? FlowEvent.DISPATCH : FlowEvent.REQUEUE;
+      FlowEvent event =
+          current.state() == FlowState.STARTING ? FlowEvent.DISPATCH : FlowEvent.REQUEUE;
       FlowRecord next = flow.machine.fire(current, event, null, null);
       if (next != null) {
         return next;
@@ -165,7 +184,8 @@ public class StateTransitionBenchmark {
     while (true) {
       FlowRecord current = flow.bare.get();
       FlowState to = current.state() == FlowState.STARTING ? FlowState.RUNNING : FlowState.STARTING;
-      FlowRecord next = current.transitioned(to, current.progress(), current.startedAt(), null, null);
+      FlowRecord next =
+          current.transitioned(to, current.progress(), current.startedAt(), null, null);
       if (flow.bare.compareAndSet(current, next)) {
         return next;
       }

@@ -19,13 +19,13 @@ import org.openjdk.jmh.infra.Blackhole;
  * The two claims {@link TestFlowEngine} makes for host applications' unit tests, measured:
  *
  * <ul>
- *   <li>{@code fake_startAndClose}: "a new fake engine starts in well under a millisecond":
- *       {@link TestFlowEngine#withReferenceTemplates()} then {@code close()}. Floor: building the
- *       three {@link ReferenceTemplates}, which any such fake must do.
+ *   <li>{@code fake_startAndClose}: "a new fake engine starts in well under a millisecond": {@link
+ *       TestFlowEngine#withReferenceTemplates()} then {@code close()}. Floor: building the three
+ *       {@link ReferenceTemplates}, which any such fake must do.
  *   <li>{@code fake_10000flows}: "10,000 flows through the fake take under a second": a new fake
- *       and 10,000 {@code model_generate_fromprompt} flows with a text prompt, each finished
- *       (with its GLB output) when {@code createFlow} returns. Floor: making the 10,000 GLB
- *       outputs ({@link TinyGlb#triangle}) the flows produce.
+ *       and 10,000 {@code model_generate_fromprompt} flows with a text prompt, each finished (with
+ *       its GLB output) when {@code createFlow} returns. Floor: making the 10,000 GLB outputs
+ *       ({@link TinyGlb#triangle}) the flows produce.
  * </ul>
  *
  * <p>It lives in {@code io.flowengine.testing} because {@code TinyGlb} is package-private.

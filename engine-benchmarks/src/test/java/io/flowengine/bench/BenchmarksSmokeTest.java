@@ -17,8 +17,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark once, in this JVM, with the smallest parameters and one short measurement,
- * and renders a report from the result: it checks that each benchmark and its baseline run and
- * that the report finds their results, never what the numbers are.
+ * and renders a report from the result: it checks that each benchmark and its baseline run and that
+ * the report finds their results, never what the numbers are.
  */
 class BenchmarksSmokeTest {
   private static final Path RESULT = Path.of("target/smoke/jmh-result.json");
@@ -50,20 +50,34 @@ class BenchmarksSmokeTest {
   @Test
   void everyBenchmarkRanOnce() {
     List<String> names =
-        runs.stream().map(r -> r.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1")).toList();
+        runs.stream()
+            .map(r -> r.getParams().getBenchmark().replaceAll(".*\\.(\\w+\\.\\w+)$", "$1"))
+            .toList();
     assertThat(names)
         .contains(
-            "StateTransitionBenchmark.engine_uncontended", "StateTransitionBenchmark.baseline_contended",
-            "FlowLifecycleBenchmark.engine", "FlowLifecycleBenchmark.baseline",
-            "FlowLatencyBenchmark.sendOnSchedule", "GetFlowBenchmark.engine", "GetFlowBenchmark.baseline",
-            "AssetRoundTripBenchmark.engine_bytes", "AssetRoundTripBenchmark.dataUriDecode",
-            "AssetRoundTripBenchmark.baseline_copy", "ListFlowsBenchmark.nextPage",
-            "RetainedHeapBenchmark.runAndKeep", "FakeEngineBenchmark.fake_10000flows",
-            "FakeEngineBenchmark.baseline_templates", "StateTransitionBenchmark.whatIf_indexedByState",
-            "FlowLifecycleH2Benchmark.engine", "FlowLifecycleH2Benchmark.baseline_jdbc",
+            "StateTransitionBenchmark.engine_uncontended",
+            "StateTransitionBenchmark.baseline_contended",
+            "FlowLifecycleBenchmark.engine",
+            "FlowLifecycleBenchmark.baseline",
+            "FlowLatencyBenchmark.sendOnSchedule",
+            "GetFlowBenchmark.engine",
+            "GetFlowBenchmark.baseline",
+            "AssetRoundTripBenchmark.engine_bytes",
+            "AssetRoundTripBenchmark.dataUriDecode",
+            "AssetRoundTripBenchmark.baseline_copy",
+            "ListFlowsBenchmark.nextPage",
+            "RetainedHeapBenchmark.runAndKeep",
+            "FakeEngineBenchmark.fake_10000flows",
+            "FakeEngineBenchmark.baseline_templates",
+            "StateTransitionBenchmark.whatIf_indexedByState",
+            "FlowLifecycleH2Benchmark.engine",
+            "FlowLifecycleH2Benchmark.baseline_jdbc",
             "SimplifyBenchmark.simplify");
-    assertThat(runs.stream().filter(r -> r.getParams().getParam("storage") != null)
-            .map(r -> r.getParams().getParam("storage")).distinct())
+    assertThat(
+            runs.stream()
+                .filter(r -> r.getParams().getParam("storage") != null)
+                .map(r -> r.getParams().getParam("storage"))
+                .distinct())
         .containsExactlyInAnyOrder("MEMORY", "H2");
     assertThat(runs).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
@@ -72,20 +86,35 @@ class BenchmarksSmokeTest {
   void measuredValuesReachTheResultFile() throws Exception {
     List<JmhResult> results = JmhResult.read(RESULT);
     Map<String, JmhResult.Score> latency =
-        results.stream().filter(r -> r.benchmark().equals("FlowLatencyBenchmark.sendOnSchedule"))
-            .findFirst().orElseThrow().secondary();
+        results.stream()
+            .filter(r -> r.benchmark().equals("FlowLatencyBenchmark.sendOnSchedule"))
+            .findFirst()
+            .orElseThrow()
+            .secondary();
     assertThat(latency).containsKeys("latency.p50", "latency.p99", "latency.targetRate");
-    assertThat(results.stream().filter(r -> r.benchmark().equals("RetainedHeapBenchmark.runAndKeep"))
-            .findFirst().orElseThrow().secondary())
+    assertThat(
+            results.stream()
+                .filter(r -> r.benchmark().equals("RetainedHeapBenchmark.runAndKeep"))
+                .findFirst()
+                .orElseThrow()
+                .secondary())
         .containsKey("retained.bytesPerFlow");
   }
 
   @Test
   void reportRendersEveryRow() throws Exception {
-    String markdown = BenchmarksReport.render(JmhResult.read(RESULT), MachineInfo.describe(), RESULT);
+    String markdown =
+        BenchmarksReport.render(JmhResult.read(RESULT), MachineInfo.describe(), RESULT);
     assertThat(markdown)
-        .contains("| state transition, uncontended |", "flow lifecycle in memory", "flow lifecycle on an H2 file", "p99",
-            "retained heap per completed flow", "fake engine: 10,000 prompt flows", "triangles/s", "## Reading")
+        .contains(
+            "| state transition, uncontended |",
+            "flow lifecycle in memory",
+            "flow lifecycle on an H2 file",
+            "p99",
+            "retained heap per completed flow",
+            "fake engine: 10,000 prompt flows",
+            "triangles/s",
+            "## Reading")
         .doesNotContain("NaN");
   }
 }

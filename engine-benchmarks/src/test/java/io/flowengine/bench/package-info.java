@@ -1,6 +1,4 @@
-/**
- * Tests of the benchmark code: a smoke run of every benchmark and the latency histogram.
- */
+/** Tests of the benchmark code: a smoke run of every benchmark and the latency histogram. */
 @NullMarked
 package io.flowengine.bench;
 

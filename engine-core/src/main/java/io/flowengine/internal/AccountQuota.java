@@ -4,10 +4,9 @@ import io.flowengine.PayloadTooLargeException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The per-account limits of {@link io.flowengine.EngineLimits}: unfinished flows and stored
- * bytes. Checked before a request stores anything; two concurrent requests of one account can
- * together pass a limit by at most their own size. Flows without an account are not limited.
- * Stateless.
+ * The per-account limits of {@link io.flowengine.EngineLimits}: unfinished flows and stored bytes.
+ * Checked before a request stores anything; two concurrent requests of one account can together
+ * pass a limit by at most their own size. Flows without an account are not limited. Stateless.
  */
 final class AccountQuota {
   private AccountQuota() {}
@@ -34,11 +33,14 @@ final class AccountQuota {
     if (accountId == null) {
       return Long.MAX_VALUE;
     }
-    return Math.max(0, ctx.limits().maxStoredBytesPerAccount() - ctx.assets().storedBytes(accountId));
+    return Math.max(
+        0, ctx.limits().maxStoredBytesPerAccount() - ctx.assets().storedBytes(accountId));
   }
 
   /** Returns the subject for a limit message: the field, or the account quota when it binds. */
   static String subject(String field, @Nullable String accountId, long fieldLimit, long remaining) {
-    return remaining < fieldLimit ? field + " (stored-bytes quota of account " + accountId + ")" : field;
+    return remaining < fieldLimit
+        ? field + " (stored-bytes quota of account " + accountId + ")"
+        : field;
   }
 }

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The form of API key secrets, {@code fe_<key id>_<43 base64url characters>} (256 random bits),
- * and their hashing. The key id in the secret is not secret: it finds the stored hash, which is
- * then compared in constant time. Stateless and thread-safe.
+ * The form of API key secrets, {@code fe_<key id>_<43 base64url characters>} (256 random bits), and
+ * their hashing. The key id in the secret is not secret: it finds the stored hash, which is then
+ * compared in constant time. Stateless and thread-safe.
  */
 final class ApiKeySecrets {
   private static final Pattern FORM = Pattern.compile("fe_([0-9a-f]{24})_([A-Za-z0-9_-]{43})");
@@ -48,6 +48,7 @@ final class ApiKeySecrets {
 
   /** Compares two hashes in time that does not depend on where they differ. */
   static boolean sameHash(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
   }
 }

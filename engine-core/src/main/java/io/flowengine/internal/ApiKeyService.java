@@ -65,10 +65,17 @@ final class ApiKeyService implements ApiKeys {
   }
 
   private static void checkName(String name) {
-    if (name.isBlank() || name.length() > MAX_NAME_LENGTH || !UserText.isWellFormed(name)
+    if (name.isBlank()
+        || name.length() > MAX_NAME_LENGTH
+        || !UserText.isWellFormed(name)
         || name.chars().anyMatch(Character::isISOControl)) {
       throw new InvalidRequestException(
-          "name", "must be 1-" + MAX_NAME_LENGTH + " printable characters, was '" + Violation.printable(name) + "'");
+          "name",
+          "must be 1-"
+              + MAX_NAME_LENGTH
+              + " printable characters, was '"
+              + Violation.printable(name)
+              + "'");
     }
   }
 
@@ -82,7 +89,8 @@ final class ApiKeyService implements ApiKeys {
   public ApiKey revoke(String accountId, String keyId) {
     AccountIds.check(accountId);
     ApiKeyRecord record =
-        store.find(keyId)
+        store
+            .find(keyId)
             .filter(key -> key.accountId().equals(accountId))
             .orElseThrow(() -> new NotFoundException(NotFoundException.Kind.API_KEY, keyId));
     store.revoke(keyId, time.now());
@@ -111,7 +119,8 @@ final class ApiKeyService implements ApiKeys {
   }
 
   private @Nullable Verified lookUp(String keyId, String hash) {
-    return store.find(keyId)
+    return store
+        .find(keyId)
         .filter(record -> ApiKeySecrets.sameHash(record.secretHash(), hash))
         .map(record -> new Verified(record, new AtomicReference<>(record.lastUsedAt())))
         .orElse(null);
@@ -131,7 +140,12 @@ final class ApiKeyService implements ApiKeys {
 
   private static ApiKey view(ApiKeyRecord record) {
     return new ApiKey(
-        record.id(), record.accountId(), record.name(), record.createdAt(), record.expiresAt(),
-        record.lastUsedAt(), record.revokedAt());
+        record.id(),
+        record.accountId(),
+        record.name(),
+        record.createdAt(),
+        record.expiresAt(),
+        record.lastUsedAt(),
+        record.revokedAt());
   }
 }

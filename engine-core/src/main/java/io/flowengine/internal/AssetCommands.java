@@ -18,10 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The input and output operations of a flow within a {@link Scope}. An input counts once the
- * flow record lists it: it is stored first and then recorded with a compare-and-set that fails
- * if the flow was started or deleted meanwhile, in which case the stored content is removed.
- * Thread-safe.
+ * The input and output operations of a flow within a {@link Scope}. An input counts once the flow
+ * record lists it: it is stored first and then recorded with a compare-and-set that fails if the
+ * flow was started or deleted meanwhile, in which case the stored content is removed. Thread-safe.
  */
 final class AssetCommands {
   private final EngineContext ctx;
@@ -50,8 +49,11 @@ final class AssetCommands {
     Template template =
         ctx.templates()
             .find(flow.templateId())
-            .orElseThrow(() -> new InvalidRequestException(
-                "template", "template " + flow.templateName() + " is no longer registered"));
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "template",
+                        "template " + flow.templateName() + " is no longer registered"));
     List<Violation> violations = new ArrayList<>();
     ingest.check(template, input, "input", flow.accountId(), violations);
     if (!violations.isEmpty()) {

@@ -11,11 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Streams content into the {@link AssetStore} through a {@link ContentStream} (size limit,
- * SHA-256) and turns failures into the engine's exceptions: a problem with the content itself
- * (malformed data URI, over the limit, a caller's stream that fails) is rethrown as the caller's
- * error even when the store wrapped it; anything else is a {@link StorageException}.
- * Thread-safe.
+ * Streams content into the {@link AssetStore} through a {@link ContentStream} (size limit, SHA-256)
+ * and turns failures into the engine's exceptions: a problem with the content itself (malformed
+ * data URI, over the limit, a caller's stream that fails) is rethrown as the caller's error even
+ * when the store wrapped it; anything else is a {@link StorageException}. Thread-safe.
  */
 final class AssetWriter {
   private final AssetStore store;
@@ -52,6 +51,7 @@ final class AssetWriter {
       return (RuntimeException) thrown;
     }
     return new StorageException(
-        "could not store asset " + draft.id() + " of flow " + draft.flowId() + ": " + thrown, thrown);
+        "could not store asset " + draft.id() + " of flow " + draft.flowId() + ": " + thrown,
+        thrown);
   }
 }

@@ -43,7 +43,10 @@ final class DefaultFlowEngine implements FlowEngine {
   private final ApiKeyService apiKeys;
 
   private DefaultFlowEngine(
-      EngineConfig config, EngineContext ctx, FlowRunner runner, ListenerBus listeners,
+      EngineConfig config,
+      EngineContext ctx,
+      FlowRunner runner,
+      ListenerBus listeners,
       FlowWaiters waiters) {
     this.config = config;
     this.ctx = ctx;
@@ -70,8 +73,15 @@ final class DefaultFlowEngine implements FlowEngine {
             : new TimerDeadlineScheduler(config.clock());
     EngineContext ctx =
         new EngineContext(
-            storage.flows(), storage.assets(), config.registry(), machine, new IdGenerator(),
-            config.limits(), config.clock(), deadlines, new AssetWriter(storage.assets()),
+            storage.flows(),
+            storage.assets(),
+            config.registry(),
+            machine,
+            new IdGenerator(),
+            config.limits(),
+            config.clock(),
+            deadlines,
+            new AssetWriter(storage.assets()),
             new EngineLifecycle());
     FlowRunner runner =
         new FlowRunner(config.executor(), config.maxRunningFlows(), new FlowExecution(ctx));
@@ -149,7 +159,8 @@ final class DefaultFlowEngine implements FlowEngine {
     boolean interrupted = false;
     try {
       if (!runner.shutdown(config.shutdownTimeout())) {
-        log.warn("flows still running {} after close began; they are left as they are",
+        log.warn(
+            "flows still running {} after close began; they are left as they are",
             config.shutdownTimeout());
       }
     } catch (InterruptedException e) {

@@ -32,7 +32,11 @@ final class DefaultStepContext implements StepContext {
   private volatile @Nullable List<Asset> inputs;
 
   DefaultStepContext(
-      EngineContext ctx, FlowRecord flow, Template template, int stepIndex, int stepCount,
+      EngineContext ctx,
+      FlowRecord flow,
+      Template template,
+      int stepIndex,
+      int stepCount,
       RunTicket ticket) {
     this.ctx = ctx;
     this.flow = flow;
@@ -61,7 +65,8 @@ final class DefaultStepContext implements StepContext {
   public List<Asset> inputs() {
     List<Asset> loaded = inputs;
     if (loaded == null) {
-      loaded = FlowInputs.list(ctx.assets(), flow).stream().map(r -> AssetViews.of(r, flow)).toList();
+      loaded =
+          FlowInputs.list(ctx.assets(), flow).stream().map(r -> AssetViews.of(r, flow)).toList();
       inputs = loaded;
     }
     return loaded;
@@ -97,8 +102,7 @@ final class DefaultStepContext implements StepContext {
   }
 
   @Override
-  public Asset writeOutput(String mediaType, byte[] content, Asset derivedFrom)
-      throws IOException {
+  public Asset writeOutput(String mediaType, byte[] content, Asset derivedFrom) throws IOException {
     return write(NewAsset.bytes(mediaType, content), derivedFrom);
   }
 
@@ -132,8 +136,13 @@ final class DefaultStepContext implements StepContext {
     long remaining = AccountQuota.remainingBytes(ctx, flow.accountId());
     long limit = Math.min(ctx.limits().maxOutputBytes(), remaining);
     AssetRecord stored =
-        ctx.assetWriter().write(draft, output.openStream(), limit,
-            AccountQuota.subject("output", flow.accountId(), ctx.limits().maxOutputBytes(), remaining));
+        ctx.assetWriter()
+            .write(
+                draft,
+                output.openStream(),
+                limit,
+                AccountQuota.subject(
+                    "output", flow.accountId(), ctx.limits().maxOutputBytes(), remaining));
     return AssetViews.of(stored, flow);
   }
 
@@ -152,7 +161,8 @@ final class DefaultStepContext implements StepContext {
   public void checkpoint() throws InterruptedException {
     RunTicket.StopReason reason = ticket.stopReason();
     if (reason != null) {
-      throw new InterruptedException("flow " + flow.id() + " stopped: " + reason.name().toLowerCase(Locale.ROOT));
+      throw new InterruptedException(
+          "flow " + flow.id() + " stopped: " + reason.name().toLowerCase(Locale.ROOT));
     }
     if (Thread.interrupted()) {
       throw new InterruptedException("flow " + flow.id() + " interrupted");

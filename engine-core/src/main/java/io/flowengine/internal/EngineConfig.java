@@ -16,15 +16,15 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The immutable snapshot of a {@link io.flowengine.FlowEngine.Builder}, with defaults filled in
- * for everything but the executor and deadline scheduler (null means the engine creates and owns
- * its own), and the way in to the engine it configures: {@link #start()}. Thread-safe.
+ * The immutable snapshot of a {@link io.flowengine.FlowEngine.Builder}, with defaults filled in for
+ * everything but the executor and deadline scheduler (null means the engine creates and owns its
+ * own), and the way in to the engine it configures: {@link #start()}. Thread-safe.
  *
  * <p>This is the one bridge from the API into {@code internal}: {@code FlowEngine.Builder.build()}
  * hands its options here and gets the running engine back. The builder must reach the
- * implementation somewhere, and doing it through this one public type (its constructor and
- * {@code start()}) keeps every other internal class package-private or out of the API's imports.
- * {@code PackageBoundaryTest} allows this dependency and no other from the API.
+ * implementation somewhere, and doing it through this one public type (its constructor and {@code
+ * start()}) keeps every other internal class package-private or out of the API's imports. {@code
+ * PackageBoundaryTest} allows this dependency and no other from the API.
  */
 public record EngineConfig(
     TemplateRegistry registry,

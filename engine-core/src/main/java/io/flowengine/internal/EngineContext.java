@@ -8,8 +8,8 @@ import io.flowengine.spi.TemplateRegistry;
 import java.time.Clock;
 
 /**
- * The services one engine instance shares between its operations and flow executions.
- * Immutable holder of thread-safe parts.
+ * The services one engine instance shares between its operations and flow executions. Immutable
+ * holder of thread-safe parts.
  */
 record EngineContext(
     FlowStore flows,

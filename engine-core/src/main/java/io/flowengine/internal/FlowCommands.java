@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates, starts, aborts and deletes flows within a {@link Scope}. Everything a request carries
- * is checked before anything is stored; inputs are stored before the flow record, and removed
- * again if a later one fails, so a failed request leaves nothing behind. Thread-safe.
+ * Creates, starts, aborts and deletes flows within a {@link Scope}. Everything a request carries is
+ * checked before anything is stored; inputs are stored before the flow record, and removed again if
+ * a later one fails, so a failed request leaves nothing behind. Thread-safe.
  */
 final class FlowCommands {
   private final EngineContext ctx;
@@ -68,14 +68,29 @@ final class FlowCommands {
     List<String> inputIds = new ArrayList<>(newInputs.size());
     try {
       for (int i = 0; i < newInputs.size(); i++) {
-        inputIds.add(inputs.store(flowId, scope.accountId(), newInputs.get(i), "inputs[" + i + "]", now).id());
+        inputIds.add(
+            inputs
+                .store(flowId, scope.accountId(), newInputs.get(i), "inputs[" + i + "]", now)
+                .id());
       }
       FlowState state = newInputs.isEmpty() ? FlowState.CREATED : FlowState.STARTING;
       FlowRecord record =
           new FlowRecord(
-              flowId, scope.accountId(), template.id(), template.name(), state, 0.0, parameters,
-              request.additional(), inputIds, now, state == FlowState.STARTING ? now : null, null,
-              null, timeout, 0);
+              flowId,
+              scope.accountId(),
+              template.id(),
+              template.name(),
+              state,
+              0.0,
+              parameters,
+              request.additional(),
+              inputIds,
+              now,
+              state == FlowState.STARTING ? now : null,
+              null,
+              null,
+              timeout,
+              0);
       ctx.flows().insert(record);
       ctx.stateMachine().changed(null, record);
       if (state == FlowState.STARTING) {
@@ -87,7 +102,8 @@ final class FlowCommands {
         try {
           ctx.assets().deleteAll(flowId);
         } catch (RuntimeException cleanup) {
-          e.addSuppressed(cleanup); // the caller learns why the call failed, not why cleaning up did
+          e.addSuppressed(
+              cleanup); // the caller learns why the call failed, not why cleaning up did
         }
       }
       throw e;

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one flow on the current thread: dispatch it ({@code STARTING -> RUNNING}), arm its
- * timeout, run the template's steps in order, then record the outcome: completed, failed with
- * the step's message, aborted, or, when the engine is shutting down, nothing (so recovery can
- * run it again). Thread-safe; one call per flow run.
+ * Runs one flow on the current thread: dispatch it ({@code STARTING -> RUNNING}), arm its timeout,
+ * run the template's steps in order, then record the outcome: completed, failed with the step's
+ * message, aborted, or, when the engine is shutting down, nothing (so recovery can run it again).
+ * Thread-safe; one call per flow run.
  */
 final class FlowExecution implements Consumer<RunTicket> {
   private static final Logger log = LoggerFactory.getLogger(FlowExecution.class);
@@ -38,9 +38,16 @@ final class FlowExecution implements Consumer<RunTicket> {
     }
     Template template = ctx.templates().find(record.templateId()).orElse(null);
     if (template == null) {
-      ctx.stateMachine().fire(record, FlowEvent.FAIL,
-          "template " + record.templateName() + " (" + record.templateId() + ") is not registered",
-          null);
+      ctx.stateMachine()
+          .fire(
+              record,
+              FlowEvent.FAIL,
+              "template "
+                  + record.templateName()
+                  + " ("
+                  + record.templateId()
+                  + ") is not registered",
+              null);
       return;
     }
     Duration timeout = record.timeout() != null ? record.timeout() : template.timeout();
@@ -51,9 +58,11 @@ final class FlowExecution implements Consumer<RunTicket> {
       FlowRecord running = ctx.stateMachine().fire(record, FlowEvent.DISPATCH, null, null);
       if (running != null) {
         if (timeout != null) {
-          timer = ctx.deadlines().schedule(
-              ctx.stateMachine().now().plus(timeout),
-              () -> ticket.stop(RunTicket.StopReason.TIMEOUT));
+          timer =
+              ctx.deadlines()
+                  .schedule(
+                      ctx.stateMachine().now().plus(timeout),
+                      () -> ticket.stop(RunTicket.StopReason.TIMEOUT));
         }
         runSteps(running, template, ticket);
       }
@@ -122,6 +131,8 @@ final class FlowExecution implements Consumer<RunTicket> {
     if (message == null || message.isBlank()) {
       message = failure.getClass().getName();
     }
-    return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) + "..." : message;
+    return message.length() > MAX_ERROR_LENGTH
+        ? message.substring(0, MAX_ERROR_LENGTH) + "..."
+        : message;
   }
 }

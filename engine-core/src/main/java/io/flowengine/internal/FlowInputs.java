@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A flow's inputs as its record lists them: an asset stored but not (yet, or ever) recorded on
- * the flow, because a concurrent start won the race, is not an input. Stateless.
+ * A flow's inputs as its record lists them: an asset stored but not (yet, or ever) recorded on the
+ * flow, because a concurrent start won the race, is not an input. Stateless.
  */
 final class FlowInputs {
   private FlowInputs() {}

@@ -19,10 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs flows with at most {@code maxRunning} at once; the rest wait in a first-in-first-out
- * queue. Each flow runs as one task on the executor (by default a new virtual thread per task).
- * The queue and slot count are guarded by a lock that is held only for a few field updates.
- * Thread-safe.
+ * Runs flows with at most {@code maxRunning} at once; the rest wait in a first-in-first-out queue.
+ * Each flow runs as one task on the executor (by default a new virtual thread per task). The queue
+ * and slot count are guarded by a lock that is held only for a few field updates. Thread-safe.
  */
 final class FlowRunner {
   private static final Logger log = LoggerFactory.getLogger(FlowRunner.class);
@@ -41,7 +40,8 @@ final class FlowRunner {
   FlowRunner(@Nullable Executor executor, int maxRunning, Consumer<RunTicket> execution) {
     if (executor == null) {
       this.ownedExecutor =
-          Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("flowengine-flow-", 0).factory());
+          Executors.newThreadPerTaskExecutor(
+              Thread.ofVirtual().name("flowengine-flow-", 0).factory());
       this.executor = ownedExecutor;
     } else {
       this.ownedExecutor = null;
@@ -206,7 +206,9 @@ final class FlowRunner {
     }
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
-      ended &= ownedExecutor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      ended &=
+          ownedExecutor.awaitTermination(
+              Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
     return ended;
   }

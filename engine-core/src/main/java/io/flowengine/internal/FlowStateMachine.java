@@ -15,8 +15,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies {@link FlowTransitions} to stored flows without locks: read the record, compute the
- * next immutable version, compare-and-set it in the store, and on a lost race read again. After a
+ * Applies {@link FlowTransitions} to stored flows without locks: read the record, compute the next
+ * immutable version, compare-and-set it in the store, and on a lost race read again. After a
  * successful change it tells listeners and waiters. Thread-safe.
  */
 final class FlowStateMachine {
@@ -43,8 +43,8 @@ final class FlowStateMachine {
   /**
    * Fires {@code event} on the flow, starting from {@code current}.
    *
-   * @param refusal if not null, a refused or vanished flow throws naming this action; if null,
-   *     the method returns null instead
+   * @param refusal if not null, a refused or vanished flow throws naming this action; if null, the
+   *     method returns null instead
    * @return the stored new version, or null if the event was not legal or the flow is gone
    */
   @Nullable FlowRecord fire(
@@ -176,7 +176,8 @@ final class FlowStateMachine {
     return record;
   }
 
-  private FlowRecord advance(FlowRecord from, FlowEvent event, FlowState to, @Nullable String error) {
+  private FlowRecord advance(
+      FlowRecord from, FlowEvent event, FlowState to, @Nullable String error) {
     return switch (event) {
       case START -> from.transitioned(to, from.progress(), now(), null, null);
       case COMPLETE -> from.transitioned(to, 1.0, from.startedAt(), now(), null);

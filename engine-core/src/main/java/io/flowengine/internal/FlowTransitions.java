@@ -12,8 +12,8 @@ import io.flowengine.FlowState;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The flow state machine as a pure table: {@code (state, event) -> state}. Everything not listed
- * is illegal. Stateless and thread-safe.
+ * The flow state machine as a pure table: {@code (state, event) -> state}. Everything not listed is
+ * illegal. Stateless and thread-safe.
  *
  * <pre>
  * CREATED  --START-------&gt; STARTING

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Futures that complete when a flow becomes terminal. A waiter registers before it reads the
- * flow, and a transition completes the waiters after it stored the terminal state, so one of the
- * two always sees the other. Thread-safe.
+ * Futures that complete when a flow becomes terminal. A waiter registers before it reads the flow,
+ * and a transition completes the waiters after it stored the terminal state, so one of the two
+ * always sees the other. Thread-safe.
  */
 final class FlowWaiters {
   private final ConcurrentMap<String, CompletableFuture<Flow>> waiting = new ConcurrentHashMap<>();
@@ -21,7 +21,8 @@ final class FlowWaiters {
    * gets its own future, so cancelling it affects no other waiter.
    */
   CompletableFuture<Flow> register(String flowId) {
-    CompletableFuture<Flow> shared = waiting.computeIfAbsent(flowId, id -> new CompletableFuture<>());
+    CompletableFuture<Flow> shared =
+        waiting.computeIfAbsent(flowId, id -> new CompletableFuture<>());
     CompletableFuture<Flow> own = new CompletableFuture<>();
     shared.whenComplete(
         (flow, failure) -> {

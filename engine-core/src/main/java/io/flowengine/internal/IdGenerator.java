@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Makes ids of 24 lowercase hex characters in the shape of a MongoDB ObjectId: 4 bytes of epoch
- * seconds, 5 random bytes fixed per generator, and a 3-byte counter that starts at a random
- * value. Ids sort by creation second, and are unique within a generator and, with overwhelming
+ * seconds, 5 random bytes fixed per generator, and a 3-byte counter that starts at a random value.
+ * Ids sort by creation second, and are unique within a generator and, with overwhelming
  * probability, across processes. Thread-safe and lock-free.
  */
 final class IdGenerator {

@@ -30,21 +30,35 @@ final class InputIngest {
 
   /** Adds every problem with {@code input} that can be seen before reading it. */
   void check(
-      Template template, NewAsset input, String field, @Nullable String accountId,
+      Template template,
+      NewAsset input,
+      String field,
+      @Nullable String accountId,
       List<Violation> violations) {
     if (!template.acceptsInput(input.mediaType())) {
-      violations.add(new Violation(field + ".mediaType", "template " + template.name()
-          + " does not accept " + input.mediaType() + "; it accepts " + template.inputTypes()));
+      violations.add(
+          new Violation(
+              field + ".mediaType",
+              "template "
+                  + template.name()
+                  + " does not accept "
+                  + input.mediaType()
+                  + "; it accepts "
+                  + template.inputTypes()));
     }
     UserText.checkAdditional(
-        input.additional().orElse(null), field + ".additional", ctx.limits().maxAdditionalBytes(),
+        input.additional().orElse(null),
+        field + ".additional",
+        ctx.limits().maxAdditionalBytes(),
         violations);
     long remaining = AccountQuota.remainingBytes(ctx, accountId);
     long max = Math.min(ctx.limits().maxInputBytes(), remaining);
     if (input.size().isPresent() && input.size().getAsLong() > max) {
       throw new PayloadTooLargeException(
           AccountQuota.subject(field, accountId, ctx.limits().maxInputBytes(), remaining),
-          "bytes", max, input.size().getAsLong());
+          "bytes",
+          max,
+          input.size().getAsLong());
     }
   }
 
@@ -53,7 +67,11 @@ final class InputIngest {
       String flowId, @Nullable String accountId, NewAsset input, String field, Instant now) {
     AssetDraft draft =
         AssetDraft.input(
-            ctx.ids().next(now), flowId, accountId, input.mediaType(), now,
+            ctx.ids().next(now),
+            flowId,
+            accountId,
+            input.mediaType(),
+            now,
             input.additional().orElse(null));
     InputStream source;
     try {
@@ -63,7 +81,8 @@ final class InputIngest {
     }
     long remaining = AccountQuota.remainingBytes(ctx, accountId);
     long limit = Math.min(ctx.limits().maxInputBytes(), remaining);
-    String subject = AccountQuota.subject(field, accountId, ctx.limits().maxInputBytes(), remaining);
+    String subject =
+        AccountQuota.subject(field, accountId, ctx.limits().maxInputBytes(), remaining);
     try {
       return ctx.assetWriter().write(draft, source, limit, subject);
     } finally {

@@ -26,7 +26,9 @@ final class KeysetCursor {
     String text =
         String.join(
             "|", VERSION, key.name(), direction.name(), valueText(position.value()), position.id());
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -37,7 +39,9 @@ final class KeysetCursor {
   static SortPosition decode(String cursor, FlowSortKey key, SortDirection direction) {
     String[] parts;
     try {
-      parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+      parts =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+              .split("\\|", -1);
     } catch (IllegalArgumentException e) {
       throw malformed();
     }
@@ -45,9 +49,16 @@ final class KeysetCursor {
       throw malformed();
     }
     if (!parts[1].equals(key.name()) || !parts[2].equals(direction.name())) {
-      throw new InvalidRequestException("cursor", "the cursor belongs to a listing sorted by "
-          + parts[1].toLowerCase(Locale.ROOT) + " " + parts[2].toLowerCase(Locale.ROOT)
-          + ", not by " + key.wireName() + " " + direction.name().toLowerCase(Locale.ROOT));
+      throw new InvalidRequestException(
+          "cursor",
+          "the cursor belongs to a listing sorted by "
+              + parts[1].toLowerCase(Locale.ROOT)
+              + " "
+              + parts[2].toLowerCase(Locale.ROOT)
+              + ", not by "
+              + key.wireName()
+              + " "
+              + direction.name().toLowerCase(Locale.ROOT));
     }
     try {
       return new SortPosition(value(key, parts[3]), parts[4]);
@@ -79,6 +90,7 @@ final class KeysetCursor {
   }
 
   private static InvalidRequestException malformed() {
-    return new InvalidRequestException("cursor", "malformed cursor; pass a page's nextCursor unchanged");
+    return new InvalidRequestException(
+        "cursor", "malformed cursor; pass a page's nextCursor unchanged");
   }
 }

@@ -36,7 +36,12 @@ final class ListenerBus {
       try {
         listener.onStateChange(previous, current);
       } catch (RuntimeException e) {
-        log.warn("listener {} failed on flow {} becoming {}", listener, current.id(), current.state(), e);
+        log.warn(
+            "listener {} failed on flow {} becoming {}",
+            listener,
+            current.id(),
+            current.state(),
+            e);
       }
     }
   }

@@ -21,7 +21,8 @@ final class ParallelMap {
       throws Exception {
     List<Future<R>> futures = new ArrayList<>(items.size());
     try (ExecutorService threads =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("flowengine-step-", 0).factory())) {
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("flowengine-step-", 0).factory())) {
       ExecutorCompletionService<R> completion = new ExecutorCompletionService<>(threads);
       for (T item : items) {
         futures.add(completion.submit(() -> work.apply(item)));

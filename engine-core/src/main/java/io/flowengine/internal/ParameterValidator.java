@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Checks raw parameter values against a template's specs and returns typed values with defaults
- * applied. Every problem is added to the caller's violation list, so a request reports them all
- * at once. Stateless.
+ * applied. Every problem is added to the caller's violation list, so a request reports them all at
+ * once. Stateless.
  */
 final class ParameterValidator {
   private ParameterValidator() {}
@@ -22,14 +22,21 @@ final class ParameterValidator {
   static Parameters validate(
       Template template, Map<String, Object> raw, EngineLimits limits, List<Violation> violations) {
     if (raw.size() > limits.maxParameters()) {
-      violations.add(new Violation("parameters",
-          "at most " + limits.maxParameters() + " parameters are allowed, got " + raw.size()));
+      violations.add(
+          new Violation(
+              "parameters",
+              "at most " + limits.maxParameters() + " parameters are allowed, got " + raw.size()));
       return Parameters.empty();
     }
     for (String name : raw.keySet()) {
       if (template.parameter(name).isEmpty()) {
-        violations.add(new Violation(field(name), "unknown parameter of template "
-            + template.name() + "; known: " + template.parameters().stream().map(ParameterSpec::name).toList()));
+        violations.add(
+            new Violation(
+                field(name),
+                "unknown parameter of template "
+                    + template.name()
+                    + "; known: "
+                    + template.parameters().stream().map(ParameterSpec::name).toList()));
       }
     }
     Map<String, Object> values = new LinkedHashMap<>();
@@ -52,14 +59,22 @@ final class ParameterValidator {
       ParameterSpec spec, Object value, EngineLimits limits, List<Violation> violations) {
     Optional<Object> typed = spec.type().coerce(value);
     if (typed.isEmpty()) {
-      violations.add(new Violation(field(spec.name()), "must be a " + spec.type().wireName()
-          + ", was " + describe(value)));
+      violations.add(
+          new Violation(
+              field(spec.name()),
+              "must be a " + spec.type().wireName() + ", was " + describe(value)));
       return Optional.empty();
     }
     if (typed.get() instanceof String text) {
       if (text.length() > limits.maxParameterStringLength()) {
-        violations.add(new Violation(field(spec.name()), "is longer than "
-            + limits.maxParameterStringLength() + " characters (" + text.length() + ")"));
+        violations.add(
+            new Violation(
+                field(spec.name()),
+                "is longer than "
+                    + limits.maxParameterStringLength()
+                    + " characters ("
+                    + text.length()
+                    + ")"));
         return Optional.empty();
       }
       if (!UserText.isWellFormed(text)) {
@@ -77,7 +92,10 @@ final class ParameterValidator {
   }
 
   private static String describe(Object value) {
-    String text = value instanceof String s ? '"' + Violation.printable(s) + '"' : Violation.printable(String.valueOf(value));
+    String text =
+        value instanceof String s
+            ? '"' + Violation.printable(s) + '"'
+            : Violation.printable(String.valueOf(value));
     return value.getClass().getSimpleName() + " " + text;
   }
 }

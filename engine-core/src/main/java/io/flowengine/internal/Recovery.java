@@ -14,12 +14,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finishes what a process that stopped without closing left behind, in batches by id: aborting
- * flows become aborted; starting flows, and under {@link RecoveryPolicy#REQUEUE} running ones,
- * lose the outputs of the interrupted run and are queued again; under {@link
- * RecoveryPolicy#FAIL} running flows fail. Each batch is a few bulk store calls ({@link
+ * flows become aborted; starting flows, and under {@link RecoveryPolicy#REQUEUE} running ones, lose
+ * the outputs of the interrupted run and are queued again; under {@link RecoveryPolicy#FAIL}
+ * running flows fail. Each batch is a few bulk store calls ({@link
  * io.flowengine.spi.FlowStore#compareAndSetAll}, {@link io.flowengine.spi.AssetStore#deleteAll(
- * java.util.Collection, AssetRole)}), so a durable store recovers many thousands of flows a
- * second. Runs once, when the engine starts.
+ * java.util.Collection, AssetRole)}), so a durable store recovers many thousands of flows a second.
+ * Runs once, when the engine starts.
  */
 final class Recovery {
   private static final Logger log = LoggerFactory.getLogger(Recovery.class);
@@ -62,7 +62,7 @@ final class Recovery {
           }
         }
         case STARTING -> rerun.add(record.id());
-        default -> { } // finished meanwhile
+        default -> {} // finished meanwhile
       }
     }
     FlowStateMachine machine = ctx.stateMachine();

@@ -23,8 +23,10 @@ final class RunTicket {
 
   final String flowId;
   private final AtomicInteger phase = new AtomicInteger(QUEUED);
+
   /** Whether the ticket holds a running slot; guarded by the runner's lock. */
   boolean holdsSlot;
+
   private volatile @Nullable StopReason stopReason;
   private @Nullable Thread thread; // guarded by this
 

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which flows an operations view may see: all of them (the engine itself), or one account's (an
- * authenticated view). A flow outside the scope is reported exactly like a missing one.
- * Immutable and thread-safe.
+ * authenticated view). A flow outside the scope is reported exactly like a missing one. Immutable
+ * and thread-safe.
  *
  * @param accountId the account, or null for every flow
  */

@@ -18,9 +18,9 @@ import io.flowengine.spi.SortPosition;
 import java.util.List;
 
 /**
- * {@link FlowOperations} over the flows of one {@link Scope}: every flow for the engine itself,
- * one account's for an authenticated view. Checks the engine is open and the arguments are
- * present, then delegates. Thread-safe.
+ * {@link FlowOperations} over the flows of one {@link Scope}: every flow for the engine itself, one
+ * account's for an authenticated view. Checks the engine is open and the arguments are present,
+ * then delegates. Thread-safe.
  */
 final class ScopedFlowOperations implements FlowOperations {
   private final EngineContext ctx;
@@ -58,14 +58,22 @@ final class ScopedFlowOperations implements FlowOperations {
             : KeysetCursor.decode(query.cursor(), query.sortBy(), query.direction());
     List<FlowRecord> rows =
         ctx.flows()
-            .page(new FlowPageRequest(
-                query.sortBy(), query.direction(), query.states(), scope.accountId(), after,
-                query.limit() + 1));
+            .page(
+                new FlowPageRequest(
+                    query.sortBy(),
+                    query.direction(),
+                    query.states(),
+                    scope.accountId(),
+                    after,
+                    query.limit() + 1));
     String next = null;
     if (rows.size() > query.limit()) {
       rows = rows.subList(0, query.limit());
-      next = KeysetCursor.encode(
-          query.sortBy(), query.direction(), FlowOrdering.positionOf(rows.getLast(), query.sortBy()));
+      next =
+          KeysetCursor.encode(
+              query.sortBy(),
+              query.direction(),
+              FlowOrdering.positionOf(rows.getLast(), query.sortBy()));
     }
     return new FlowPage(rows.stream().map(FlowRecord::toFlow).toList(), query.fields(), next);
   }

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default {@link DeadlineScheduler}: one timer thread (virtual), created on the first
- * deadline, that waits for the distance between the clock's now and each deadline. Thread-safe.
+ * The default {@link DeadlineScheduler}: one timer thread (virtual), created on the first deadline,
+ * that waits for the distance between the clock's now and each deadline. Thread-safe.
  */
 final class TimerDeadlineScheduler implements DeadlineScheduler {
   private final Clock clock;

@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An API key as an {@link ApiKeyStore} keeps it: never the secret, only its SHA-256. Immutable
- * and thread-safe.
+ * An API key as an {@link ApiKeyStore} keeps it: never the secret, only its SHA-256. Immutable and
+ * thread-safe.
  *
  * @param id 24 lowercase hex characters; also embedded in the secret, to look the key up
  * @param accountId the account the key acts for

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Keeps API keys (hashes, never secrets). Implementations must be thread-safe; {@code
- * io.flowengine.tck.ApiKeyStoreContract} (artifact engine-tck) is the suite every implementation must
- * pass.
+ * io.flowengine.tck.ApiKeyStoreContract} (artifact engine-tck) is the suite every implementation
+ * must pass.
  */
 public interface ApiKeyStore {
   /**

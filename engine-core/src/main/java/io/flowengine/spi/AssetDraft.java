@@ -7,8 +7,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The metadata of an asset about to be stored; the store adds size and digest ({@link
- * #stored}). Immutable and thread-safe.
+ * The metadata of an asset about to be stored; the store adds size and digest ({@link #stored}).
+ * Immutable and thread-safe.
  *
  * @param id 24 lowercase hex characters
  * @param flowId the flow it belongs to
@@ -46,8 +46,13 @@ public record AssetDraft(
 
   /** Returns a draft for an input. */
   public static AssetDraft input(
-      String id, String flowId, @Nullable String accountId, String mediaType, Instant createdAt,
+      String id,
+      String flowId,
+      @Nullable String accountId,
+      String mediaType,
+      Instant createdAt,
       @Nullable String additional) {
-    return new AssetDraft(id, flowId, accountId, AssetRole.INPUT, mediaType, createdAt, additional, null);
+    return new AssetDraft(
+        id, flowId, accountId, AssetRole.INPUT, mediaType, createdAt, additional, null);
   }
 }

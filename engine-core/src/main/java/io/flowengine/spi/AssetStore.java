@@ -10,15 +10,14 @@ import java.util.Optional;
 /**
  * Keeps asset content and metadata, streamed in and out: no method holds a whole asset in memory
  * unless the store itself is a memory store. Implementations must be thread-safe; {@code
- * io.flowengine.tck.AssetStoreContract} (artifact engine-tck) is the suite every implementation must
- * pass. Failures to read or write are {@link io.flowengine.StorageException}s or {@link
+ * io.flowengine.tck.AssetStoreContract} (artifact engine-tck) is the suite every implementation
+ * must pass. Failures to read or write are {@link io.flowengine.StorageException}s or {@link
  * IOException}s.
  */
 public interface AssetStore {
   /**
-   * Reads {@code content} to its end and stores it with {@code draft}'s metadata. If reading
-   * throws (a malformed data URI, a size limit), nothing is stored and the exception propagates
-   * unchanged.
+   * Reads {@code content} to its end and stores it with {@code draft}'s metadata. If reading throws
+   * (a malformed data URI, a size limit), nothing is stored and the exception propagates unchanged.
    *
    * @return the record, with {@link ContentStream#size()} and {@link ContentStream#sha256()}
    * @throws IOException if the content cannot be read or stored

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The content handed to {@link AssetStore#put}: a stream that counts and hashes what is read and
  * throws {@link PayloadTooLargeException} as soon as more than the limit is read. After the store
- * has read it to its end, {@link #size()} and {@link #sha256()} describe exactly the bytes
- * stored. It records the first exception reading threw ({@link #failure()}). Not thread-safe.
+ * has read it to its end, {@link #size()} and {@link #sha256()} describe exactly the bytes stored.
+ * It records the first exception reading threw ({@link #failure()}). Not thread-safe.
  */
 public final class ContentStream extends FilterInputStream {
   private final MessageDigest digest;

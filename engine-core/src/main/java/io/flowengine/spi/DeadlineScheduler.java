@@ -3,9 +3,9 @@ package io.flowengine.spi;
 import java.time.Instant;
 
 /**
- * Runs an action once the engine's clock reaches a deadline; the engine uses it for flow
- * timeouts. The default runs actions on a timer thread against the system clock; a test
- * scheduler fires them when a manual clock is advanced. Implementations must be thread-safe.
+ * Runs an action once the engine's clock reaches a deadline; the engine uses it for flow timeouts.
+ * The default runs actions on a timer thread against the system clock; a test scheduler fires them
+ * when a manual clock is advanced. Implementations must be thread-safe.
  */
 public interface DeadlineScheduler {
   /** Cancels a scheduled action. */

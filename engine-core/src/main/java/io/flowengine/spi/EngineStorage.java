@@ -22,9 +22,9 @@ public interface EngineStorage extends AutoCloseable {
   /**
    * Returns new, empty storage that keeps flows, assets and API keys in memory: the engine's
    * default, whose data goes when the engine closes. Its stores pass the same contract suites
-   * (engine-tck) as a durable store must, so tests may also use them on their own, as a
-   * reference, or as the delegate of a store that observes or perturbs calls. Listing by {@code
-   * createdAt} is served from an index; the other sort keys scan every flow.
+   * (engine-tck) as a durable store must, so tests may also use them on their own, as a reference,
+   * or as the delegate of a store that observes or perturbs calls. Listing by {@code createdAt} is
+   * served from an index; the other sort keys scan every flow.
    */
   static EngineStorage inMemory() {
     return new MemoryStorage();

@@ -51,7 +51,10 @@ public final class FlowOrdering {
   // One comparison without building positions or comparator chains: stores that scan call it
   // once or twice per flow, a million times for a page out of a million flows.
   private static int compare(
-      @Nullable Object valueA, String idA, @Nullable Object valueB, String idB,
+      @Nullable Object valueA,
+      String idA,
+      @Nullable Object valueB,
+      String idB,
       SortDirection direction) {
     int byValue = compareValues(valueA, valueB, direction);
     if (byValue != 0) {
@@ -73,6 +76,8 @@ public final class FlowOrdering {
           case Instant instant -> instant.compareTo((Instant) b);
           default -> throw new IllegalArgumentException("not a sort value: " + a.getClass());
         };
-    return direction == SortDirection.ASCENDING ? Integer.signum(natural) : -Integer.signum(natural);
+    return direction == SortDirection.ASCENDING
+        ? Integer.signum(natural)
+        : -Integer.signum(natural);
   }
 }

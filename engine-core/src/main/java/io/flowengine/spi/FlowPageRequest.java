@@ -11,9 +11,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link FlowStore#page} returns: up to {@code limit} flows in the order {@link
- * FlowOrdering} defines, strictly after {@code after}, filtered by state and account. Immutable
- * and thread-safe.
+ * What {@link FlowStore#page} returns: up to {@code limit} flows in the order {@link FlowOrdering}
+ * defines, strictly after {@code after}, filtered by state and account. Immutable and thread-safe.
  *
  * @param sortBy the sort key
  * @param direction the direction

@@ -68,8 +68,17 @@ public record FlowRecord(
   /** Returns the public snapshot of this record. */
   public Flow toFlow() {
     return new Flow(
-        id, templateId, templateName, state, progress, parameters, additional, createdAt,
-        startedAt, finishedAt, error);
+        id,
+        templateId,
+        templateName,
+        state,
+        progress,
+        parameters,
+        additional,
+        createdAt,
+        startedAt,
+        finishedAt,
+        error);
   }
 
   /** Returns the next version with a new state and the fields a transition sets. */
@@ -80,8 +89,21 @@ public record FlowRecord(
       @Nullable Instant newFinishedAt,
       @Nullable String newError) {
     return new FlowRecord(
-        id, accountId, templateId, templateName, newState, newProgress, parameters, additional,
-        inputIds, createdAt, newStartedAt, newFinishedAt, newError, timeout, version + 1);
+        id,
+        accountId,
+        templateId,
+        templateName,
+        newState,
+        newProgress,
+        parameters,
+        additional,
+        inputIds,
+        createdAt,
+        newStartedAt,
+        newFinishedAt,
+        newError,
+        timeout,
+        version + 1);
   }
 
   /** Returns the next version with {@code progress} changed. */
@@ -92,11 +114,23 @@ public record FlowRecord(
   /** Returns the next version with {@code assetId} appended to the inputs. */
   public FlowRecord withInput(String assetId) {
     return new FlowRecord(
-        id, accountId, templateId, templateName, state, progress, parameters, additional,
+        id,
+        accountId,
+        templateId,
+        templateName,
+        state,
+        progress,
+        parameters,
+        additional,
         ImmutableList.<String>builderWithExpectedSize(inputIds.size() + 1)
             .addAll(inputIds)
             .add(assetId)
             .build(),
-        createdAt, startedAt, finishedAt, error, timeout, version + 1);
+        createdAt,
+        startedAt,
+        finishedAt,
+        error,
+        timeout,
+        version + 1);
   }
 }

@@ -56,9 +56,18 @@ public interface FlowStore {
       FlowRecord from = expected.get(i);
       FlowRecord to = next.get(i);
       if (!to.id().equals(from.id()) || to.version() != from.version() + 1) {
-        throw new IllegalArgumentException("replacement " + i + " must be version "
-            + (from.version() + 1) + " of flow " + from.id() + ", was version " + to.version()
-            + " of " + to.id() + "; nothing was changed");
+        throw new IllegalArgumentException(
+            "replacement "
+                + i
+                + " must be version "
+                + (from.version() + 1)
+                + " of flow "
+                + from.id()
+                + ", was version "
+                + to.version()
+                + " of "
+                + to.id()
+                + "; nothing was changed");
       }
     }
     boolean[] replaced = new boolean[expected.size()];

@@ -42,8 +42,14 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
           }
           revoked.set(true);
           return new ApiKeyRecord(
-              key.id(), key.accountId(), key.name(), key.secretHash(), key.createdAt(),
-              key.expiresAt(), key.lastUsedAt(), revokedAt);
+              key.id(),
+              key.accountId(),
+              key.name(),
+              key.secretHash(),
+              key.createdAt(),
+              key.expiresAt(),
+              key.lastUsedAt(),
+              revokedAt);
         });
     return revoked.get();
   }
@@ -54,7 +60,13 @@ final class InMemoryApiKeyStore implements ApiKeyStore {
         keyId,
         (id, key) ->
             new ApiKeyRecord(
-                key.id(), key.accountId(), key.name(), key.secretHash(), key.createdAt(),
-                key.expiresAt(), usedAt, key.revokedAt()));
+                key.id(),
+                key.accountId(),
+                key.name(),
+                key.secretHash(),
+                key.createdAt(),
+                key.expiresAt(),
+                usedAt,
+                key.revokedAt()));
   }
 }

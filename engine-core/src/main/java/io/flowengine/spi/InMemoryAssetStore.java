@@ -23,7 +23,8 @@ final class InMemoryAssetStore implements AssetStore {
 
   private record Stored(AssetRecord record, List<byte[]> chunks) {}
 
-  private final Map<String, ConcurrentSkipListMap<String, Stored>> byFlow = new ConcurrentHashMap<>();
+  private final Map<String, ConcurrentSkipListMap<String, Stored>> byFlow =
+      new ConcurrentHashMap<>();
   private final Map<String, LongAdder> bytesByAccount = new ConcurrentHashMap<>();
 
   @Override

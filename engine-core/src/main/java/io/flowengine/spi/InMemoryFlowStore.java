@@ -19,11 +19,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link FlowStore} in memory: each flow is an atomic reference to its current immutable
- * record, and a compare-and-set swaps it when the version matches. Listings by creation time walk
- * a skip-list index; listings by the mutable keys (state, progress, start, finish) scan all flows
- * into a bounded selection ({@link SmallestSelection}), so they cost O(n): an index per mutable
- * key would slow every state change, which is the hot path. Thread-safe and lock-free.
+ * A {@link FlowStore} in memory: each flow is an atomic reference to its current immutable record,
+ * and a compare-and-set swaps it when the version matches. Listings by creation time walk a
+ * skip-list index; listings by the mutable keys (state, progress, start, finish) scan all flows
+ * into a bounded selection ({@link SmallestSelection}), so they cost O(n): an index per mutable key
+ * would slow every state change, which is the hot path. Thread-safe and lock-free.
  */
 final class InMemoryFlowStore implements FlowStore {
   private record CreatedKey(Instant createdAt, String id) implements Comparable<CreatedKey> {
@@ -37,7 +37,8 @@ final class InMemoryFlowStore implements FlowStore {
   private final ConcurrentHashMap<String, AtomicReference<@Nullable FlowRecord>> flows =
       new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<CreatedKey> byCreated = new ConcurrentSkipListSet<>();
-  private final ConcurrentHashMap<String, LongAdder> unfinishedByAccount = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, LongAdder> unfinishedByAccount =
+      new ConcurrentHashMap<>();
 
   @Override
   public void insert(FlowRecord record) {
@@ -64,8 +65,14 @@ final class InMemoryFlowStore implements FlowStore {
   public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
     if (!next.id().equals(expected.id()) || next.version() != expected.version() + 1) {
       throw new IllegalArgumentException(
-          "next must be version " + (expected.version() + 1) + " of flow " + expected.id()
-              + ", was version " + next.version() + " of " + next.id());
+          "next must be version "
+              + (expected.version() + 1)
+              + " of flow "
+              + expected.id()
+              + ", was version "
+              + next.version()
+              + " of "
+              + next.id());
     }
     AtomicReference<@Nullable FlowRecord> ref = flows.get(expected.id());
     if (ref == null) {
@@ -103,7 +110,9 @@ final class InMemoryFlowStore implements FlowStore {
 
   @Override
   public List<FlowRecord> page(FlowPageRequest request) {
-    return request.sortBy() == FlowSortKey.CREATED_AT ? pageByCreated(request) : pageByScan(request);
+    return request.sortBy() == FlowSortKey.CREATED_AT
+        ? pageByCreated(request)
+        : pageByScan(request);
   }
 
   private List<FlowRecord> pageByCreated(FlowPageRequest request) {
@@ -152,7 +161,8 @@ final class InMemoryFlowStore implements FlowStore {
     return flows.values().stream()
         .map(AtomicReference::get)
         .filter(Objects::nonNull)
-        .filter(r -> states.contains(r.state()) && (afterId == null || r.id().compareTo(afterId) > 0))
+        .filter(
+            r -> states.contains(r.state()) && (afterId == null || r.id().compareTo(afterId) > 0))
         .sorted(Comparator.comparing(FlowRecord::id))
         .limit(limit)
         .toList();

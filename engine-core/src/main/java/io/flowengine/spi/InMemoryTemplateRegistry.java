@@ -32,10 +32,15 @@ final class InMemoryTemplateRegistry implements TemplateRegistry {
   public void register(Template template) {
     writes.lock();
     try {
-      if (byId.containsKey(template.id()) || byName.containsKey(template.name())
-          || byName.containsKey(template.id()) || byId.containsKey(template.name())) {
+      if (byId.containsKey(template.id())
+          || byName.containsKey(template.name())
+          || byName.containsKey(template.id())
+          || byId.containsKey(template.name())) {
         throw new IllegalArgumentException(
-            "a template with id " + template.id() + " or name " + template.name()
+            "a template with id "
+                + template.id()
+                + " or name "
+                + template.name()
                 + " is already registered");
       }
       byId.put(template.id(), template);

@@ -1,6 +1,5 @@
 package io.flowengine.spi;
 
-
 /** Flows and assets in memory: the engine's default storage. Thread-safe. */
 final class MemoryStorage implements EngineStorage {
   private final InMemoryFlowStore flows = new InMemoryFlowStore();

@@ -8,8 +8,8 @@ import java.util.PriorityQueue;
 /**
  * The {@code limit} smallest of the elements offered to it, in a heap whose top is the largest
  * kept: an element that would not make the cut costs one comparison, so picking a page out of n
- * elements costs O(n) comparisons plus O(page log page), not a sort of all n. Not thread-safe:
- * one per scan.
+ * elements costs O(n) comparisons plus O(page log page), not a sort of all n. Not thread-safe: one
+ * per scan.
  *
  * @param <T> the elements
  */

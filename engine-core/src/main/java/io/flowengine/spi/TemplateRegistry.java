@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the engine finds templates: by id or name, listed, registered and unregistered at run
- * time. The default registry holds templates in memory. Implementations must be thread-safe.
+ * Where the engine finds templates: by id or name, listed, registered and unregistered at run time.
+ * The default registry holds templates in memory. Implementations must be thread-safe.
  */
 public interface TemplateRegistry {
   /** Returns the template with this id or, failing that, this name. */
@@ -23,8 +23,8 @@ public interface TemplateRegistry {
   void register(Template template);
 
   /**
-   * Removes the template with this id or name. Flows of it that have not started running yet
-   * will fail when they are dispatched.
+   * Removes the template with this id or name. Flows of it that have not started running yet will
+   * fail when they are dispatched.
    *
    * @return whether a template was removed
    */

@@ -31,7 +31,8 @@ public final class BlockingStep implements Step {
    * @throws TimeoutException if they did not within {@code timeout}
    * @throws InterruptedException if the waiting thread is interrupted
    */
-  public void awaitEntered(int flows, Duration timeout) throws InterruptedException, TimeoutException {
+  public void awaitEntered(int flows, Duration timeout)
+      throws InterruptedException, TimeoutException {
     if (!entered.tryAcquire(flows, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
       throw new TimeoutException(
           flows + " flow(s) did not reach the blocking step within " + timeout);

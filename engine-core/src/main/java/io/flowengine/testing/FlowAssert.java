@@ -9,10 +9,10 @@ import io.flowengine.FlowState;
 import java.util.List;
 
 /**
- * Fluent checks of one flow that read well in a test and say what was found when they fail:
- * {@code FlowAssert.assertThatFlow(engine, id).isCompleted().hasOutputs(1, "model/gltf-binary")}.
- * Each check reads the flow's current state. Throws {@link AssertionError}; needs no test
- * framework. Thread-safe.
+ * Fluent checks of one flow that read well in a test and say what was found when they fail: {@code
+ * FlowAssert.assertThatFlow(engine, id).isCompleted().hasOutputs(1, "model/gltf-binary")}. Each
+ * check reads the flow's current state. Throws {@link AssertionError}; needs no test framework.
+ * Thread-safe.
  */
 public final class FlowAssert {
   private final FlowOperations operations;
@@ -25,7 +25,8 @@ public final class FlowAssert {
 
   /** Starts checks of flow {@code flowId} as seen through {@code operations}. */
   public static FlowAssert assertThatFlow(FlowOperations operations, String flowId) {
-    return new FlowAssert(requireNonNull(operations, "operations"), requireNonNull(flowId, "flowId"));
+    return new FlowAssert(
+        requireNonNull(operations, "operations"), requireNonNull(flowId, "flowId"));
   }
 
   /** Starts checks of {@code flow} as seen through {@code operations}. */
@@ -43,9 +44,15 @@ public final class FlowAssert {
     Flow flow = actual();
     if (flow.state() != expected) {
       throw new AssertionError(
-          "expected flow " + flowId + " to be " + expected.wireName() + " but it is "
-              + flow.state().wireName() + (flow.error() != null ? " (error: " + flow.error() + ")" : "")
-              + " at progress " + flow.progress());
+          "expected flow "
+              + flowId
+              + " to be "
+              + expected.wireName()
+              + " but it is "
+              + flow.state().wireName()
+              + (flow.error() != null ? " (error: " + flow.error() + ")" : "")
+              + " at progress "
+              + flow.progress());
     }
     return this;
   }
@@ -70,7 +77,11 @@ public final class FlowAssert {
     String error = actual().error();
     if (error == null || !error.contains(text)) {
       throw new AssertionError(
-          "expected flow " + flowId + " to have an error containing '" + text + "' but it has "
+          "expected flow "
+              + flowId
+              + " to have an error containing '"
+              + text
+              + "' but it has "
               + (error == null ? "none" : "'" + error + "'"));
     }
     return this;
@@ -101,8 +112,14 @@ public final class FlowAssert {
     List<Asset> outputs = operations.listOutputs(flowId);
     if (outputs.size() != count) {
       throw new AssertionError(
-          "expected flow " + flowId + " to have " + count + " output(s) but it has "
-              + outputs.size() + ": " + outputs);
+          "expected flow "
+              + flowId
+              + " to have "
+              + count
+              + " output(s) but it has "
+              + outputs.size()
+              + ": "
+              + outputs);
     }
     return this;
   }
@@ -113,8 +130,14 @@ public final class FlowAssert {
     for (Asset output : operations.listOutputs(flowId)) {
       if (!output.mediaType().equals(mediaType)) {
         throw new AssertionError(
-            "expected every output of flow " + flowId + " to be " + mediaType + " but "
-                + output.id() + " is " + output.mediaType());
+            "expected every output of flow "
+                + flowId
+                + " to be "
+                + mediaType
+                + " but "
+                + output.id()
+                + " is "
+                + output.mediaType());
       }
     }
     return this;

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit Jupiter extension that gives each test a fresh {@link TestFlowEngine} (inject it, or
- * its {@link FlowEngine}, as a test method parameter) and closes it after the test, failing the
- * test if a flow thread is left running. With {@code @ExtendWith(FlowEngineExtension.class)} the
- * engine has the {@link ReferenceTemplates} and runs flows on the calling thread; register an
- * instance to configure it:
+ * A JUnit Jupiter extension that gives each test a fresh {@link TestFlowEngine} (inject it, or its
+ * {@link FlowEngine}, as a test method parameter) and closes it after the test, failing the test if
+ * a flow thread is left running. With {@code @ExtendWith(FlowEngineExtension.class)} the engine has
+ * the {@link ReferenceTemplates} and runs flows on the calling thread; register an instance to
+ * configure it:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Needs {@code org.junit.jupiter:junit-jupiter-api} on the test class path (an optional
  * dependency of engine-core; on the module path, {@code requires org.junit.jupiter.api}, as any
- * JUnit test does: the module requires JUnit statically, not transitively, hence the
- * suppressed {@code exports} warning). Thread-safe.
+ * JUnit test does: the module requires JUnit statically, not transitively, hence the suppressed
+ * {@code exports} warning). Thread-safe.
  */
 @SuppressWarnings("exports")
 public final class FlowEngineExtension

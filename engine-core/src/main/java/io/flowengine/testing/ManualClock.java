@@ -16,8 +16,8 @@ import java.util.PriorityQueue;
 /**
  * A clock that moves only when a test moves it, and the {@link DeadlineScheduler} that goes with
  * it: {@link #advance(Duration)} runs, on the calling thread and in deadline order, every action
- * whose deadline it reaches. So flow timeouts and API-key expiry happen exactly when the test
- * says. Thread-safe.
+ * whose deadline it reaches. So flow timeouts and API-key expiry happen exactly when the test says.
+ * Thread-safe.
  */
 public final class ManualClock extends Clock implements DeadlineScheduler {
   private record Scheduled(Instant deadline, long sequence, Runnable action) {}

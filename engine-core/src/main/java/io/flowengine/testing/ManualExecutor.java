@@ -5,8 +5,8 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An executor that only queues: the test runs the queued flows when it chooses, on its own
- * thread, with {@link #runNext()} or {@link #runUntilIdle()}. Thread-safe.
+ * An executor that only queues: the test runs the queued flows when it chooses, on its own thread,
+ * with {@link #runNext()} or {@link #runUntilIdle()}. Thread-safe.
  */
 public final class ManualExecutor implements Executor {
   private final ArrayDeque<Runnable> queue = new ArrayDeque<>();

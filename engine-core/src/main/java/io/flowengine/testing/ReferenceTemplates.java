@@ -10,19 +10,22 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Fakes of the reference service's three templates with the same names, parameters and media
- * types ({@code model_generate_fromprompt}, {@code model_generate_fromimage}, {@code
- * model_optimize}), answering at once with a small valid GLB per input, so host code written for
- * the hosted service runs against them unchanged. The optimizer fake returns its input unchanged
- * and fails, like the real one, on input that is not GLB. Thread-safe.
+ * Fakes of the reference service's three templates with the same names, parameters and media types
+ * ({@code model_generate_fromprompt}, {@code model_generate_fromimage}, {@code model_optimize}),
+ * answering at once with a small valid GLB per input, so host code written for the hosted service
+ * runs against them unchanged. The optimizer fake returns its input unchanged and fails, like the
+ * real one, on input that is not GLB. Thread-safe.
  */
 public final class ReferenceTemplates {
   /** The name of the prompt-to-model template. */
   public static final String FROM_PROMPT = "model_generate_fromprompt";
+
   /** The name of the image-to-model template. */
   public static final String FROM_IMAGE = "model_generate_fromimage";
+
   /** The name of the model optimizer template. */
   public static final String OPTIMIZE = "model_optimize";
+
   /** The media type every fake produces. */
   public static final String GLB = "model/gltf-binary";
 
@@ -71,8 +74,11 @@ public final class ReferenceTemplates {
                 .allowedValues("low", "high")
                 .defaultValue("high"))
         .parameter(
-            ParameterSpec.integer("seed").description("variation seed; -1 for random").defaultValue(-1L))
-        .parameter(ParameterSpec.bool("texture").description("add a PBR texture").defaultValue(true))
+            ParameterSpec.integer("seed")
+                .description("variation seed; -1 for random")
+                .defaultValue(-1L))
+        .parameter(
+            ParameterSpec.bool("texture").description("add a PBR texture").defaultValue(true))
         .outputTypes(GLB)
         .step(ReferenceTemplates::generate);
   }

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link FlowEngine} set up for a host application's unit tests: in-memory stores, a {@link
- * ManualClock} that drives timeouts and key expiry, and flows run in one of three {@link Mode}s.
- * It starts in well under a millisecond and needs no test framework. {@link #close()} closes the
+ * ManualClock} that drives timeouts and key expiry, and flows run in one of three {@link Mode}s. It
+ * starts in well under a millisecond and needs no test framework. {@link #close()} closes the
  * engine and fails if a thread it started is still running.
  *
  * <pre>{@code
@@ -56,7 +56,10 @@ public final class TestFlowEngine implements AutoCloseable {
   private TestFlowEngine(Builder builder) {
     this.clock = builder.clock;
     FlowEngine.Builder engineBuilder =
-        FlowEngine.builder().clock(clock).deadlineScheduler(clock).shutdownTimeout(Duration.ofSeconds(5));
+        FlowEngine.builder()
+            .clock(clock)
+            .deadlineScheduler(clock)
+            .shutdownTimeout(Duration.ofSeconds(5));
     builder.templates.forEach(engineBuilder::template);
     if (builder.limits != null) {
       engineBuilder.limits(builder.limits);

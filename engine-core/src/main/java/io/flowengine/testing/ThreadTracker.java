@@ -10,7 +10,8 @@ import java.util.concurrent.ThreadFactory;
  * left running after the engine closed. Thread-safe.
  */
 final class ThreadTracker implements ThreadFactory {
-  private final ThreadFactory delegate = Thread.ofVirtual().name("flowengine-test-flow-", 0).factory();
+  private final ThreadFactory delegate =
+      Thread.ofVirtual().name("flowengine-test-flow-", 0).factory();
   private final ConcurrentLinkedQueue<Thread> threads = new ConcurrentLinkedQueue<>();
 
   @Override

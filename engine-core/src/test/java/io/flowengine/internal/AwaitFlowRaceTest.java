@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Regression: {@code awaitFlow} futures never completed for a few flows that had completed. The
- * completion skipped its waiter when {@code ConcurrentHashMap.isEmpty()} briefly reported an
- * empty map (a concurrent insert not yet counted, a remove already counted) while the waiter was
- * in it. Found by the lifecycle benchmark, which awaits thousands of flows as they complete.
+ * completion skipped its waiter when {@code ConcurrentHashMap.isEmpty()} briefly reported an empty
+ * map (a concurrent insert not yet counted, a remove already counted) while the waiter was in it.
+ * Found by the lifecycle benchmark, which awaits thousands of flows as they complete.
  * Probabilistic: it ran into the race within seconds before the fix.
  */
 class AwaitFlowRaceTest {
@@ -41,7 +41,8 @@ class AwaitFlowRaceTest {
         }
         List<String> lost = new ArrayList<>();
         try {
-          CompletableFuture.allOf(done.toArray(CompletableFuture<?>[]::new)).get(10, TimeUnit.SECONDS);
+          CompletableFuture.allOf(done.toArray(CompletableFuture<?>[]::new))
+              .get(10, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
           for (int i = 0; i < ids.size(); i++) {
             if (!done.get(i).isDone()) {

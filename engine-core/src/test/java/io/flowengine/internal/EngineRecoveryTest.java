@@ -35,16 +35,35 @@ class EngineRecoveryTest {
     Instant now = Instant.parse("2030-01-01T00:00:00Z");
     String id = ids.next(now);
     String input =
-        storage.assets()
-            .put(AssetDraft.input(ids.next(now), id, null, "text/plain", now, null),
+        storage
+            .assets()
+            .put(
+                AssetDraft.input(ids.next(now), id, null, "text/plain", now, null),
                 new ContentStream(new ByteArrayInputStream("in".getBytes()), 100, "in"))
             .id();
-    storage.assets().put(
-        new AssetDraft(ids.next(now), id, null, AssetRole.OUTPUT, "text/plain", now, null, null),
-        new ContentStream(new ByteArrayInputStream("stale output".getBytes()), 100, "out"));
+    storage
+        .assets()
+        .put(
+            new AssetDraft(
+                ids.next(now), id, null, AssetRole.OUTPUT, "text/plain", now, null, null),
+            new ContentStream(new ByteArrayInputStream("stale output".getBytes()), 100, "out"));
     FlowRecord record =
-        new FlowRecord(id, null, echo.id(), echo.name(), state, 0.4, Parameters.empty(), null,
-            List.of(input), now, now, null, null, null, 3);
+        new FlowRecord(
+            id,
+            null,
+            echo.id(),
+            echo.name(),
+            state,
+            0.4,
+            Parameters.empty(),
+            null,
+            List.of(input),
+            now,
+            now,
+            null,
+            null,
+            null,
+            3);
     storage.flows().insert(record);
     return record;
   }
@@ -76,7 +95,11 @@ class EngineRecoveryTest {
     FlowRecord starting = leftBehind(FlowState.STARTING);
     FlowRecord running = leftBehind(FlowState.RUNNING);
     try (FlowEngine engine =
-        FlowEngine.builder().storage(storage).template(echo).recoveryPolicy(RecoveryPolicy.FAIL).build()) {
+        FlowEngine.builder()
+            .storage(storage)
+            .template(echo)
+            .recoveryPolicy(RecoveryPolicy.FAIL)
+            .build()) {
       Flow failed = engine.getFlow(running.id());
       assertThat(failed.state()).isEqualTo(FlowState.FAILED);
       assertThat(failed.error()).isEqualTo("the engine stopped while the flow was running");

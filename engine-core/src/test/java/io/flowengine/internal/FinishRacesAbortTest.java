@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression: an abort that lands after the last step returned but before the flow's completion
- * was stored used to leave the flow ABORTING for ever (found by FlowStressTest). The store below
- * lets the abort in at exactly that moment.
+ * Regression: an abort that lands after the last step returned but before the flow's completion was
+ * stored used to leave the flow ABORTING for ever (found by FlowStressTest). The store below lets
+ * the abort in at exactly that moment.
  */
 class FinishRacesAbortTest {
 
@@ -41,7 +41,10 @@ class FinishRacesAbortTest {
   void abortBetweenLastStepAndCompletion_endsAborted() throws Exception {
     BeforeCompletion flows = new BeforeCompletion();
     try (FlowEngine engine =
-        FlowEngine.builder().storage(flows.storage()).template(TestTemplates.of("t", Steps.succeed())).build()) {
+        FlowEngine.builder()
+            .storage(flows.storage())
+            .template(TestTemplates.of("t", Steps.succeed()))
+            .build()) {
       flows.hook = engine::abortFlow;
       Flow flow = engine.createFlow(NewFlow.builder("t").input(NewAsset.text("x")).build());
       Flow end = engine.awaitFlow(flow.id()).get(10, TimeUnit.SECONDS);

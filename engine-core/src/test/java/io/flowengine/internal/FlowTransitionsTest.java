@@ -24,7 +24,8 @@ class FlowTransitionsTest {
       Map.of(
           CREATED, Map.of(FlowEvent.START, STARTING),
           STARTING,
-              Map.of(FlowEvent.DISPATCH, RUNNING, FlowEvent.ABORT, ABORTING, FlowEvent.FAIL, FAILED),
+              Map.of(
+                  FlowEvent.DISPATCH, RUNNING, FlowEvent.ABORT, ABORTING, FlowEvent.FAIL, FAILED),
           RUNNING,
               Map.of(
                   FlowEvent.COMPLETE, COMPLETED,

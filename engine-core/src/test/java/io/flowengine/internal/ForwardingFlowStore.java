@@ -13,7 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** A memory flow store that tests extend to observe or perturb calls; the rest of storage is memory. */
+/**
+ * A memory flow store that tests extend to observe or perturb calls; the rest of storage is memory.
+ */
 class ForwardingFlowStore implements FlowStore {
   private final EngineStorage memory = EngineStorage.inMemory();
   private final FlowStore delegate = memory.flows();

@@ -45,7 +45,8 @@ class RandomizedStateMachineTest {
   private static final int THREADS = 6;
   private static final int OPERATIONS = 700;
 
-  private record Change(String flowId, FlowState from, FlowState to, long fromVersion, long toVersion) {}
+  private record Change(
+      String flowId, FlowState from, FlowState to, long fromVersion, long toVersion) {}
 
   private static final class RecordingStore extends ForwardingFlowStore {
     final ConcurrentLinkedQueue<Change> changes = new ConcurrentLinkedQueue<>();
@@ -60,7 +61,9 @@ class RandomizedStateMachineTest {
     public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
       boolean stored = super.compareAndSet(expected, next);
       if (stored) {
-        changes.add(new Change(next.id(), expected.state(), next.state(), expected.version(), next.version()));
+        changes.add(
+            new Change(
+                next.id(), expected.state(), next.state(), expected.version(), next.version()));
       }
       return stored;
     }
@@ -115,7 +118,8 @@ class RandomizedStateMachineTest {
             .build()) {
       Instant expiry = Instant.now().plus(Duration.ofHours(1));
       List<FlowOperations> callers =
-          List.of(engine,
+          List.of(
+              engine,
               engine.authenticate(engine.apiKeys().create("a", "k", expiry).secret()),
               engine.authenticate(engine.apiKeys().create("b", "k", expiry).secret()));
       for (int i = 0; i < 20; i++) {
@@ -127,46 +131,52 @@ class RandomizedStateMachineTest {
       try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
         for (int t = 0; t < THREADS; t++) {
           Random random = new Random(seed * 100 + t);
-          workers.add(pool.submit(() -> {
-            for (int op = 0; op < OPERATIONS; op++) {
-              FlowOperations ops = callers.get(random.nextInt(callers.size()));
-              String id = ids.get(random.nextInt(ids.size()));
-              try {
-                switch (random.nextInt(12)) {
-                  case 0 -> {
-                    NewFlow.Builder request = NewFlow.builder("work");
-                    int count = random.nextInt(3);
-                    for (int i = 0; i < count; i++) {
-                      request.input(NewAsset.text("c" + i));
+          workers.add(
+              pool.submit(
+                  () -> {
+                    for (int op = 0; op < OPERATIONS; op++) {
+                      FlowOperations ops = callers.get(random.nextInt(callers.size()));
+                      String id = ids.get(random.nextInt(ids.size()));
+                      try {
+                        switch (random.nextInt(12)) {
+                          case 0 -> {
+                            NewFlow.Builder request = NewFlow.builder("work");
+                            int count = random.nextInt(3);
+                            for (int i = 0; i < count; i++) {
+                              request.input(NewAsset.text("c" + i));
+                            }
+                            Flow flow = ops.createFlow(request.build());
+                            inputs.put(flow.id(), ConcurrentHashMap.newKeySet());
+                            ops.listInputs(flow.id())
+                                .forEach(a -> inputs.get(flow.id()).add(a.id()));
+                            ids.add(flow.id());
+                          }
+                          case 1 -> ops.startFlow(id);
+                          case 2 -> ops.abortFlow(id);
+                          case 3 -> {
+                            if (random.nextInt(8) == 0) {
+                              ops.deleteFlow(id);
+                              deleted.add(id);
+                            }
+                          }
+                          case 4, 5 ->
+                              inputs.get(id).add(ops.addInput(id, NewAsset.text("op" + op)).id());
+                          case 6 -> ops.getFlow(id);
+                          case 7 -> ops.listFlows(FlowQuery.builder().limit(5).build());
+                          case 8 ->
+                              ops.listInputs(id).forEach(a -> ops.getInput(id, a.id()).bytes());
+                          case 9 ->
+                              ops.listOutputs(id).forEach(a -> ops.getOutput(id, a.id()).bytes());
+                          default -> ops.getFlow(id);
+                        }
+                      } catch (FlowEngineException refused) {
+                        // state refusals, not-found across accounts or after delete, input limits
+                      } catch (RuntimeException e) {
+                        unexpected.add(e);
+                      }
                     }
-                    Flow flow = ops.createFlow(request.build());
-                    inputs.put(flow.id(), ConcurrentHashMap.newKeySet());
-                    ops.listInputs(flow.id()).forEach(a -> inputs.get(flow.id()).add(a.id()));
-                    ids.add(flow.id());
-                  }
-                  case 1 -> ops.startFlow(id);
-                  case 2 -> ops.abortFlow(id);
-                  case 3 -> {
-                    if (random.nextInt(8) == 0) {
-                      ops.deleteFlow(id);
-                      deleted.add(id);
-                    }
-                  }
-                  case 4, 5 -> inputs.get(id).add(ops.addInput(id, NewAsset.text("op" + op)).id());
-                  case 6 -> ops.getFlow(id);
-                  case 7 -> ops.listFlows(FlowQuery.builder().limit(5).build());
-                  case 8 -> ops.listInputs(id).forEach(a -> ops.getInput(id, a.id()).bytes());
-                  case 9 -> ops.listOutputs(id).forEach(a -> ops.getOutput(id, a.id()).bytes());
-                  default -> ops.getFlow(id);
-                }
-              } catch (FlowEngineException refused) {
-                // state refusals, not-found across accounts or after delete, input limits
-              } catch (RuntimeException e) {
-                unexpected.add(e);
-              }
-            }
-            return null;
-          }));
+                    return null;
+                  }));
         }
         for (Future<?> worker : workers) {
           worker.get(60, TimeUnit.SECONDS);
@@ -186,7 +196,9 @@ class RandomizedStateMachineTest {
         }
         Flow end = engine.awaitFlow(id).get(30, TimeUnit.SECONDS);
         assertThat(end.state().isTerminal()).isTrue();
-        assertThat(engine.listInputs(id)).extracting(Asset::id).containsExactlyInAnyOrderElementsOf(inputs.get(id));
+        assertThat(engine.listInputs(id))
+            .extracting(Asset::id)
+            .containsExactlyInAnyOrderElementsOf(inputs.get(id));
       }
     }
     assertThat(unexpected).isEmpty();
@@ -194,18 +206,19 @@ class RandomizedStateMachineTest {
     Map<String, List<Change>> byFlow =
         store.changes.stream().collect(Collectors.groupingBy(Change::flowId));
     List<String> violations = Collections.synchronizedList(new ArrayList<>());
-    byFlow.forEach((flowId, changes) -> {
-      changes.sort(Comparator.comparingLong(Change::toVersion));
-      for (int i = 0; i < changes.size(); i++) {
-        Change change = changes.get(i);
-        if (change.toVersion() != i || change.fromVersion() != i - 1) {
-          violations.add(flowId + ": version chain broken at " + change);
-        }
-        if (!legal(change.from(), change.to())) {
-          violations.add(flowId + ": illegal " + change.from() + " -> " + change.to());
-        }
-      }
-    });
+    byFlow.forEach(
+        (flowId, changes) -> {
+          changes.sort(Comparator.comparingLong(Change::toVersion));
+          for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (change.toVersion() != i || change.fromVersion() != i - 1) {
+              violations.add(flowId + ": version chain broken at " + change);
+            }
+            if (!legal(change.from(), change.to())) {
+              violations.add(flowId + ": illegal " + change.from() + " -> " + change.to());
+            }
+          }
+        });
     assertThat(violations).isEmpty();
     assertThat(store.changes.stream().map(Change::to).collect(Collectors.toSet()))
         .as("the run reached every state")

@@ -51,9 +51,17 @@ final class ModuleConsumer {
     Files.createDirectories(classes);
     // An explicit class path, or javac in this JVM would see the test's own class path, where
     // engine-core's packages sit in the unnamed module.
-    List<String> args = new ArrayList<>(List.of(
-        "--module-path", modulePath(), "--class-path", classes.toString(), "-d", classes.toString(),
-        "-Xlint:all", "-Werror"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--module-path",
+                modulePath(),
+                "--class-path",
+                classes.toString(),
+                "-d",
+                classes.toString(),
+                "-Xlint:all",
+                "-Werror"));
     try (var files = Files.walk(sources)) {
       files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
     }
@@ -70,8 +78,12 @@ final class ModuleConsumer {
   String run(String module, String mainClass) throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElseThrow();
     Process child =
-        new ProcessBuilder(java, "--module-path", classes + File.pathSeparator + modulePath(),
-                "-m", module + "/" + mainClass)
+        new ProcessBuilder(
+                java,
+                "--module-path",
+                classes + File.pathSeparator + modulePath(),
+                "-m",
+                module + "/" + mainClass)
             .redirectErrorStream(true)
             .start();
     child.getOutputStream().close();

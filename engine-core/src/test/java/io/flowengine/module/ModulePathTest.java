@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * engine-core is the module {@code io.flowengine} for a consumer on the module path: it exports
- * the API, the SPI and the test support and nothing else, an application that requires it builds
- * and runs an engine, and the implementation package is closed to it at compile time and at run
- * time. The consumer is compiled with javac and run in a child JVM of the same JDK.
+ * engine-core is the module {@code io.flowengine} for a consumer on the module path: it exports the
+ * API, the SPI and the test support and nothing else, an application that requires it builds and
+ * runs an engine, and the implementation package is closed to it at compile time and at run time.
+ * The consumer is compiled with javac and run in a child JVM of the same JDK.
  */
 class ModulePathTest {
   private static final String CONSUMER_MODULE =
@@ -76,7 +76,9 @@ class ModulePathTest {
     ModuleDescriptor descriptor =
         ModuleFinder.of(Path.of("target/classes")).find("io.flowengine").orElseThrow().descriptor();
     Set<String> exported =
-        descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
+        descriptor.exports().stream()
+            .map(ModuleDescriptor.Exports::source)
+            .collect(Collectors.toSet());
     assertThat(exported)
         .containsExactlyInAnyOrder("io.flowengine", "io.flowengine.spi", "io.flowengine.testing");
     assertThat(descriptor.exports()).noneMatch(ModuleDescriptor.Exports::isQualified);
@@ -102,10 +104,12 @@ class ModulePathTest {
   void consumerImportingInternal_doesNotCompile(@TempDir Path dir) throws Exception {
     ModuleConsumer consumer =
         new ModuleConsumer(dir)
-            .write(Map.of(
-                "module-info.java", CONSUMER_MODULE,
-                "consumer/Peek.java",
-                """
+            .write(
+                Map.of(
+                    "module-info.java",
+                    CONSUMER_MODULE,
+                    "consumer/Peek.java",
+                    """
                 package consumer;
 
                 public final class Peek {
@@ -117,7 +121,8 @@ class ModulePathTest {
                 }
                 """));
     assertThat(consumer.compile())
-        .contains("package io.flowengine.internal is declared in module io.flowengine, which does"
-            + " not export it");
+        .contains(
+            "package io.flowengine.internal is declared in module io.flowengine, which does"
+                + " not export it");
   }
 }

@@ -23,19 +23,28 @@ class QuickStartTest {
 
   private static String quickStart() throws Exception {
     // README:BEGIN
-    Template shout = Template.builder("shout")
-        .inputTypes("text/plain").outputTypes("text/plain")
-        .step(ctx -> {
-          for (var input : ctx.inputs()) {
-            String text = new String(ctx.open(input).readAllBytes(), StandardCharsets.UTF_8);
-            ctx.writeOutput("text/plain", text.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8), input);
-          }
-        })
-        .build();
+    Template shout =
+        Template.builder("shout")
+            .inputTypes("text/plain")
+            .outputTypes("text/plain")
+            .step(
+                ctx -> {
+                  for (var input : ctx.inputs()) {
+                    String text =
+                        new String(ctx.open(input).readAllBytes(), StandardCharsets.UTF_8);
+                    ctx.writeOutput(
+                        "text/plain",
+                        text.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8),
+                        input);
+                  }
+                })
+            .build();
     try (FlowEngine engine = FlowEngine.builder().template(shout).build()) {
-      Flow flow = engine.createFlow(NewFlow.builder("shout").input(NewAsset.text("hello, flows")).build());
-      Flow done = engine.awaitFlow(flow.id()).join();            // runs on a virtual thread
-      String result = engine.getOutput(flow.id(), engine.listOutputs(flow.id()).getFirst().id()).text();
+      Flow flow =
+          engine.createFlow(NewFlow.builder("shout").input(NewAsset.text("hello, flows")).build());
+      Flow done = engine.awaitFlow(flow.id()).join(); // runs on a virtual thread
+      String result =
+          engine.getOutput(flow.id(), engine.listOutputs(flow.id()).getFirst().id()).text();
       System.out.println(done.state().wireName() + ": " + result); // completed: HELLO, FLOWS
       assertThat(done.state()).isEqualTo(FlowState.COMPLETED);
       return done.state().wireName() + ": " + result;

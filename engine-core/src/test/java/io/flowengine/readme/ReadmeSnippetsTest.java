@@ -24,7 +24,9 @@ class ReadmeSnippetsTest {
     StringBuilder out = new StringBuilder();
     code.lines()
         .map(String::strip)
-        .filter(line -> !line.isEmpty() && !line.startsWith("assertThat(") && !line.startsWith("return "))
+        .filter(
+            line ->
+                !line.isEmpty() && !line.startsWith("assertThat(") && !line.startsWith("return "))
         .forEach(line -> out.append(line).append('\n'));
     return out.toString();
   }

@@ -49,7 +49,8 @@ class FlowOrderingTest {
         for (FlowRecord b : records) {
           SortPosition positionOfB = FlowOrdering.positionOf(b, key);
           int expected = Integer.signum(byRecord.compare(a, b));
-          assertThat(Integer.signum(byPosition.compare(FlowOrdering.positionOf(a, key), positionOfB)))
+          assertThat(
+                  Integer.signum(byPosition.compare(FlowOrdering.positionOf(a, key), positionOfB)))
               .isEqualTo(expected);
           assertThat(FlowOrdering.isAfter(a, positionOfB, key, direction)).isEqualTo(expected > 0);
         }
@@ -74,7 +75,8 @@ class FlowOrderingTest {
   private static <V extends Comparable<? super V>> Comparator<FlowRecord> byNullable(
       Function<FlowRecord, @Nullable V> value, boolean ascending) {
     Comparator<V> natural = Comparator.naturalOrder();
-    return Comparator.comparing(value, Comparator.nullsLast(ascending ? natural : natural.reversed()));
+    return Comparator.comparing(
+        value, Comparator.nullsLast(ascending ? natural : natural.reversed()));
   }
 
   /** Records with few distinct values, so ties (broken by id) and missing times are common. */
@@ -89,9 +91,21 @@ class FlowOrderingTest {
       double progress = random.nextInt(3) / 2.0;
       records.add(
           new FlowRecord(
-              String.format("%024x", firstId + i), null, "tpl-1", "echo", state, progress,
-              Parameters.empty(), null, List.of(), created, started, finished,
-              state == FlowState.FAILED ? "boom" : null, null, 0));
+              String.format("%024x", firstId + i),
+              null,
+              "tpl-1",
+              "echo",
+              state,
+              progress,
+              Parameters.empty(),
+              null,
+              List.of(),
+              created,
+              started,
+              finished,
+              state == FlowState.FAILED ? "boom" : null,
+              null,
+              0));
     }
     Collections.shuffle(records, random);
     return records;

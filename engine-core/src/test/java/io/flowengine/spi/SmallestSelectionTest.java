@@ -18,9 +18,11 @@ class SmallestSelectionTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 7, 100, 999, 1000, 5000})
   void keepsExactlyTheSmallestInOrder(int limit) {
-    List<Integer> values = new ArrayList<>(IntStream.range(0, 1000).map(i -> i / 3).boxed().toList());
+    List<Integer> values =
+        new ArrayList<>(IntStream.range(0, 1000).map(i -> i / 3).boxed().toList());
     Collections.shuffle(values, new Random(limit));
-    SmallestSelection<Integer> selection = new SmallestSelection<>(Comparator.naturalOrder(), limit);
+    SmallestSelection<Integer> selection =
+        new SmallestSelection<>(Comparator.naturalOrder(), limit);
     values.forEach(selection::offer);
 
     List<Integer> expected = values.stream().sorted().limit(limit).toList();

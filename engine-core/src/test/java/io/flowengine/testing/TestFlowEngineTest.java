@@ -17,18 +17,35 @@ class TestFlowEngineTest {
   @Test
   void callingThreadMode_finishesFlowsBeforeCreateReturns() {
     try (TestFlowEngine fake = TestFlowEngine.withReferenceTemplates()) {
-      Flow flow = fake.engine().createFlow(
-          NewFlow.builder(ReferenceTemplates.FROM_PROMPT).input(NewAsset.text("cube")).build());
-      FlowAssert.assertThatFlow(fake.engine(), flow).isCompleted().hasOutputs(1, ReferenceTemplates.GLB);
+      Flow flow =
+          fake.engine()
+              .createFlow(
+                  NewFlow.builder(ReferenceTemplates.FROM_PROMPT)
+                      .input(NewAsset.text("cube"))
+                      .build());
+      FlowAssert.assertThatFlow(fake.engine(), flow)
+          .isCompleted()
+          .hasOutputs(1, ReferenceTemplates.GLB);
       assertThatThrownBy(fake::runNext).isInstanceOf(IllegalStateException.class);
     }
   }
 
   @Test
   void manualMode_runsOnlyWhenTheTestSays() {
-    try (TestFlowEngine fake = TestFlowEngine.builder().referenceTemplates().mode(TestFlowEngine.Mode.MANUAL).build()) {
-      Flow a = fake.engine().createFlow(NewFlow.builder(ReferenceTemplates.FROM_PROMPT).input(NewAsset.text("a")).build());
-      Flow b = fake.engine().createFlow(NewFlow.builder(ReferenceTemplates.FROM_PROMPT).input(NewAsset.text("b")).build());
+    try (TestFlowEngine fake =
+        TestFlowEngine.builder().referenceTemplates().mode(TestFlowEngine.Mode.MANUAL).build()) {
+      Flow a =
+          fake.engine()
+              .createFlow(
+                  NewFlow.builder(ReferenceTemplates.FROM_PROMPT)
+                      .input(NewAsset.text("a"))
+                      .build());
+      Flow b =
+          fake.engine()
+              .createFlow(
+                  NewFlow.builder(ReferenceTemplates.FROM_PROMPT)
+                      .input(NewAsset.text("b"))
+                      .build());
       assertThat(fake.pending()).isEqualTo(2);
       assertThat(fake.runNext()).isTrue();
       FlowAssert.assertThatFlow(fake.engine(), a).isCompleted();
@@ -44,7 +61,8 @@ class TestFlowEngineTest {
     assertThat(clock.instant()).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
     clock.advance(Duration.ofHours(1));
     assertThat(clock.instant()).isEqualTo(Instant.parse("2030-01-01T01:00:00Z"));
-    assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
     StringBuilder fired = new StringBuilder();
     clock.schedule(clock.instant().plusSeconds(20), () -> fired.append("b"));
     clock.schedule(clock.instant().plusSeconds(10), () -> fired.append("a"));
@@ -66,8 +84,13 @@ class TestFlowEngineTest {
             .step(Steps.echoInputs("text/plain"))
             .step(gate)
             .build();
-    try (TestFlowEngine fake = TestFlowEngine.builder().template(template).mode(TestFlowEngine.Mode.VIRTUAL_THREADS).build()) {
-      Flow flow = fake.engine().createFlow(NewFlow.builder("scripted").input(NewAsset.text("x")).build());
+    try (TestFlowEngine fake =
+        TestFlowEngine.builder()
+            .template(template)
+            .mode(TestFlowEngine.Mode.VIRTUAL_THREADS)
+            .build()) {
+      Flow flow =
+          fake.engine().createFlow(NewFlow.builder("scripted").input(NewAsset.text("x")).build());
       gate.awaitEntered(Duration.ofSeconds(10));
       FlowAssert.assertThatFlow(fake.engine(), flow).isInState(FlowState.RUNNING).hasProgress(0.75);
       gate.release();
@@ -80,15 +103,21 @@ class TestFlowEngineTest {
   @Test
   void flowAssert_failuresSayWhatWasFound() {
     try (TestFlowEngine fake = TestFlowEngine.withReferenceTemplates()) {
-      Flow flow = fake.engine().createFlow(
-          NewFlow.builder(ReferenceTemplates.OPTIMIZE).input(NewAsset.bytes("model/gltf-binary", new byte[] {1})).build());
+      Flow flow =
+          fake.engine()
+              .createFlow(
+                  NewFlow.builder(ReferenceTemplates.OPTIMIZE)
+                      .input(NewAsset.bytes("model/gltf-binary", new byte[] {1}))
+                      .build());
       FlowAssert check = FlowAssert.assertThatFlow(fake.engine(), flow);
       assertThatThrownBy(check::isCompleted)
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("to be completed but it is failed (error: input")
           .hasMessageContaining("is not a GLB file");
-      assertThatThrownBy(() -> check.hasOutputs(1)).hasMessageContaining("to have 1 output(s) but it has 0");
-      assertThatThrownBy(() -> check.hasErrorContaining("disk")).hasMessageContaining("error containing 'disk'");
+      assertThatThrownBy(() -> check.hasOutputs(1))
+          .hasMessageContaining("to have 1 output(s) but it has 0");
+      assertThatThrownBy(() -> check.hasErrorContaining("disk"))
+          .hasMessageContaining("error containing 'disk'");
       check.isFailed().hasInputs(1).hasOutputs(0);
     }
   }
@@ -97,11 +126,23 @@ class TestFlowEngineTest {
   void tenThousandFlows_throughTheFake() {
     try (TestFlowEngine fake = TestFlowEngine.withReferenceTemplates()) {
       for (int i = 0; i < 10_000; i++) {
-        Flow flow = fake.engine().createFlow(
-            NewFlow.builder(ReferenceTemplates.FROM_PROMPT).parameter("seed", i).input(NewAsset.text("p")).build());
+        Flow flow =
+            fake.engine()
+                .createFlow(
+                    NewFlow.builder(ReferenceTemplates.FROM_PROMPT)
+                        .parameter("seed", i)
+                        .input(NewAsset.text("p"))
+                        .build());
         assertThat(flow.state()).isEqualTo(FlowState.STARTING); // the snapshot taken at creation
       }
-      assertThat(fake.engine().listFlows(io.flowengine.FlowQuery.builder().states(FlowState.COMPLETED).limit(1000).build()).items())
+      assertThat(
+              fake.engine()
+                  .listFlows(
+                      io.flowengine.FlowQuery.builder()
+                          .states(FlowState.COMPLETED)
+                          .limit(1000)
+                          .build())
+                  .items())
           .hasSize(1000);
     }
   }

@@ -1,6 +1,4 @@
-/**
- * Tests of the test support: the fake engine's modes and the reference templates' GLB output.
- */
+/** Tests of the test support: the fake engine's modes and the reference templates' GLB output. */
 @NullMarked
 package io.flowengine.testing;
 

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps asset metadata to rows of {@code ASSETS} and back; the content is a BLOB column that
- * {@link H2AssetStore} streams separately. Reading checks every value, so a damaged row is
- * reported as corrupt, naming the asset. Stateless.
+ * Maps asset metadata to rows of {@code ASSETS} and back; the content is a BLOB column that {@link
+ * H2AssetStore} streams separately. Reading checks every value, so a damaged row is reported as
+ * corrupt, naming the asset. Stateless.
  */
 final class AssetRows {
   /** The metadata columns, in the order {@link #read} expects. */
@@ -20,10 +20,14 @@ final class AssetRows {
       "FLOW_ID, ID, ACCOUNT_ID, ROLE, MEDIA_TYPE, SIZE, SHA256, CREATED_US, ADDITIONAL, DERIVED_FROM";
 
   /** Inserts a row whose size and digest {@link #SET_DIGEST} fills in once the content is read. */
-  static final String INSERT = "INSERT INTO ASSETS (" + COLUMNS + ", CONTENT) "
-      + "VALUES (?, ?, ?, ?, ?, -1, '', ?, ?, ?, ?)";
+  static final String INSERT =
+      "INSERT INTO ASSETS ("
+          + COLUMNS
+          + ", CONTENT) "
+          + "VALUES (?, ?, ?, ?, ?, -1, '', ?, ?, ?, ?)";
 
-  static final String SET_DIGEST = "UPDATE ASSETS SET SIZE = ?, SHA256 = ? WHERE FLOW_ID = ? AND ID = ?";
+  static final String SET_DIGEST =
+      "UPDATE ASSETS SET SIZE = ?, SHA256 = ? WHERE FLOW_ID = ? AND ID = ?";
 
   private AssetRows() {}
 
@@ -50,11 +54,20 @@ final class AssetRows {
       long size = row.getLong(6);
       String sha256 = row.getString(7);
       if (size < 0 || sha256 == null || sha256.length() != 64) {
-        throw new IllegalArgumentException("size " + size + " and sha-256 '" + sha256 + "' are not valid");
+        throw new IllegalArgumentException(
+            "size " + size + " and sha-256 '" + sha256 + "' are not valid");
       }
       return new AssetRecord(
-          id, row.getString(1), row.getString(3), AssetRole.values()[role], row.getString(5), size,
-          sha256, EpochMicros.toInstant(row.getLong(8)), row.getString(9), row.getString(10));
+          id,
+          row.getString(1),
+          row.getString(3),
+          AssetRole.values()[role],
+          row.getString(5),
+          size,
+          sha256,
+          EpochMicros.toInstant(row.getLong(8)),
+          row.getString(9),
+          row.getString(10));
     } catch (RuntimeException e) {
       throw failures.corrupt("the row of asset " + id, e);
     }

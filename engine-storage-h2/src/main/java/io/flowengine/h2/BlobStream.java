@@ -10,9 +10,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * An asset's content as H2 streams it from its LOB storage, read in a transaction on a
- * connection of its own, which closing the stream ends and closes. Not thread-safe, like any
- * stream.
+ * An asset's content as H2 streams it from its LOB storage, read in a transaction on a connection
+ * of its own, which closing the stream ends and closes. Not thread-safe, like any stream.
  */
 final class BlobStream extends FilterInputStream {
   private final Connection connection;
@@ -29,11 +28,13 @@ final class BlobStream extends FilterInputStream {
    * Opens the content of an asset on {@code connection}, which the returned stream owns; if there
    * is no such asset the connection is closed and the result is empty.
    */
-  static Optional<InputStream> open(Connection connection, String flowId, String assetId) throws SQLException {
+  static Optional<InputStream> open(Connection connection, String flowId, String assetId)
+      throws SQLException {
     PreparedStatement select = null;
     try {
       connection.setAutoCommit(false);
-      select = connection.prepareStatement("SELECT CONTENT FROM ASSETS WHERE FLOW_ID = ? AND ID = ?");
+      select =
+          connection.prepareStatement("SELECT CONTENT FROM ASSETS WHERE FLOW_ID = ? AND ID = ?");
       select.setString(1, flowId);
       select.setString(2, assetId);
       ResultSet row = select.executeQuery();

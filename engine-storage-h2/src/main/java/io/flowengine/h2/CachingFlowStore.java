@@ -14,15 +14,14 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Caffeine cache of current flow records in front of a {@link FlowStore}, for the commonest
- * call, polling a flow by id. A successful update replaces a cached entry with the version it
- * wrote (only a present entry, only by a newer version), so polling a flow through its state
- * changes keeps hitting the cache; every other write (insert, delete, a refused update) drops the
- * entry after the database has it. A cache miss loads inside Caffeine's per-key computation, which
- * those per-key writes wait for, so once a write returns no read sees an older version; and a
- * delete that lands between an update and its cache write leaves no entry, because the update
- * only replaces entries that are present. Listings and batch queries go to the database.
- * Thread-safe.
+ * A Caffeine cache of current flow records in front of a {@link FlowStore}, for the commonest call,
+ * polling a flow by id. A successful update replaces a cached entry with the version it wrote (only
+ * a present entry, only by a newer version), so polling a flow through its state changes keeps
+ * hitting the cache; every other write (insert, delete, a refused update) drops the entry after the
+ * database has it. A cache miss loads inside Caffeine's per-key computation, which those per-key
+ * writes wait for, so once a write returns no read sees an older version; and a delete that lands
+ * between an update and its cache write leaves no entry, because the update only replaces entries
+ * that are present. Listings and batch queries go to the database. Thread-safe.
  */
 final class CachingFlowStore implements FlowStore {
   private final FlowStore store;
@@ -79,8 +78,10 @@ final class CachingFlowStore implements FlowStore {
 
   private void afterUpdate(FlowRecord expected, FlowRecord next, boolean stored) {
     if (stored) {
-      cache.asMap().computeIfPresent(
-          next.id(), (id, cached) -> cached.version() < next.version() ? next : cached);
+      cache
+          .asMap()
+          .computeIfPresent(
+              next.id(), (id, cached) -> cached.version() < next.version() ? next : cached);
     } else {
       cache.invalidate(expected.id());
     }

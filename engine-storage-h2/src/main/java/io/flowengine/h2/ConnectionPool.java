@@ -5,10 +5,10 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,12 +78,19 @@ final class ConnectionPool implements AutoCloseable {
     }
     try {
       if (!permits.tryAcquire(waitLimit.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw new StorageException("no connection to " + failures.database() + " became free within "
-            + waitLimit + "; all " + size + " are in use");
+        throw new StorageException(
+            "no connection to "
+                + failures.database()
+                + " became free within "
+                + waitLimit
+                + "; all "
+                + size
+                + " are in use");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StorageException("interrupted while waiting for a connection to " + failures.database(), e);
+      throw new StorageException(
+          "interrupted while waiting for a connection to " + failures.database(), e);
     }
   }
 

@@ -2,10 +2,10 @@ package io.flowengine.h2;
 
 /**
  * When the changes a call made reach the database file, as {@link H2Storage.Builder#durability}
- * sets it; {@link #EVERY_COMMIT} unless chosen otherwise. Neither mode forces the operating system to flush its cache to the disk (H2 does not
- * {@code fsync} on commit), so a power failure or kernel crash can lose what the operating system
- * had not yet written; a crash of the process or the JVM, {@code kill -9} included, cannot undo
- * what the mode promises. Immutable and thread-safe.
+ * sets it; {@link #EVERY_COMMIT} unless chosen otherwise. Neither mode forces the operating system
+ * to flush its cache to the disk (H2 does not {@code fsync} on commit), so a power failure or
+ * kernel crash can lose what the operating system had not yet written; a crash of the process or
+ * the JVM, {@code kill -9} included, cannot undo what the mode promises. Immutable and thread-safe.
  */
 public enum Durability {
   /**

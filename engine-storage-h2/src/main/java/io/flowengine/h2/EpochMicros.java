@@ -4,9 +4,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Converts {@link Instant}s to the microseconds since the epoch that the database keeps in
- * {@code BIGINT} columns, and back, exactly: the engine keeps times at microsecond precision, so
- * a finer instant is refused instead of silently rounded. Stateless.
+ * Converts {@link Instant}s to the microseconds since the epoch that the database keeps in {@code
+ * BIGINT} columns, and back, exactly: the engine keeps times at microsecond precision, so a finer
+ * instant is refused instead of silently rounded. Stateless.
  */
 final class EpochMicros {
   private EpochMicros() {}
@@ -22,7 +22,8 @@ final class EpochMicros {
           field + " must be at microsecond precision, was " + instant);
     }
     try {
-      return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+      return Math.addExact(
+          Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException(field + " is out of range: " + instant, e);
     }
@@ -35,7 +36,8 @@ final class EpochMicros {
 
   /** Returns the instant {@code micros} microseconds after the epoch. */
   static Instant toInstant(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
   }
 
   /**
@@ -45,7 +47,8 @@ final class EpochMicros {
    */
   static long ofPosition(Instant instant) {
     try {
-      return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+      return Math.addExact(
+          Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
     } catch (ArithmeticException e) {
       return instant.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
     }

@@ -14,21 +14,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Maps {@link FlowRecord}s to rows of {@code FLOWS} and back. Reading checks every value, so a
- * damaged or hand-edited row is reported as corrupt (naming the flow) instead of becoming a
- * wrong record. Stateless.
+ * damaged or hand-edited row is reported as corrupt (naming the flow) instead of becoming a wrong
+ * record. Stateless.
  */
 final class FlowRows {
   /** Every column, in the order {@link #read} expects. */
-  static final String COLUMNS = "ID, ACCOUNT_ID, TEMPLATE_ID, TEMPLATE_NAME, STATE, PROGRESS, "
-      + "PARAMETERS, ADDITIONAL, INPUT_IDS, CREATED_US, STARTED_US, FINISHED_US, ERROR, TIMEOUT, VERSION";
+  static final String COLUMNS =
+      "ID, ACCOUNT_ID, TEMPLATE_ID, TEMPLATE_NAME, STATE, PROGRESS, "
+          + "PARAMETERS, ADDITIONAL, INPUT_IDS, CREATED_US, STARTED_US, FINISHED_US, ERROR, TIMEOUT, VERSION";
 
-  static final String INSERT = "INSERT INTO FLOWS (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String INSERT =
+      "INSERT INTO FLOWS (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** Replaces every column but the id; parameters 15 and 16 are the id and expected version. */
-  static final String COMPARE_AND_SET = "UPDATE FLOWS SET ACCOUNT_ID = ?, TEMPLATE_ID = ?, "
-      + "TEMPLATE_NAME = ?, STATE = ?, PROGRESS = ?, PARAMETERS = ?, ADDITIONAL = ?, INPUT_IDS = ?, "
-      + "CREATED_US = ?, STARTED_US = ?, FINISHED_US = ?, ERROR = ?, TIMEOUT = ?, VERSION = ? "
-      + "WHERE ID = ? AND VERSION = ?";
+  static final String COMPARE_AND_SET =
+      "UPDATE FLOWS SET ACCOUNT_ID = ?, TEMPLATE_ID = ?, "
+          + "TEMPLATE_NAME = ?, STATE = ?, PROGRESS = ?, PARAMETERS = ?, ADDITIONAL = ?, INPUT_IDS = ?, "
+          + "CREATED_US = ?, STARTED_US = ?, FINISHED_US = ?, ERROR = ?, TIMEOUT = ?, VERSION = ? "
+          + "WHERE ID = ? AND VERSION = ?";
 
   private FlowRows() {}
 
@@ -60,8 +63,10 @@ final class FlowRows {
     statement.setString(i++, record.additional());
     statement.setObject(i++, record.inputIds().toArray(new String[0]), Types.ARRAY);
     statement.setLong(i++, EpochMicros.of(record.createdAt(), field + "createdAt"));
-    setNullableLong(statement, i++, EpochMicros.ofNullable(record.startedAt(), field + "startedAt"));
-    setNullableLong(statement, i++, EpochMicros.ofNullable(record.finishedAt(), field + "finishedAt"));
+    setNullableLong(
+        statement, i++, EpochMicros.ofNullable(record.startedAt(), field + "startedAt"));
+    setNullableLong(
+        statement, i++, EpochMicros.ofNullable(record.finishedAt(), field + "finishedAt"));
     statement.setString(i++, record.error());
     statement.setString(i++, record.timeout() == null ? null : record.timeout().toString());
     statement.setLong(i, record.version());
@@ -90,10 +95,20 @@ final class FlowRows {
       }
       String timeout = row.getString(14);
       return new FlowRecord(
-          id, row.getString(2), row.getString(3), row.getString(4), FlowState.values()[state],
-          row.getDouble(6), ParameterCodec.decode(row.getBytes(7)), row.getString(8),
-          inputIds(row.getArray(9)), EpochMicros.toInstant(row.getLong(10)), nullableTime(row, 11),
-          nullableTime(row, 12), row.getString(13), timeout == null ? null : Duration.parse(timeout),
+          id,
+          row.getString(2),
+          row.getString(3),
+          row.getString(4),
+          FlowState.values()[state],
+          row.getDouble(6),
+          ParameterCodec.decode(row.getBytes(7)),
+          row.getString(8),
+          inputIds(row.getArray(9)),
+          EpochMicros.toInstant(row.getLong(10)),
+          nullableTime(row, 11),
+          nullableTime(row, 12),
+          row.getString(13),
+          timeout == null ? null : Duration.parse(timeout),
           row.getLong(15));
     } catch (RuntimeException e) {
       throw failures.corrupt("the row of flow " + id, e);

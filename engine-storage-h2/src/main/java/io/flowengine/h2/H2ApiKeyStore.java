@@ -37,20 +37,22 @@ final class H2ApiKeyStore implements ApiKeyStore {
     Long lastUsed = EpochMicros.ofNullable(key.lastUsedAt(), field + "lastUsedAt");
     Long revoked = EpochMicros.ofNullable(key.revokedAt(), field + "revokedAt");
     try {
-      pool.call(c -> {
-        try (PreparedStatement insert = c.prepareStatement(
-            "INSERT INTO API_KEYS (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-          insert.setString(1, key.id());
-          insert.setString(2, key.accountId());
-          insert.setString(3, key.name());
-          insert.setString(4, key.secretHash());
-          insert.setLong(5, created);
-          insert.setLong(6, expires);
-          insert.setObject(7, lastUsed, Types.BIGINT);
-          insert.setObject(8, revoked, Types.BIGINT);
-          return insert.executeUpdate();
-        }
-      });
+      pool.call(
+          c -> {
+            try (PreparedStatement insert =
+                c.prepareStatement(
+                    "INSERT INTO API_KEYS (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+              insert.setString(1, key.id());
+              insert.setString(2, key.accountId());
+              insert.setString(3, key.name());
+              insert.setString(4, key.secretHash());
+              insert.setLong(5, created);
+              insert.setLong(6, expires);
+              insert.setObject(7, lastUsed, Types.BIGINT);
+              insert.setObject(8, revoked, Types.BIGINT);
+              return insert.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
         throw new IllegalStateException("API key " + key.id() + " already exists", e);
@@ -67,32 +69,42 @@ final class H2ApiKeyStore implements ApiKeyStore {
 
   @Override
   public List<ApiKeyRecord> list(String accountId) {
-    return select("WHERE ACCOUNT_ID = ? ORDER BY ACCOUNT_ID, CREATED_US, ID", accountId,
+    return select(
+        "WHERE ACCOUNT_ID = ? ORDER BY ACCOUNT_ID, CREATED_US, ID",
+        accountId,
         "list the API keys of account " + accountId);
   }
 
   @Override
   public boolean revoke(String keyId, Instant revokedAt) {
     long micros = EpochMicros.of(revokedAt, "revokedAt");
-    return update("UPDATE API_KEYS SET REVOKED_US = ? WHERE ID = ? AND REVOKED_US IS NULL",
-        micros, keyId, "revoke API key " + keyId) == 1;
+    return update(
+            "UPDATE API_KEYS SET REVOKED_US = ? WHERE ID = ? AND REVOKED_US IS NULL",
+            micros,
+            keyId,
+            "revoke API key " + keyId)
+        == 1;
   }
 
   @Override
   public void recordUse(String keyId, Instant usedAt) {
-    update("UPDATE API_KEYS SET LAST_USED_US = ? WHERE ID = ?", EpochMicros.of(usedAt, "usedAt"),
-        keyId, "record the use of API key " + keyId);
+    update(
+        "UPDATE API_KEYS SET LAST_USED_US = ? WHERE ID = ?",
+        EpochMicros.of(usedAt, "usedAt"),
+        keyId,
+        "record the use of API key " + keyId);
   }
 
   private int update(String sql, long micros, String keyId, String action) {
     try {
-      return pool.call(c -> {
-        try (PreparedStatement update = c.prepareStatement(sql)) {
-          update.setLong(1, micros);
-          update.setString(2, keyId);
-          return update.executeUpdate();
-        }
-      });
+      return pool.call(
+          c -> {
+            try (PreparedStatement update = c.prepareStatement(sql)) {
+              update.setLong(1, micros);
+              update.setString(2, keyId);
+              return update.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       throw failures.of(action, e);
     }
@@ -100,18 +112,20 @@ final class H2ApiKeyStore implements ApiKeyStore {
 
   private List<ApiKeyRecord> select(String where, String parameter, String action) {
     try {
-      return pool.call(c -> {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM API_KEYS " + where)) {
-          select.setString(1, parameter);
-          try (ResultSet rows = select.executeQuery()) {
-            List<ApiKeyRecord> keys = new ArrayList<>();
-            while (rows.next()) {
-              keys.add(read(rows));
+      return pool.call(
+          c -> {
+            try (PreparedStatement select =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM API_KEYS " + where)) {
+              select.setString(1, parameter);
+              try (ResultSet rows = select.executeQuery()) {
+                List<ApiKeyRecord> keys = new ArrayList<>();
+                while (rows.next()) {
+                  keys.add(read(rows));
+                }
+                return keys;
+              }
             }
-            return keys;
-          }
-        }
-      });
+          });
     } catch (SQLException e) {
       throw failures.of(action, e);
     }
@@ -120,9 +134,15 @@ final class H2ApiKeyStore implements ApiKeyStore {
   private ApiKeyRecord read(ResultSet row) throws SQLException {
     String id = row.getString(1);
     try {
-      return new ApiKeyRecord(id, row.getString(2), row.getString(3), row.getString(4),
-          EpochMicros.toInstant(row.getLong(5)), EpochMicros.toInstant(row.getLong(6)),
-          time(row, 7), time(row, 8));
+      return new ApiKeyRecord(
+          id,
+          row.getString(2),
+          row.getString(3),
+          row.getString(4),
+          EpochMicros.toInstant(row.getLong(5)),
+          EpochMicros.toInstant(row.getLong(6)),
+          time(row, 7),
+          time(row, 8));
     } catch (RuntimeException e) {
       throw failures.corrupt("the row of API key " + id, e);
     }

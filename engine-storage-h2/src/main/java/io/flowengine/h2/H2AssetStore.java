@@ -19,11 +19,11 @@ import java.util.Optional;
 import org.h2.api.ErrorCode;
 
 /**
- * An {@link AssetStore} on the {@code ASSETS} table, content in a BLOB column that H2 keeps in
- * its LOB storage in blocks: {@link #put} streams the content in and {@link #open} streams it
- * out, neither holding an asset in memory. A put is one transaction on a connection of its own
- * (a large upload does not hold a pooled connection): the row is written with the content and
- * then given its size and digest, and a failure rolls it all back. Thread-safe.
+ * An {@link AssetStore} on the {@code ASSETS} table, content in a BLOB column that H2 keeps in its
+ * LOB storage in blocks: {@link #put} streams the content in and {@link #open} streams it out,
+ * neither holding an asset in memory. A put is one transaction on a connection of its own (a large
+ * upload does not hold a pooled connection): the row is written with the content and then given its
+ * size and digest, and a failure rolls it all back. Thread-safe.
  */
 final class H2AssetStore implements AssetStore {
   private final ConnectionPool pool;
@@ -66,7 +66,8 @@ final class H2AssetStore implements AssetStore {
     }
   }
 
-  private static AssetRecord insert(Connection c, AssetDraft draft, ContentStream content) throws SQLException {
+  private static AssetRecord insert(Connection c, AssetDraft draft, ContentStream content)
+      throws SQLException {
     try (PreparedStatement insert = c.prepareStatement(AssetRows.INSERT)) {
       AssetRows.bindInsert(insert, draft);
       insert.setBinaryStream(9, content, -1);
@@ -84,7 +85,8 @@ final class H2AssetStore implements AssetStore {
   }
 
   private static IllegalStateException duplicate(AssetDraft draft, SQLException cause) {
-    return new IllegalStateException("asset " + draft.id() + " of flow " + draft.flowId() + " already exists", cause);
+    return new IllegalStateException(
+        "asset " + draft.id() + " of flow " + draft.flowId() + " already exists", cause);
   }
 
   /** Returns the content's own failure unchanged, as {@link AssetStore#put} promises. */
@@ -97,28 +99,34 @@ final class H2AssetStore implements AssetStore {
 
   @Override
   public Optional<AssetRecord> find(String flowId, String assetId) {
-    List<AssetRecord> found = select("WHERE FLOW_ID = ? AND ID = ?", "read asset " + assetId, flowId, assetId);
+    List<AssetRecord> found =
+        select("WHERE FLOW_ID = ? AND ID = ?", "read asset " + assetId, flowId, assetId);
     return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
   }
 
   @Override
   public List<AssetRecord> list(String flowId, AssetRole role) {
-    return select("WHERE FLOW_ID = ? AND ROLE = ? ORDER BY FLOW_ID, ID",
-        "list " + role.wireName() + "s of flow " + flowId, flowId, role.ordinal());
+    return select(
+        "WHERE FLOW_ID = ? AND ROLE = ? ORDER BY FLOW_ID, ID",
+        "list " + role.wireName() + "s of flow " + flowId,
+        flowId,
+        role.ordinal());
   }
 
   private List<AssetRecord> select(String where, String action, Object... parameters) {
     try {
-      return pool.call(c -> {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + AssetRows.COLUMNS + " FROM ASSETS " + where)) {
-          for (int i = 0; i < parameters.length; i++) {
-            select.setObject(i + 1, parameters[i]);
-          }
-          try (ResultSet rows = select.executeQuery()) {
-            return AssetRows.readAll(rows, failures);
-          }
-        }
-      });
+      return pool.call(
+          c -> {
+            try (PreparedStatement select =
+                c.prepareStatement("SELECT " + AssetRows.COLUMNS + " FROM ASSETS " + where)) {
+              for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+              }
+              try (ResultSet rows = select.executeQuery()) {
+                return AssetRows.readAll(rows, failures);
+              }
+            }
+          });
     } catch (SQLException e) {
       throw failures.of(action, e);
     }
@@ -136,7 +144,12 @@ final class H2AssetStore implements AssetStore {
 
   @Override
   public boolean delete(String flowId, String assetId) {
-    return update("DELETE FROM ASSETS WHERE FLOW_ID = ? AND ID = ?", "delete asset " + assetId, flowId, assetId) == 1;
+    return update(
+            "DELETE FROM ASSETS WHERE FLOW_ID = ? AND ID = ?",
+            "delete asset " + assetId,
+            flowId,
+            assetId)
+        == 1;
   }
 
   @Override
@@ -144,20 +157,24 @@ final class H2AssetStore implements AssetStore {
     update("DELETE FROM ASSETS WHERE FLOW_ID = ?", "delete the assets of flow " + flowId, flowId);
   }
 
-  /** Deletes with one statement, {@code FLOW_ID = ANY(?)}, which H2 answers from the primary key. */
+  /**
+   * Deletes with one statement, {@code FLOW_ID = ANY(?)}, which H2 answers from the primary key.
+   */
   @Override
   public void deleteAll(Collection<String> flowIds, AssetRole role) {
     if (flowIds.isEmpty()) {
       return;
     }
     try {
-      pool.call(c -> {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM ASSETS WHERE FLOW_ID = ANY(?) AND ROLE = ?")) {
-          delete.setObject(1, flowIds.toArray(new String[0]), Types.ARRAY);
-          delete.setInt(2, role.ordinal());
-          return delete.executeUpdate();
-        }
-      });
+      pool.call(
+          c -> {
+            try (PreparedStatement delete =
+                c.prepareStatement("DELETE FROM ASSETS WHERE FLOW_ID = ANY(?) AND ROLE = ?")) {
+              delete.setObject(1, flowIds.toArray(new String[0]), Types.ARRAY);
+              delete.setInt(2, role.ordinal());
+              return delete.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       throw failures.of("delete the " + role.wireName() + "s of " + flowIds.size() + " flows", e);
     }
@@ -165,14 +182,15 @@ final class H2AssetStore implements AssetStore {
 
   private int update(String sql, String action, String... parameters) {
     try {
-      return pool.call(c -> {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-          for (int i = 0; i < parameters.length; i++) {
-            statement.setString(i + 1, parameters[i]);
-          }
-          return statement.executeUpdate();
-        }
-      });
+      return pool.call(
+          c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+              for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+              }
+              return statement.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       throw failures.of(action, e);
     }
@@ -181,15 +199,18 @@ final class H2AssetStore implements AssetStore {
   @Override
   public long storedBytes(String accountId) {
     try {
-      return pool.call(c -> {
-        try (PreparedStatement sum = c.prepareStatement("SELECT COALESCE(SUM(SIZE), 0) FROM ASSETS WHERE ACCOUNT_ID = ?")) {
-          sum.setString(1, accountId);
-          try (ResultSet row = sum.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-          }
-        }
-      });
+      return pool.call(
+          c -> {
+            try (PreparedStatement sum =
+                c.prepareStatement(
+                    "SELECT COALESCE(SUM(SIZE), 0) FROM ASSETS WHERE ACCOUNT_ID = ?")) {
+              sum.setString(1, accountId);
+              try (ResultSet row = sum.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+              }
+            }
+          });
     } catch (SQLException e) {
       throw failures.of("sum the asset sizes of account " + accountId, e);
     }

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link FlowStore} on the {@code FLOWS} table. Each call is one auto-committed statement (a
  * listing is several reads), so it is durable as the storage's durability mode says once it
- * returns. Compare-and-set is {@code UPDATE ... WHERE ID = ? AND VERSION = ?}: H2 locks the row
- * and re-checks the version, so of racing updates exactly one changes it. Thread-safe.
+ * returns. Compare-and-set is {@code UPDATE ... WHERE ID = ? AND VERSION = ?}: H2 locks the row and
+ * re-checks the version, so of racing updates exactly one changes it. Thread-safe.
  */
 final class H2FlowStore implements FlowStore {
   private static final String SELECT = "SELECT " + FlowRows.COLUMNS + " FROM FLOWS ";
@@ -39,12 +39,13 @@ final class H2FlowStore implements FlowStore {
   @Override
   public void insert(FlowRecord record) {
     try {
-      pool.call(c -> {
-        try (PreparedStatement insert = c.prepareStatement(FlowRows.INSERT)) {
-          FlowRows.bindInsert(insert, record);
-          return insert.executeUpdate();
-        }
-      });
+      pool.call(
+          c -> {
+            try (PreparedStatement insert = c.prepareStatement(FlowRows.INSERT)) {
+              FlowRows.bindInsert(insert, record);
+              return insert.executeUpdate();
+            }
+          });
     } catch (SQLException e) {
       if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
         throw new IllegalStateException("flow " + record.id() + " already exists", e);
@@ -56,14 +57,15 @@ final class H2FlowStore implements FlowStore {
   @Override
   public Optional<FlowRecord> find(String flowId) {
     try {
-      return pool.call(c -> {
-        try (PreparedStatement select = c.prepareStatement(SELECT + "WHERE ID = ?")) {
-          select.setString(1, flowId);
-          try (ResultSet row = select.executeQuery()) {
-            return row.next() ? Optional.of(FlowRows.read(row, failures)) : Optional.empty();
-          }
-        }
-      });
+      return pool.call(
+          c -> {
+            try (PreparedStatement select = c.prepareStatement(SELECT + "WHERE ID = ?")) {
+              select.setString(1, flowId);
+              try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(FlowRows.read(row, failures)) : Optional.empty();
+              }
+            }
+          });
     } catch (SQLException e) {
       throw failures.of("read flow " + flowId, e);
     }
@@ -73,12 +75,13 @@ final class H2FlowStore implements FlowStore {
   public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
     checkUpdate(expected, next);
     try {
-      return pool.call(c -> {
-        try (PreparedStatement update = c.prepareStatement(FlowRows.COMPARE_AND_SET)) {
-          FlowRows.bindCompareAndSet(update, expected, next);
-          return update.executeUpdate() == 1;
-        }
-      });
+      return pool.call(
+          c -> {
+            try (PreparedStatement update = c.prepareStatement(FlowRows.COMPARE_AND_SET)) {
+              FlowRows.bindCompareAndSet(update, expected, next);
+              return update.executeUpdate() == 1;
+            }
+          });
     } catch (SQLException e) {
       throw failures.of("update flow " + expected.id() + " from version " + expected.version(), e);
     }
@@ -99,19 +102,21 @@ final class H2FlowStore implements FlowStore {
       return replaced;
     }
     try {
-      int[] counts = pool.call(c -> {
-        c.setAutoCommit(false);
-        try (PreparedStatement update = c.prepareStatement(FlowRows.COMPARE_AND_SET)) {
-          for (int i = 0; i < replaced.length; i++) {
-            FlowRows.bindCompareAndSet(update, expected.get(i), next.get(i));
-            update.addBatch();
-          }
-          int[] updated = update.executeBatch();
-          c.commit();
-          c.setAutoCommit(true);
-          return updated;
-        }
-      });
+      int[] counts =
+          pool.call(
+              c -> {
+                c.setAutoCommit(false);
+                try (PreparedStatement update = c.prepareStatement(FlowRows.COMPARE_AND_SET)) {
+                  for (int i = 0; i < replaced.length; i++) {
+                    FlowRows.bindCompareAndSet(update, expected.get(i), next.get(i));
+                    update.addBatch();
+                  }
+                  int[] updated = update.executeBatch();
+                  c.commit();
+                  c.setAutoCommit(true);
+                  return updated;
+                }
+              });
       for (int i = 0; i < replaced.length; i++) {
         replaced[i] = counts[i] == 1;
       }
@@ -124,21 +129,29 @@ final class H2FlowStore implements FlowStore {
   private static void checkUpdate(FlowRecord expected, FlowRecord next) {
     if (!next.id().equals(expected.id()) || next.version() != expected.version() + 1) {
       throw new IllegalArgumentException(
-          "next must be version " + (expected.version() + 1) + " of flow " + expected.id()
-              + ", was version " + next.version() + " of " + next.id());
+          "next must be version "
+              + (expected.version() + 1)
+              + " of flow "
+              + expected.id()
+              + ", was version "
+              + next.version()
+              + " of "
+              + next.id());
     }
   }
 
   @Override
   public boolean delete(FlowRecord expected) {
     try {
-      return pool.call(c -> {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM FLOWS WHERE ID = ? AND VERSION = ?")) {
-          delete.setString(1, expected.id());
-          delete.setLong(2, expected.version());
-          return delete.executeUpdate() == 1;
-        }
-      });
+      return pool.call(
+          c -> {
+            try (PreparedStatement delete =
+                c.prepareStatement("DELETE FROM FLOWS WHERE ID = ? AND VERSION = ?")) {
+              delete.setString(1, expected.id());
+              delete.setLong(2, expected.version());
+              return delete.executeUpdate() == 1;
+            }
+          });
     } catch (SQLException e) {
       throw failures.of("delete flow " + expected.id(), e);
     }
@@ -148,7 +161,10 @@ final class H2FlowStore implements FlowStore {
   public List<FlowRecord> page(FlowPageRequest request) {
     List<FlowListingQueries.Scan> scans = FlowListingQueries.scans(request);
     List<FlowRecord> rows = readScans(scans, "list flows by " + request.sortBy());
-    return merged(rows, FlowOrdering.recordComparator(request.sortBy(), request.direction()), request.limit());
+    return merged(
+        rows,
+        FlowOrdering.recordComparator(request.sortBy(), request.direction()),
+        request.limit());
   }
 
   @Override
@@ -160,10 +176,16 @@ final class H2FlowStore implements FlowStore {
         parameters.add(afterId);
       }
       parameters.add(limit);
-      scans.add(new FlowListingQueries.Scan(SELECT + "WHERE STATE = ?"
-          + (afterId != null ? " AND ID > ?" : "") + " ORDER BY STATE, ID LIMIT ?", parameters));
+      scans.add(
+          new FlowListingQueries.Scan(
+              SELECT
+                  + "WHERE STATE = ?"
+                  + (afterId != null ? " AND ID > ?" : "")
+                  + " ORDER BY STATE, ID LIMIT ?",
+              parameters));
     }
-    return merged(readScans(scans, "find flows by state"), Comparator.comparing(FlowRecord::id), limit);
+    return merged(
+        readScans(scans, "find flows by state"), Comparator.comparing(FlowRecord::id), limit);
   }
 
   @Override
@@ -172,9 +194,11 @@ final class H2FlowStore implements FlowStore {
     List<FlowListingQueries.Scan> scans = new ArrayList<>();
     for (FlowState state : EnumSet.allOf(FlowState.class)) {
       if (state.isTerminal()) {
-        scans.add(new FlowListingQueries.Scan(
-            SELECT + "WHERE STATE = ? AND FINISHED_US < ? ORDER BY STATE, FINISHED_US, ID LIMIT ?",
-            List.of(state.ordinal(), micros + (cutoff.getNano() % 1000 == 0 ? 0 : 1), limit)));
+        scans.add(
+            new FlowListingQueries.Scan(
+                SELECT
+                    + "WHERE STATE = ? AND FINISHED_US < ? ORDER BY STATE, FINISHED_US, ID LIMIT ?",
+                List.of(state.ordinal(), micros + (cutoff.getNano() % 1000 == 0 ? 0 : 1), limit)));
       }
     }
     Comparator<FlowRecord> oldestFirst =
@@ -185,22 +209,24 @@ final class H2FlowStore implements FlowStore {
   @Override
   public long countUnfinished(String accountId) {
     try {
-      return pool.call(c -> {
-        try (PreparedStatement count = c.prepareStatement(
-            "SELECT COUNT(*) FROM FLOWS WHERE ACCOUNT_ID = ? AND STATE IN (?, ?, ?, ?)")) {
-          count.setString(1, accountId);
-          int i = 2;
-          for (FlowState state : FlowState.values()) {
-            if (!state.isTerminal()) {
-              count.setInt(i++, state.ordinal());
+      return pool.call(
+          c -> {
+            try (PreparedStatement count =
+                c.prepareStatement(
+                    "SELECT COUNT(*) FROM FLOWS WHERE ACCOUNT_ID = ? AND STATE IN (?, ?, ?, ?)")) {
+              count.setString(1, accountId);
+              int i = 2;
+              for (FlowState state : FlowState.values()) {
+                if (!state.isTerminal()) {
+                  count.setInt(i++, state.ordinal());
+                }
+              }
+              try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+              }
             }
-          }
-          try (ResultSet row = count.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-          }
-        }
-      });
+          });
     } catch (SQLException e) {
       throw failures.of("count unfinished flows of account " + accountId, e);
     }
@@ -208,13 +234,14 @@ final class H2FlowStore implements FlowStore {
 
   private List<FlowRecord> readScans(List<FlowListingQueries.Scan> scans, String action) {
     try {
-      return pool.call(c -> {
-        List<FlowRecord> rows = new ArrayList<>();
-        for (FlowListingQueries.Scan scan : scans) {
-          rows.addAll(read(c, scan));
-        }
-        return rows;
-      });
+      return pool.call(
+          c -> {
+            List<FlowRecord> rows = new ArrayList<>();
+            for (FlowListingQueries.Scan scan : scans) {
+              rows.addAll(read(c, scan));
+            }
+            return rows;
+          });
     } catch (SQLException e) {
       throw failures.of(action, e);
     }
@@ -231,7 +258,8 @@ final class H2FlowStore implements FlowStore {
     }
   }
 
-  private static List<FlowRecord> merged(List<FlowRecord> rows, Comparator<FlowRecord> order, int limit) {
+  private static List<FlowRecord> merged(
+      List<FlowRecord> rows, Comparator<FlowRecord> order, int limit) {
     rows.sort(order);
     return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
   }

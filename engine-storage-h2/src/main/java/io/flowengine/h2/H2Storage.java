@@ -12,8 +12,8 @@ import io.flowengine.spi.FlowStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Flows, assets and API keys in an embedded H2 database: a file {@value #FILE_NAME} in a
- * directory the host names, or an in-memory database for tests. Nothing to install or start.
+ * Flows, assets and API keys in an embedded H2 database: a file {@value #FILE_NAME} in a directory
+ * the host names, or an in-memory database for tests. Nothing to install or start.
  *
  * <pre>{@code
  * FlowEngine engine = FlowEngine.builder()
@@ -36,10 +36,10 @@ import org.slf4j.LoggerFactory;
  *     .build(); // recovers flows a crashed process left unfinished
  * }</pre>
  *
- * <p>Opening creates the schema in a new database and migrates an older one, and deletes the
- * assets of calls that failed half-way ({@link StrayAssets}); a database written by a newer
- * release is refused. Only one process may open a database file at a time. The engine
- * closes the storage when it closes. Thread-safe.
+ * <p>Opening creates the schema in a new database and migrates an older one, and deletes the assets
+ * of calls that failed half-way ({@link StrayAssets}); a database written by a newer release is
+ * refused. Only one process may open a database file at a time. The engine closes the storage when
+ * it closes. Thread-safe.
  */
 public final class H2Storage implements EngineStorage {
   /** The database file H2 creates in the directory. */
@@ -61,8 +61,13 @@ public final class H2Storage implements EngineStorage {
   private final AssetStore assets;
   private final ApiKeyStore apiKeys;
 
-  private H2Storage(String description, Connection anchor, ConnectionPool pool, FlowStore flows,
-      AssetStore assets, ApiKeyStore apiKeys) {
+  private H2Storage(
+      String description,
+      Connection anchor,
+      ConnectionPool pool,
+      FlowStore flows,
+      AssetStore assets,
+      ApiKeyStore apiKeys) {
     this.description = description;
     this.anchor = anchor;
     this.pool = pool;
@@ -74,8 +79,8 @@ public final class H2Storage implements EngineStorage {
   /**
    * Opens (creating if needed) the database in {@code directory} with the default settings.
    *
-   * @throws StorageException if the directory cannot be created, the file is not an H2 database,
-   *     is in use by another process, is read-only, or has a newer schema
+   * @throws StorageException if the directory cannot be created, the file is not an H2 database, is
+   *     in use by another process, is read-only, or has a newer schema
    */
   public static H2Storage open(Path directory) {
     return builder().directory(directory).open();
@@ -130,7 +135,10 @@ public final class H2Storage implements EngineStorage {
       statement.execute("CHECKPOINT");
     } catch (SQLException e) {
       if (!isClosed(anchor)) {
-        log.warn("{}: could not write pending changes before closing: {}", description, StorageFailures.explain(e));
+        log.warn(
+            "{}: could not write pending changes before closing: {}",
+            description,
+            StorageFailures.explain(e));
       }
     }
   }
@@ -175,8 +183,8 @@ public final class H2Storage implements EngineStorage {
     }
 
     /**
-     * Sets when acknowledged changes reach the file ({@link Durability#EVERY_COMMIT} by default:
-     * an acknowledged call survives a crash of the process).
+     * Sets when acknowledged changes reach the file ({@link Durability#EVERY_COMMIT} by default: an
+     * acknowledged call survives a crash of the process).
      */
     public Builder durability(Durability durability) {
       checkState(this.durability == null, "durability was already set to %s", this.durability);
@@ -197,8 +205,7 @@ public final class H2Storage implements EngineStorage {
     }
 
     /**
-     * Sets how many pooled connections short calls share (default 16); asset streams use their
-     * own.
+     * Sets how many pooled connections short calls share (default 16); asset streams use their own.
      *
      * @throws IllegalArgumentException if not positive
      */
@@ -241,18 +248,32 @@ public final class H2Storage implements EngineStorage {
       checkState(directory != null || memoryName != null, "choose directory(...) or inMemory()");
       Duration timeout = lockTimeout != null ? lockTimeout : Duration.ofSeconds(10);
       Durability mode = durability != null ? durability : Durability.EVERY_COMMIT;
-      String settings = ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=" + timeout.toMillis();
+      String settings =
+          ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=" + timeout.toMillis();
       if (directory != null) {
         Path dir = directory.toAbsolutePath();
         Path file = dir.resolve(FILE_NAME);
         createDirectory(dir);
         refuseForeignFile(file);
         return H2Storage.open(
-            "jdbc:h2:" + fileSystem + ":" + dir.resolve("flowengine") + settings
-                + ";WRITE_DELAY=" + mode.writeDelayMillis() + ";MAX_COMPACT_TIME=" + CLOSE_COMPACT_MILLIS,
-            "H2 database " + file, this, timeout);
+            "jdbc:h2:"
+                + fileSystem
+                + ":"
+                + dir.resolve("flowengine")
+                + settings
+                + ";WRITE_DELAY="
+                + mode.writeDelayMillis()
+                + ";MAX_COMPACT_TIME="
+                + CLOSE_COMPACT_MILLIS,
+            "H2 database " + file,
+            this,
+            timeout);
       }
-      return H2Storage.open("jdbc:h2:mem:" + memoryName + settings, "in-memory H2 database " + memoryName, this, timeout);
+      return H2Storage.open(
+          "jdbc:h2:mem:" + memoryName + settings,
+          "in-memory H2 database " + memoryName,
+          this,
+          timeout);
     }
 
     /** Refuses a file that H2 would report only as an I/O error: one without an H2 store header. */
@@ -260,8 +281,10 @@ public final class H2Storage implements EngineStorage {
       try (InputStream in = Files.newInputStream(file)) {
         byte[] head = in.readNBytes(3);
         if (head.length > 0 && !new String(head, StandardCharsets.ISO_8859_1).equals("H:2")) {
-          throw new StorageException(file + " is not an H2 database file (no H2 store header);"
-              + " move it away or choose another directory");
+          throw new StorageException(
+              file
+                  + " is not an H2 database file (no H2 store header);"
+                  + " move it away or choose another directory");
         }
       } catch (NoSuchFileException e) {
         // a new database
@@ -281,8 +304,9 @@ public final class H2Storage implements EngineStorage {
 
   private static H2Storage open(String url, String description, Builder options, Duration timeout) {
     StorageFailures failures = new StorageFailures(description);
-    ConnectionPool pool = new ConnectionPool(
-        url, failures, options.connections != null ? options.connections : 16, timeout);
+    ConnectionPool pool =
+        new ConnectionPool(
+            url, failures, options.connections != null ? options.connections : 16, timeout);
     Connection anchor;
     try {
       anchor = pool.openDedicated();
@@ -295,22 +319,31 @@ public final class H2Storage implements EngineStorage {
       StrayAssets.delete(anchor, failures);
     } catch (SQLException | RuntimeException e) {
       ConnectionPool.quietlyClose(anchor);
-      throw e instanceof SQLException sql ? failures.of("prepare the schema", sql) : (RuntimeException) e;
+      throw e instanceof SQLException sql
+          ? failures.of("prepare the schema", sql)
+          : (RuntimeException) e;
     }
     long cacheSize = options.cacheSize != null ? options.cacheSize : 10_000;
     FlowStore flows = new H2FlowStore(pool, failures);
-    return new H2Storage(description, anchor, pool,
+    return new H2Storage(
+        description,
+        anchor,
+        pool,
         cacheSize == 0 ? flows : new CachingFlowStore(flows, cacheSize),
-        new H2AssetStore(pool, failures), new H2ApiKeyStore(pool, failures));
+        new H2AssetStore(pool, failures),
+        new H2ApiKeyStore(pool, failures));
   }
 
-  private static void refuseReadOnly(Connection connection, StorageFailures failures) throws SQLException {
+  private static void refuseReadOnly(Connection connection, StorageFailures failures)
+      throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet row = statement.executeQuery("SELECT READONLY()")) {
       row.next();
       if (row.getBoolean(1)) {
-        throw new StorageException(failures.database() + " is read-only (file or directory permissions);"
-            + " flowengine needs to write to it");
+        throw new StorageException(
+            failures.database()
+                + " is read-only (file or directory permissions);"
+                + " flowengine needs to write to it");
       }
     }
   }

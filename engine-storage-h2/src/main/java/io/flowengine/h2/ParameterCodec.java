@@ -12,9 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Encodes {@link Parameters} as the bytes of the {@code PARAMETERS} column and back, exactly:
- * names and values in order, each value tagged with its type (string, long, double, boolean).
- * Stateless.
+ * Encodes {@link Parameters} as the bytes of the {@code PARAMETERS} column and back, exactly: names
+ * and values in order, each value tagged with its type (string, long, double, boolean). Stateless.
  */
 final class ParameterCodec {
   private static final byte FORMAT = 1;
@@ -73,13 +72,14 @@ final class ParameterCodec {
       for (int i = 0; i < count; i++) {
         String name = readString(in);
         byte type = in.readByte();
-        Object value = switch (type) {
-          case 'S' -> readString(in);
-          case 'L' -> in.readLong();
-          case 'D' -> Double.longBitsToDouble(in.readLong());
-          case 'B' -> in.readBoolean();
-          default -> throw new IllegalArgumentException("unknown parameter type tag " + type);
-        };
+        Object value =
+            switch (type) {
+              case 'S' -> readString(in);
+              case 'L' -> in.readLong();
+              case 'D' -> Double.longBitsToDouble(in.readLong());
+              case 'B' -> in.readBoolean();
+              default -> throw new IllegalArgumentException("unknown parameter type tag " + type);
+            };
         values.put(name, value);
       }
       if (in.available() != 0) {

@@ -10,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the schema in a new database and migrates an older one, one numbered step at a time;
- * the version reached is kept in {@code FLOWENGINE_SCHEMA}. A database written by a newer
- * release (a higher version than this release knows) is refused, so an old release never writes
- * to a schema it does not understand. Each step's statements are idempotent, so a step
- * interrupted by a crash runs again cleanly on the next open. Immutable and thread-safe.
+ * Creates the schema in a new database and migrates an older one, one numbered step at a time; the
+ * version reached is kept in {@code FLOWENGINE_SCHEMA}. A database written by a newer release (a
+ * higher version than this release knows) is refused, so an old release never writes to a schema it
+ * does not understand. Each step's statements are idempotent, so a step interrupted by a crash runs
+ * again cleanly on the next open. Immutable and thread-safe.
  *
  * @param steps the migration steps, in version order starting at 1
  */
@@ -59,16 +59,21 @@ record SchemaMigrations(List<Step> steps) {
       statement.execute("CREATE TABLE IF NOT EXISTS FLOWENGINE_SCHEMA (VERSION INT NOT NULL)");
       int found = readVersion(statement);
       if (found > latest()) {
-        throw new StorageException(failures.database() + " has schema version " + found
-            + ", written by a newer flowengine release; this release knows versions up to "
-            + latest() + ". Use the newer release, or another directory.");
+        throw new StorageException(
+            failures.database()
+                + " has schema version "
+                + found
+                + ", written by a newer flowengine release; this release knows versions up to "
+                + latest()
+                + ". Use the newer release, or another directory.");
       }
       for (Step step : steps.subList(found, steps.size())) {
         for (String sql : step.statements()) {
           statement.execute(sql);
         }
         statement.executeUpdate("DELETE FROM FLOWENGINE_SCHEMA");
-        statement.executeUpdate("INSERT INTO FLOWENGINE_SCHEMA (VERSION) VALUES (" + step.version() + ")");
+        statement.executeUpdate(
+            "INSERT INTO FLOWENGINE_SCHEMA (VERSION) VALUES (" + step.version() + ")");
         log.info("{} migrated to schema version {}", failures.database(), step.version());
       }
       return found;

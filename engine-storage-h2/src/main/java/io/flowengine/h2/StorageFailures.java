@@ -5,15 +5,17 @@ import java.sql.SQLException;
 import org.h2.api.ErrorCode;
 
 /**
- * Turns H2's {@link SQLException}s into {@link StorageException}s whose message names the
- * database, what was being done, and the cause in words a host's operator can act on.
- * Immutable and thread-safe.
+ * Turns H2's {@link SQLException}s into {@link StorageException}s whose message names the database,
+ * what was being done, and the cause in words a host's operator can act on. Immutable and
+ * thread-safe.
  *
  * @param database what the database is, e.g. {@code "H2 database /data/flowengine.mv.db"}
  */
 record StorageFailures(String database) {
 
-  /** Returns the exception for {@code e}, raised while doing {@code action} (e.g. "update flow x"). */
+  /**
+   * Returns the exception for {@code e}, raised while doing {@code action} (e.g. "update flow x").
+   */
   StorageException of(String action, SQLException e) {
     return new StorageException("could not " + action + " in " + database + ": " + explain(e), e);
   }
@@ -24,24 +26,29 @@ record StorageFailures(String database) {
   }
 
   static String explain(SQLException e) {
-    String hint = switch (e.getErrorCode()) {
-      case ErrorCode.DATABASE_ALREADY_OPEN_1 ->
-          "the database file is in use by another process (only one process may open it)";
-      case ErrorCode.FILE_CORRUPTED_1 -> "the file is not an H2 database or is damaged";
-      case ErrorCode.DATABASE_IS_READ_ONLY -> "the database is read-only";
-      case ErrorCode.FILE_CREATION_FAILED_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 ->
-          "an I/O error (is the disk full or the directory not writable?)";
-      case ErrorCode.LOCK_TIMEOUT_1 -> "timed out waiting for a row lock held by another call";
-      case ErrorCode.OUT_OF_MEMORY -> "out of memory";
-      default -> null;
-    };
+    String hint =
+        switch (e.getErrorCode()) {
+          case ErrorCode.DATABASE_ALREADY_OPEN_1 ->
+              "the database file is in use by another process (only one process may open it)";
+          case ErrorCode.FILE_CORRUPTED_1 -> "the file is not an H2 database or is damaged";
+          case ErrorCode.DATABASE_IS_READ_ONLY -> "the database is read-only";
+          case ErrorCode.FILE_CREATION_FAILED_1,
+              ErrorCode.IO_EXCEPTION_1,
+              ErrorCode.IO_EXCEPTION_2 ->
+              "an I/O error (is the disk full or the directory not writable?)";
+          case ErrorCode.LOCK_TIMEOUT_1 -> "timed out waiting for a row lock held by another call";
+          case ErrorCode.OUT_OF_MEMORY -> "out of memory";
+          default -> null;
+        };
     String message = e.getMessage();
     String explained = hint == null ? message : hint + " [" + message + "]";
     Throwable cause = rootCause(e);
     return cause == e ? explained : explained + "; caused by " + cause;
   }
 
-  /** Returns what started it, e.g. the file system's {@code IOException("No space left on device")}. */
+  /**
+   * Returns what started it, e.g. the file system's {@code IOException("No space left on device")}.
+   */
   private static Throwable rootCause(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {

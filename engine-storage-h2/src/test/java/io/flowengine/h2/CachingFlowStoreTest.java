@@ -21,9 +21,22 @@ class CachingFlowStoreTest {
       new CachingFlowStore(new ForwardingCountingStore(database, loads), 100);
 
   private static FlowRecord created() {
-    return new FlowRecord("0123456789abcdef01234567", null, "aaaaaaaaaaaaaaaaaaaaaaaa", "t",
-        FlowState.CREATED, 0, Parameters.empty(), null, List.of(), Instant.EPOCH, null, null, null,
-        null, 0);
+    return new FlowRecord(
+        "0123456789abcdef01234567",
+        null,
+        "aaaaaaaaaaaaaaaaaaaaaaaa",
+        "t",
+        FlowState.CREATED,
+        0,
+        Parameters.empty(),
+        null,
+        List.of(),
+        Instant.EPOCH,
+        null,
+        null,
+        null,
+        null,
+        0);
   }
 
   @Test

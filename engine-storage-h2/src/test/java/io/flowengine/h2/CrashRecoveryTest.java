@@ -34,11 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills a process running flows on an H2 file with SIGKILL at random moments (seeded), again and
  * again, and after each kill opens an engine on the file: every flow and asset an API call had
- * acknowledged is there with the right SHA-256, and after recovery no flow stays unfinished and
- * no asset is left without its flow.
- * The child uses the storage's default durability ({@code flowengine.h2.crashDurability} names
- * another). Rounds: {@code flowengine.h2.crashIterations} (default 4); seed: {@code
- * flowengine.h2.crashSeed}.
+ * acknowledged is there with the right SHA-256, and after recovery no flow stays unfinished and no
+ * asset is left without its flow. The child uses the storage's default durability ({@code
+ * flowengine.h2.crashDurability} names another). Rounds: {@code flowengine.h2.crashIterations}
+ * (default 4); seed: {@code flowengine.h2.crashSeed}.
  */
 class CrashRecoveryTest {
   private static final int ROUNDS = Integer.getInteger("flowengine.h2.crashIterations", 4);
@@ -57,7 +56,8 @@ class CrashRecoveryTest {
       int acksBeforeKill = 1 + random.nextInt(40);
       runAndKill(db, log, random.nextLong(), acksBeforeKill);
       checked = verify(db, log);
-      System.out.printf("round %d: killed after %d acks; %d acknowledged flows verified%n",
+      System.out.printf(
+          "round %d: killed after %d acks; %d acknowledged flows verified%n",
           round, acksBeforeKill, checked);
     }
     assertThat(checked).isPositive();
@@ -70,13 +70,19 @@ class CrashRecoveryTest {
     if (durability != null) { // e.g. WRITE_DELAYED, to see what it loses; by default the default
       command.add("-Ddurability=" + durability);
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashWorkload.class.getName(),
-        db.toString(), log.toString(), Long.toString(seed)));
-    Process child = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            CrashWorkload.class.getName(),
+            db.toString(),
+            log.toString(),
+            Long.toString(seed)));
+    Process child =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
-      CompletableFuture<Integer> seen = CompletableFuture.supplyAsync(() -> countAcks(child.getInputStream(), acks));
+      CompletableFuture<Integer> seen =
+          CompletableFuture.supplyAsync(() -> countAcks(child.getInputStream(), acks));
       assertThat(seen.get(120, TimeUnit.SECONDS)).as("acks before the child ended").isEqualTo(acks);
     } finally {
       child.destroyForcibly();
@@ -109,7 +115,8 @@ class CrashRecoveryTest {
         (parts[0].equals("created") ? inputs : outputs).put(parts[1], parts[2]);
       }
     }
-    try (FlowEngine engine = FlowEngine.builder().storage(H2Storage.open(db)).template(CrashWorkload.COPY).build()) {
+    try (FlowEngine engine =
+        FlowEngine.builder().storage(H2Storage.open(db)).template(CrashWorkload.COPY).build()) {
       for (Map.Entry<String, String> input : inputs.entrySet()) {
         List<Asset> stored = engine.listInputs(input.getKey());
         assertThat(stored).as("inputs of %s", input.getKey()).hasSize(1);
@@ -122,23 +129,42 @@ class CrashRecoveryTest {
         assertThat(done.state()).as("flow %s", flowId).isEqualTo(FlowState.COMPLETED);
         Asset output = engine.listOutputs(flowId).getFirst();
         assertThat(output.sha256()).isEqualTo(inputs.get(flowId));
-        assertThat(sha256(engine.getOutput(flowId, output.id()).openStream())).isEqualTo(inputs.get(flowId));
+        assertThat(sha256(engine.getOutput(flowId, output.id()).openStream()))
+            .isEqualTo(inputs.get(flowId));
       }
-      outputs.forEach((flowId, sha) -> assertThat(inputs.get(flowId)).as("output of %s", flowId).isEqualTo(sha));
-      assertThat(engine.listFlows(FlowQuery.builder()
-              .states(FlowState.CREATED, FlowState.STARTING, FlowState.RUNNING, FlowState.ABORTING).build())
-          .items()).as("unfinished flows after recovery").isEmpty();
+      outputs.forEach(
+          (flowId, sha) ->
+              assertThat(inputs.get(flowId)).as("output of %s", flowId).isEqualTo(sha));
+      assertThat(
+              engine
+                  .listFlows(
+                      FlowQuery.builder()
+                          .states(
+                              FlowState.CREATED,
+                              FlowState.STARTING,
+                              FlowState.RUNNING,
+                              FlowState.ABORTING)
+                          .build())
+                  .items())
+          .as("unfinished flows after recovery")
+          .isEmpty();
       assertThat(assetsWithoutAFlow(db)).as("assets left by calls the kill interrupted").isZero();
     }
     return inputs.size();
   }
 
-  /** Counts, through a connection of its own to the database this process has open, stray assets. */
+  /**
+   * Counts, through a connection of its own to the database this process has open, stray assets.
+   */
   private static int assetsWithoutAFlow(Path db) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db.toAbsolutePath().resolve("flowengine"));
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:h2:file:" + db.toAbsolutePath().resolve("flowengine"));
         Statement s = c.createStatement();
-        ResultSet row = s.executeQuery("SELECT COUNT(*) FROM ASSETS A WHERE NOT EXISTS (SELECT 1 FROM FLOWS F"
-            + " WHERE F.ID = A.FLOW_ID AND (A.ROLE = 1 OR ARRAY_CONTAINS(F.INPUT_IDS, A.ID)))")) {
+        ResultSet row =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM ASSETS A WHERE NOT EXISTS (SELECT 1 FROM FLOWS F"
+                    + " WHERE F.ID = A.FLOW_ID AND (A.ROLE = 1 OR ARRAY_CONTAINS(F.INPUT_IDS, A.ID)))")) {
       row.next();
       return row.getInt(1);
     }

@@ -28,19 +28,22 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class CrashWorkload {
   /** Copies each input to an output, a piece at a time, with a little simulated work. */
-  static final Template COPY = Template.builder("copy").inputTypes("application/octet-stream")
-      .outputTypes("application/octet-stream")
-      .step(ctx -> {
-        for (Asset input : ctx.inputs()) {
-          // simulated work, so some flows are running when the process is killed
-          Thread.sleep(ThreadLocalRandom.current().nextInt(20));
-          try (InputStream in = ctx.open(input)) {
-            ctx.writeOutput("application/octet-stream", in, input);
-          }
-          ctx.progress(0.5);
-        }
-      })
-      .build();
+  static final Template COPY =
+      Template.builder("copy")
+          .inputTypes("application/octet-stream")
+          .outputTypes("application/octet-stream")
+          .step(
+              ctx -> {
+                for (Asset input : ctx.inputs()) {
+                  // simulated work, so some flows are running when the process is killed
+                  Thread.sleep(ThreadLocalRandom.current().nextInt(20));
+                  try (InputStream in = ctx.open(input)) {
+                    ctx.writeOutput("application/octet-stream", in, input);
+                  }
+                  ctx.progress(0.5);
+                }
+              })
+          .build();
 
   private static final ReentrantLock LOG_LOCK = new ReentrantLock();
 
@@ -50,25 +53,39 @@ public final class CrashWorkload {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     Random random = new Random(Long.parseLong(args[2]));
-    try (FileChannel log = FileChannel.open(Path.of(args[1]), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        FlowEngine engine = FlowEngine.builder()
-            .storage(storage(dir))
-            .template(COPY).maxRunningFlows(8).build()) {
+    try (FileChannel log =
+            FileChannel.open(
+                Path.of(args[1]),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        FlowEngine engine =
+            FlowEngine.builder().storage(storage(dir)).template(COPY).maxRunningFlows(8).build()) {
       while (true) {
-        byte[] input = new byte[random.nextInt(4) == 0 ? 300_000 + random.nextInt(700_000) : random.nextInt(20_000)];
+        byte[] input =
+            new byte
+                [random.nextInt(4) == 0
+                    ? 300_000 + random.nextInt(700_000)
+                    : random.nextInt(20_000)];
         random.nextBytes(input);
-        Flow flow = engine.createFlow(NewFlow.builder("copy")
-            .input(NewAsset.bytes("application/octet-stream", input)).build());
+        Flow flow =
+            engine.createFlow(
+                NewFlow.builder("copy")
+                    .input(NewAsset.bytes("application/octet-stream", input))
+                    .build());
         acknowledge(log, "created " + flow.id() + " " + sha256(input));
-        engine.awaitFlow(flow.id()).thenAcceptAsync(done -> {
-          try {
-            String output = engine.listOutputs(done.id()).getFirst().sha256();
-            acknowledge(log, "completed " + done.id() + " " + output);
-          } catch (IOException | RuntimeException e) {
-            // the engine is being killed or closed; nothing acknowledged
-          }
-        }, task -> Thread.ofVirtual().start(task));
+        engine
+            .awaitFlow(flow.id())
+            .thenAcceptAsync(
+                done -> {
+                  try {
+                    String output = engine.listOutputs(done.id()).getFirst().sha256();
+                    acknowledge(log, "completed " + done.id() + " " + output);
+                  } catch (IOException | RuntimeException e) {
+                    // the engine is being killed or closed; nothing acknowledged
+                  }
+                },
+                task -> Thread.ofVirtual().start(task));
         if (random.nextInt(8) == 0) {
           engine.awaitFlow(flow.id()).get(30, TimeUnit.SECONDS);
         }
@@ -76,7 +93,10 @@ public final class CrashWorkload {
     }
   }
 
-  /** The storage with the default durability, or the one the system property {@code durability} names. */
+  /**
+   * The storage with the default durability, or the one the system property {@code durability}
+   * names.
+   */
   private static H2Storage storage(Path dir) {
     H2Storage.Builder builder = H2Storage.builder().directory(dir);
     String durability = System.getProperty("durability");

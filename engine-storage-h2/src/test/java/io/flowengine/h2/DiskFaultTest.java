@@ -29,16 +29,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Disks that fail, simulated through H2's pluggable file system ({@link DiskFullFileSystem},
- * {@link ReadOnlyFileSystem}), since tests run as root and permissions do not stop them: a write
- * that meets a full disk fails with an error that names the cause and stores nothing, and what was
+ * Disks that fail, simulated through H2's pluggable file system ({@link DiskFullFileSystem}, {@link
+ * ReadOnlyFileSystem}), since tests run as root and permissions do not stop them: a write that
+ * meets a full disk fails with an error that names the cause and stores nothing, and what was
  * acknowledged before is intact; a read-only database is refused, unchanged.
  */
 class DiskFaultTest {
-  private static final Template COPY = Template.builder("copy").inputTypes("application/octet-stream")
-      .outputTypes("application/octet-stream").step(ctx -> { }).build();
+  private static final Template COPY =
+      Template.builder("copy")
+          .inputTypes("application/octet-stream")
+          .outputTypes("application/octet-stream")
+          .step(ctx -> {})
+          .build();
+
   /** Holds flows the engine would run, so only the calls under test write. */
-  private static final Executor HOLD = task -> { };
+  private static final Executor HOLD = task -> {};
 
   @TempDir Path root;
   private final Random random = new Random(7);
@@ -54,8 +59,8 @@ class DiskFaultTest {
   }
 
   private Flow create(FlowEngine engine, byte[] input) {
-    return engine.createFlow(NewFlow.builder("copy")
-        .input(NewAsset.bytes("application/octet-stream", input)).build());
+    return engine.createFlow(
+        NewFlow.builder("copy").input(NewAsset.bytes("application/octet-stream", input)).build());
   }
 
   private byte[] bytes(int size) {
@@ -72,10 +77,12 @@ class DiskFaultTest {
    * the database is opened again on a working disk.
    */
   @Test
-  void aCallThatMeetsAFullDisk_failsNamingTheCause_storesNothing_andEarlierFlowsAreIntact() throws Exception {
+  void aCallThatMeetsAFullDisk_failsNamingTheCause_storesNothing_andEarlierFlowsAreIntact()
+      throws Exception {
     long needed = bytesWrittenByTheCall(root.resolve("measure"));
     List<String> outcomes = new ArrayList<>();
-    for (long budget : new long[] {0, needed / 4, needed / 2, needed * 3 / 4, needed - 1, needed + 1_000_000}) {
+    for (long budget :
+        new long[] {0, needed / 4, needed / 2, needed * 3 / 4, needed - 1, needed + 1_000_000}) {
       Path dir = root.resolve("budget-" + budget);
       Map<String, byte[]> acknowledged = new LinkedHashMap<>();
       String outcome;
@@ -88,7 +95,8 @@ class DiskFaultTest {
           outcome = "stored";
         } catch (StorageException e) {
           outcome = "refused";
-          assertThat(e).as("budget %d", budget)
+          assertThat(e)
+              .as("budget %d", budget)
               .hasMessageContaining("No space left on device")
               .hasMessageContaining(dir.resolve(H2Storage.FILE_NAME).toString())
               .hasMessageNotContaining("could not delete"); // the cause, not the failed cleanup
@@ -101,18 +109,22 @@ class DiskFaultTest {
       outcomes.add(budget + " bytes: " + outcome);
 
       try (FlowEngine engine = engine(H2Storage.open(dir))) {
-        assertThat(engine.listFlows(FlowQuery.all()).items()).extracting(Flow::id)
+        assertThat(engine.listFlows(FlowQuery.all()).items())
+            .extracting(Flow::id)
             .as("flows after %s", outcomes.getLast())
             .containsExactlyInAnyOrderElementsOf(acknowledged.keySet());
         for (Map.Entry<String, byte[]> flow : acknowledged.entrySet()) {
           List<Asset> inputs = engine.listInputs(flow.getKey());
           assertThat(inputs).hasSize(1);
-          try (InputStream in = engine.getInput(flow.getKey(), inputs.getFirst().id()).openStream()) {
+          try (InputStream in =
+              engine.getInput(flow.getKey(), inputs.getFirst().id()).openStream()) {
             assertThat(in.readAllBytes()).isEqualTo(flow.getValue());
           }
         }
       }
-      assertThat(assetsWithoutAFlow(dir)).as("assets without a flow after %s", outcomes.getLast()).isZero();
+      assertThat(assetsWithoutAFlow(dir))
+          .as("assets without a flow after %s", outcomes.getLast())
+          .isZero();
     }
     System.out.println("a call needing " + needed + " bytes on a disk with room for " + outcomes);
     assertThat(outcomes.getFirst()).contains("refused");
@@ -147,10 +159,13 @@ class DiskFaultTest {
   }
 
   private static int assetsWithoutAFlow(Path dir) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("flowengine"));
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("flowengine"));
         Statement s = c.createStatement();
-        ResultSet row = s.executeQuery(
-            "SELECT COUNT(*) FROM ASSETS A WHERE NOT EXISTS (SELECT 1 FROM FLOWS F WHERE F.ID = A.FLOW_ID)")) {
+        ResultSet row =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM ASSETS A WHERE NOT EXISTS (SELECT 1 FROM FLOWS F WHERE F.ID = A.FLOW_ID)")) {
       row.next();
       return row.getInt(1);
     }
@@ -165,7 +180,8 @@ class DiskFaultTest {
     }
     byte[] before = Files.readAllBytes(dir.resolve(H2Storage.FILE_NAME));
 
-    assertThatThrownBy(() -> H2Storage.builder().directory(dir).fileSystem(ReadOnlyFileSystem.SCHEME).open())
+    assertThatThrownBy(
+            () -> H2Storage.builder().directory(dir).fileSystem(ReadOnlyFileSystem.SCHEME).open())
         .isInstanceOf(StorageException.class)
         .hasMessageContaining(dir.resolve(H2Storage.FILE_NAME).toString())
         .hasMessageContaining("read-only");
@@ -176,7 +192,8 @@ class DiskFaultTest {
   void aNewDatabaseOnAReadOnlyDisk_isRefusedWithAClearError() {
     Path dir = root.resolve("new");
 
-    assertThatThrownBy(() -> H2Storage.builder().directory(dir).fileSystem(ReadOnlyFileSystem.SCHEME).open())
+    assertThatThrownBy(
+            () -> H2Storage.builder().directory(dir).fileSystem(ReadOnlyFileSystem.SCHEME).open())
         .isInstanceOf(StorageException.class)
         .hasMessageContaining(dir.resolve(H2Storage.FILE_NAME).toString())
         .hasMessageContaining("read-only");

@@ -22,6 +22,7 @@ import org.h2.store.fs.FilePathWrapper;
 public final class DiskFullFileSystem extends FilePathWrapper {
   /** The scheme H2 finds this file system by. */
   static final String SCHEME = "diskfull";
+
   private static final ConcurrentHashMap<Path, AtomicLong> BUDGETS = new ConcurrentHashMap<>();
 
   /** H2 creates instances by reflection, one per path. */
@@ -55,7 +56,8 @@ public final class DiskFullFileSystem extends FilePathWrapper {
   @Override
   public FileChannel open(String mode) throws IOException {
     FileChannel channel = getBase().open(mode);
-    return mode.equals("r") ? channel
+    return mode.equals("r")
+        ? channel
         : new BudgetedChannel(channel, Path.of(getBase().toString()).toAbsolutePath().getParent());
   }
 

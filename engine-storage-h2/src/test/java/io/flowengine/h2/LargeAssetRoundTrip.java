@@ -18,9 +18,9 @@ import java.util.HexFormat;
 import java.util.SplittableRandom;
 
 /**
- * The child process of {@link LargeAssetStreamingTest}: streams a generated input of the given
- * size into an engine on an H2 file, reads it back, and prints {@code in <sha> out <sha> <millis>
- * ms ...}. Run with a small {@code -Xmx} to show nothing holds the asset whole.
+ * The child process of {@link LargeAssetStreamingTest}: streams a generated input of the given size
+ * into an engine on an H2 file, reads it back, and prints {@code in <sha> out <sha> <millis> ms
+ * ...}. Run with a small {@code -Xmx} to show nothing holds the asset whole.
  */
 public final class LargeAssetRoundTrip {
   private LargeAssetRoundTrip() {}
@@ -57,14 +57,28 @@ public final class LargeAssetRoundTrip {
   /** Arguments: database directory, size in MiB. */
   public static void main(String[] args) throws Exception {
     long size = Long.parseLong(args[1]) << 20;
-    Template keep = Template.builder("keep").inputTypes("application/octet-stream")
-        .outputTypes("application/octet-stream").step(ctx -> { }).build();
+    Template keep =
+        Template.builder("keep")
+            .inputTypes("application/octet-stream")
+            .outputTypes("application/octet-stream")
+            .step(ctx -> {})
+            .build();
     long start = System.nanoTime();
-    try (FlowEngine engine = FlowEngine.builder().storage(H2Storage.open(Path.of(args[0])))
-        .template(keep).limits(EngineLimits.builder().maxInputBytes(size + 1).build()).build()) {
+    try (FlowEngine engine =
+        FlowEngine.builder()
+            .storage(H2Storage.open(Path.of(args[0])))
+            .template(keep)
+            .limits(EngineLimits.builder().maxInputBytes(size + 1).build())
+            .build()) {
       MessageDigest in = MessageDigest.getInstance("SHA-256");
-      Flow flow = engine.createFlow(NewFlow.builder("keep").input(NewAsset.stream(
-          "application/octet-stream", new DigestInputStream(new GeneratedStream(size), in))).build());
+      Flow flow =
+          engine.createFlow(
+              NewFlow.builder("keep")
+                  .input(
+                      NewAsset.stream(
+                          "application/octet-stream",
+                          new DigestInputStream(new GeneratedStream(size), in)))
+                  .build());
       Asset input = engine.listInputs(flow.id()).getFirst();
       MessageDigest out = MessageDigest.getInstance("SHA-256");
       try (InputStream read = engine.getInput(flow.id(), input.id()).openStream()) {
@@ -74,10 +88,15 @@ public final class LargeAssetRoundTrip {
           out.update(buffer, 0, n);
         }
       }
-      System.out.printf("in %s out %s stored %s size %d %d ms; heap limit %d MiB, sum of pool peaks %d MiB%n",
-          HexFormat.of().formatHex(in.digest()), HexFormat.of().formatHex(out.digest()),
-          input.sha256(), input.size(), (System.nanoTime() - start) / 1_000_000,
-          Runtime.getRuntime().maxMemory() >> 20, peakHeapMiB());
+      System.out.printf(
+          "in %s out %s stored %s size %d %d ms; heap limit %d MiB, sum of pool peaks %d MiB%n",
+          HexFormat.of().formatHex(in.digest()),
+          HexFormat.of().formatHex(out.digest()),
+          input.sha256(),
+          input.size(),
+          (System.nanoTime() - start) / 1_000_000,
+          Runtime.getRuntime().maxMemory() >> 20,
+          peakHeapMiB());
     }
   }
 

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A large input goes into an H2-backed engine and comes back byte-identical (SHA-256) in a JVM
- * limited to 256 MiB of heap. The size is {@code flowengine.h2.largeAssetMiB}: 64 by default,
- * 1024 for the full run ({@code ./mvnw -pl engine-storage-h2 -am verify -Dgroups=large
+ * limited to 256 MiB of heap. The size is {@code flowengine.h2.largeAssetMiB}: 64 by default, 1024
+ * for the full run ({@code ./mvnw -pl engine-storage-h2 -am verify -Dgroups=large
  * -Dflowengine.h2.largeAssetMiB=1024}).
  */
 @Tag("large")
@@ -27,15 +27,23 @@ class LargeAssetStreamingTest {
   @Timeout(value = 30, unit = TimeUnit.MINUTES)
   void largeInput_roundTripsByteIdentical_inA256MiBHeap() throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-            LargeAssetRoundTrip.class.getName(), dir.toString(), Long.toString(MIB))
-        .redirectErrorStream(true)
-        .start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LargeAssetRoundTrip.class.getName(),
+                dir.toString(),
+                Long.toString(MIB))
+            .redirectErrorStream(true)
+            .start();
     String output = readAll(child);
     assertThat(child.waitFor(30, TimeUnit.MINUTES)).isTrue();
     System.out.println(MIB + " MiB: " + output);
     assertThat(child.exitValue()).as(output).isZero();
-    String[] result = output.lines().filter(l -> l.startsWith("in ")).findFirst().orElseThrow().split(" ");
+    String[] result =
+        output.lines().filter(l -> l.startsWith("in ")).findFirst().orElseThrow().split(" ");
     assertThat(result[3]).as("sha-256 read back").isEqualTo(result[1]);
     assertThat(result[5]).as("sha-256 stored").isEqualTo(result[1]);
     assertThat(Long.parseLong(result[7])).isEqualTo(MIB << 20);

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Listings read indexes, not the table: {@code EXPLAIN ANALYZE} of every scan a page needs, for
- * every sort key, direction and state filter, reads no more rows than the page holds. The table
- * has {@code flowengine.h2.listingFlows} flows (default 20,000); page times are printed.
+ * every sort key, direction and state filter, reads no more rows than the page holds. The table has
+ * {@code flowengine.h2.listingFlows} flows (default 20,000); page times are printed.
  */
 class ListingPlanTest {
   private static final int FLOWS = Integer.getInteger("flowengine.h2.listingFlows", 20_000);
@@ -47,13 +47,17 @@ class ListingPlanTest {
     sql = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("flowengine"));
     try (Statement s = sql.createStatement()) {
       long start = System.nanoTime();
-      s.execute("INSERT INTO FLOWS SELECT LPAD(X, 24, '0'), 'acct-' || MOD(X, 50), 't', 'n', MOD(X, 7), "
-          + "CASE MOD(X, 7) WHEN 4 THEN 1.0 ELSE MOD(X, 13) / 13.0 END, X'0100000000', NULL, ARRAY[], "
-          + "1700000000000000 + X * 1000, CASE WHEN MOD(X, 7) = 0 THEN NULL ELSE 1700000000000000 + X * 1000 + MOD(X, 17) END, "
-          + "CASE WHEN MOD(X, 7) >= 4 THEN 1700000000500000 + X * 1000 END, NULL, NULL, 0 "
-          + "FROM SYSTEM_RANGE(1, " + FLOWS + ")");
+      s.execute(
+          "INSERT INTO FLOWS SELECT LPAD(X, 24, '0'), 'acct-' || MOD(X, 50), 't', 'n', MOD(X, 7), "
+              + "CASE MOD(X, 7) WHEN 4 THEN 1.0 ELSE MOD(X, 13) / 13.0 END, X'0100000000', NULL, ARRAY[], "
+              + "1700000000000000 + X * 1000, CASE WHEN MOD(X, 7) = 0 THEN NULL ELSE 1700000000000000 + X * 1000 + MOD(X, 17) END, "
+              + "CASE WHEN MOD(X, 7) >= 4 THEN 1700000000500000 + X * 1000 END, NULL, NULL, 0 "
+              + "FROM SYSTEM_RANGE(1, "
+              + FLOWS
+              + ")");
       s.execute("ANALYZE");
-      System.out.printf("filled %,d flows in %d ms%n", FLOWS, (System.nanoTime() - start) / 1_000_000);
+      System.out.printf(
+          "filled %,d flows in %d ms%n", FLOWS, (System.nanoTime() - start) / 1_000_000);
     }
   }
 
@@ -75,7 +79,9 @@ class ListingPlanTest {
           String text = plan.getString(1);
           Matcher m = SCAN_COUNT.matcher(text);
           int count = m.find() ? Integer.parseInt(m.group(1)) : 0;
-          assertThat(count).as("rows read by %s%n%s", request, text).isLessThanOrEqualTo(request.limit() + 1);
+          assertThat(count)
+              .as("rows read by %s%n%s", request, text)
+              .isLessThanOrEqualTo(request.limit() + 1);
           counts.add(count);
         }
       }
@@ -83,28 +89,38 @@ class ListingPlanTest {
     return counts;
   }
 
-  private static FlowPageRequest request(FlowSortKey key, SortDirection direction, Set<FlowState> states,
-      @Nullable String account, @Nullable SortPosition after) {
+  private static FlowPageRequest request(
+      FlowSortKey key,
+      SortDirection direction,
+      Set<FlowState> states,
+      @Nullable String account,
+      @Nullable SortPosition after) {
     return new FlowPageRequest(key, direction, states, account, after, PAGE);
   }
 
   @Test
   void everyListing_readsAtMostAPageOfIndexEntriesPerScan() throws Exception {
-    List<Set<FlowState>> filters = List.of(Set.of(), EnumSet.of(FlowState.RUNNING),
-        EnumSet.of(FlowState.CREATED, FlowState.FAILED));
+    List<Set<FlowState>> filters =
+        List.of(
+            Set.of(),
+            EnumSet.of(FlowState.RUNNING),
+            EnumSet.of(FlowState.CREATED, FlowState.FAILED));
     for (FlowSortKey key : FlowSortKey.values()) {
       for (SortDirection direction : SortDirection.values()) {
         for (Set<FlowState> states : filters) {
-          List<FlowRecord> first = storage.flows().page(request(key, direction, states, null, null));
+          List<FlowRecord> first =
+              storage.flows().page(request(key, direction, states, null, null));
           assertThat(first).hasSize(PAGE);
           SortPosition middle = FlowOrdering.positionOf(first.getLast(), key);
           scanCounts(request(key, direction, states, null, null));
           scanCounts(request(key, direction, states, null, middle));
           long start = System.nanoTime();
-          List<FlowRecord> next = storage.flows().page(request(key, direction, states, null, middle));
+          List<FlowRecord> next =
+              storage.flows().page(request(key, direction, states, null, middle));
           long micros = (System.nanoTime() - start) / 1000;
           assertThat(next).hasSize(PAGE);
-          System.out.printf("%s %s %s: second page of %d in %d us%n", key, direction, states, PAGE, micros);
+          System.out.printf(
+              "%s %s %s: second page of %d in %d us%n", key, direction, states, PAGE, micros);
         }
       }
     }
@@ -114,9 +130,14 @@ class ListingPlanTest {
   void anAccountsListing_byCreationTimeOrState_readsItsOwnIndex() throws Exception {
     for (SortDirection direction : SortDirection.values()) {
       for (FlowSortKey key : List.of(FlowSortKey.CREATED_AT, FlowSortKey.STATE)) {
-        List<FlowRecord> first = storage.flows().page(request(key, direction, Set.of(), "acct-7", null));
-        assertThat(first).hasSize(PAGE).allSatisfy(r -> assertThat(r.accountId()).isEqualTo("acct-7"));
-        scanCounts(request(key, direction, Set.of(), "acct-7", FlowOrdering.positionOf(first.getLast(), key)));
+        List<FlowRecord> first =
+            storage.flows().page(request(key, direction, Set.of(), "acct-7", null));
+        assertThat(first)
+            .hasSize(PAGE)
+            .allSatisfy(r -> assertThat(r.accountId()).isEqualTo("acct-7"));
+        scanCounts(
+            request(
+                key, direction, Set.of(), "acct-7", FlowOrdering.positionOf(first.getLast(), key)));
       }
     }
   }

@@ -11,10 +11,10 @@ import org.h2.store.fs.FilePathWrapper;
 
 /**
  * A file system for tests whose files refuse writes, under the scheme {@value #SCHEME} (H2 URL
- * {@code jdbc:h2:readonly:/dir/name}), as read-only permissions or a read-only mount do for a
- * user who is not root: files read as usual, {@link #canWrite()} is false, and opening for
- * writing fails with {@link AccessDeniedException}, and creating, deleting or moving a file fails. Register it once with
- * {@link #register()}. Thread-safe.
+ * {@code jdbc:h2:readonly:/dir/name}), as read-only permissions or a read-only mount do for a user
+ * who is not root: files read as usual, {@link #canWrite()} is false, and opening for writing fails
+ * with {@link AccessDeniedException}, and creating, deleting or moving a file fails. Register it
+ * once with {@link #register()}. Thread-safe.
  */
 public final class ReadOnlyFileSystem extends FilePathWrapper {
   /** The scheme H2 finds this file system by. */
@@ -77,6 +77,7 @@ public final class ReadOnlyFileSystem extends FilePathWrapper {
   }
 
   private DbException refused() {
-    return DbException.get(ErrorCode.FILE_CREATION_FAILED_1, getBase() + " (read-only file system)");
+    return DbException.get(
+        ErrorCode.FILE_CREATION_FAILED_1, getBase() + " (read-only file system)");
   }
 }

@@ -31,30 +31,64 @@ import org.junit.jupiter.params.provider.EnumSource;
  * not grow from cycle to cycle. The sizes are printed; the module README explains them.
  */
 class RetentionSpaceTest {
-  private static final Template ECHO = Template.builder("echo").inputTypes("text/plain")
-      .outputTypes("text/plain").step(ctx -> { }).build();
+  private static final Template ECHO =
+      Template.builder("echo")
+          .inputTypes("text/plain")
+          .outputTypes("text/plain")
+          .step(ctx -> {})
+          .build();
   private static final int CYCLES = 5;
   private static final int FLOWS = 200;
   private static final int ASSET_BYTES = 50_000;
+
   /** What one batch of flows holds in assets, 10 MB. */
   private static final long BATCH_BYTES = (long) FLOWS * ASSET_BYTES;
+
   private static final long SLACK = 4_000_000;
 
   @TempDir Path dir;
   private final TestFlows ids = new TestFlows();
   private final Random random = new Random(1);
 
-  /** Writes {@link #FLOWS} completed flows that finished at {@code finished}, each with an output. */
+  /**
+   * Writes {@link #FLOWS} completed flows that finished at {@code finished}, each with an output.
+   */
   private List<String> fill(H2Storage storage, Instant finished) throws Exception {
     List<String> flowIds = new ArrayList<>();
     for (int i = 0; i < FLOWS; i++) {
-      FlowRecord flow = new FlowRecord(ids.nextId(), "acct", ECHO.id(), ECHO.name(), FlowState.COMPLETED,
-          1.0, Parameters.empty(), null, List.of(), finished, finished, finished, null, null, 0);
+      FlowRecord flow =
+          new FlowRecord(
+              ids.nextId(),
+              "acct",
+              ECHO.id(),
+              ECHO.name(),
+              FlowState.COMPLETED,
+              1.0,
+              Parameters.empty(),
+              null,
+              List.of(),
+              finished,
+              finished,
+              finished,
+              null,
+              null,
+              0);
       storage.flows().insert(flow);
       byte[] content = new byte[ASSET_BYTES];
       random.nextBytes(content);
-      storage.assets().put(new AssetDraft(ids.nextId(), flow.id(), "acct", AssetRole.OUTPUT,
-          "text/plain", finished, null, null), new ContentStream(new ByteArrayInputStream(content), ASSET_BYTES, "out"));
+      storage
+          .assets()
+          .put(
+              new AssetDraft(
+                  ids.nextId(),
+                  flow.id(),
+                  "acct",
+                  AssetRole.OUTPUT,
+                  "text/plain",
+                  finished,
+                  null,
+                  null),
+              new ContentStream(new ByteArrayInputStream(content), ASSET_BYTES, "out"));
       flowIds.add(flow.id());
     }
     return flowIds;
@@ -63,13 +97,13 @@ class RetentionSpaceTest {
   /**
    * Each cycle purges its first batch and the previous cycle's second one, keeping 10 MB of live
    * assets: the file stays within 4 times that plus 4 MB (measured: about 1.03 times with the
-   * default durability, up to 3 times with {@code WRITE_DELAYED}, whose last changes before a
-   * close are freed by the close itself).
+   * default durability, up to 3 times with {@code WRITE_DELAYED}, whose last changes before a close
+   * are freed by the close itself).
    */
   @ParameterizedTest
   @EnumSource(Durability.class)
-  void purgingOldFlows_deletesThemWithTheirAssets_keepsRecentOnes_andTheFileStaysBounded(Durability durability)
-      throws Exception {
+  void purgingOldFlows_deletesThemWithTheirAssets_keepsRecentOnes_andTheFileStaysBounded(
+      Durability durability) throws Exception {
     Instant start = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MICROS);
     List<String> kept = List.of();
     List<Long> sizes = new ArrayList<>();
@@ -93,18 +127,22 @@ class RetentionSpaceTest {
       }
       sizes.add(Files.size(dir.resolve(H2Storage.FILE_NAME)));
     }
-    System.out.printf("%s, %d live asset bytes kept: file size after each cycle %s%n", durability, BATCH_BYTES, sizes);
-    assertThat(sizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(4 * BATCH_BYTES + SLACK));
+    System.out.printf(
+        "%s, %d live asset bytes kept: file size after each cycle %s%n",
+        durability, BATCH_BYTES, sizes);
+    assertThat(sizes)
+        .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(4 * BATCH_BYTES + SLACK));
   }
 
   /**
-   * Each cycle purges everything it wrote just before closing: the file stays within one batch
-   * plus 4 MB. (Before {@link H2Storage#close()} wrote pending changes first, a {@code
-   * WRITE_DELAYED} file grew by 13.5 MB a cycle here.)
+   * Each cycle purges everything it wrote just before closing: the file stays within one batch plus
+   * 4 MB. (Before {@link H2Storage#close()} wrote pending changes first, a {@code WRITE_DELAYED}
+   * file grew by 13.5 MB a cycle here.)
    */
   @ParameterizedTest
   @EnumSource(Durability.class)
-  void purgingEverythingJustBeforeClosing_leavesNoGrowingFile(Durability durability) throws Exception {
+  void purgingEverythingJustBeforeClosing_leavesNoGrowingFile(Durability durability)
+      throws Exception {
     Instant finished = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MICROS);
     List<Long> sizes = new ArrayList<>();
     for (int cycle = 0; cycle < CYCLES; cycle++) {

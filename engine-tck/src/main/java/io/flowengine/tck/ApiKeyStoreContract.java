@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The behaviour every {@link ApiKeyStore} must have: keys round-trip unchanged, duplicates are
- * refused, listings are per account and oldest first, revoking happens once and use is recorded.
- * A store's test extends this class and returns a fresh, empty store from {@link #newStore()}.
+ * refused, listings are per account and oldest first, revoking happens once and use is recorded. A
+ * store's test extends this class and returns a fresh, empty store from {@link #newStore()}.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 public abstract class ApiKeyStoreContract {
@@ -34,15 +34,22 @@ public abstract class ApiKeyStoreContract {
 
   private ApiKeyRecord key(String accountId, Instant createdAt) {
     return new ApiKeyRecord(
-        ids.nextId(), accountId, "ci key \u00e9", "ab".repeat(32), createdAt, at(1_000_000), null,
+        ids.nextId(),
+        accountId,
+        "ci key \u00e9",
+        "ab".repeat(32),
+        createdAt,
+        at(1_000_000),
+        null,
         null);
   }
 
   @Test
   void insert_thenFind_returnsAnEqualKey() {
     ApiKeyRecord key = key("acct-a", at(1));
-    ApiKeyRecord used = new ApiKeyRecord(ids.nextId(), "acct-a", "used", "cd".repeat(32), at(2),
-        at(3), at(4), at(5));
+    ApiKeyRecord used =
+        new ApiKeyRecord(
+            ids.nextId(), "acct-a", "used", "cd".repeat(32), at(2), at(3), at(4), at(5));
     store.insert(key);
     store.insert(used);
 
@@ -55,8 +62,8 @@ public abstract class ApiKeyStoreContract {
   void insert_duplicateId_isRefusedAndKeepsTheFirst() {
     ApiKeyRecord key = key("acct-a", at(1));
     store.insert(key);
-    ApiKeyRecord clash = new ApiKeyRecord(key.id(), "acct-b", "x", "00".repeat(32), at(9), at(10),
-        null, null);
+    ApiKeyRecord clash =
+        new ApiKeyRecord(key.id(), "acct-b", "x", "00".repeat(32), at(9), at(10), null, null);
 
     assertThatThrownBy(() -> store.insert(clash))
         .isInstanceOf(IllegalStateException.class)
@@ -102,10 +109,7 @@ public abstract class ApiKeyStoreContract {
 
     ApiKeyRecord used = store.find(key.id()).orElseThrow();
     assertThat(used.lastUsedAt()).isEqualTo(at(40));
-    assertThat(used)
-        .usingRecursiveComparison()
-        .ignoringFields("lastUsedAt")
-        .isEqualTo(key);
+    assertThat(used).usingRecursiveComparison().ignoringFields("lastUsedAt").isEqualTo(key);
     assertThat(store.find(TestFlows.id(8))).isEmpty();
   }
 }

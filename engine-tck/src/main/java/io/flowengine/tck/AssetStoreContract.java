@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The behaviour every {@link AssetStore} must have: content streamed in and out byte for byte
- * with its size and SHA-256, a failed put storing nothing, listings in id order, deletes and the
+ * The behaviour every {@link AssetStore} must have: content streamed in and out byte for byte with
+ * its size and SHA-256, a failed put storing nothing, listings in id order, deletes and the
  * per-account byte count. A store's test extends this class and returns a fresh, empty store from
  * {@link #newStore()}.
  */
@@ -83,8 +83,15 @@ public abstract class AssetStoreContract {
   void put_returnsTheRecordWithSizeAndSha256_andContentReadsBack() throws IOException {
     byte[] bytes = "hello, assets \u2603".getBytes(StandardCharsets.UTF_8);
     AssetDraft draft =
-        new AssetDraft(ids.nextId(), FLOW, "acct-a", AssetRole.OUTPUT, "model/gltf-binary", at(3),
-            "{\"k\":\"v \u00e9\"}", TestFlows.id(42));
+        new AssetDraft(
+            ids.nextId(),
+            FLOW,
+            "acct-a",
+            AssetRole.OUTPUT,
+            "model/gltf-binary",
+            at(3),
+            "{\"k\":\"v \u00e9\"}",
+            TestFlows.id(42));
 
     AssetRecord record = store.put(draft, content(bytes));
 
@@ -125,14 +132,15 @@ public abstract class AssetStoreContract {
   @Test
   void put_whoseSourceThrowsMidStream_storesNothingAndRethrowsUnchanged() {
     IOException broken = new IOException("connection reset while uploading");
-    InputStream source = new SequenceInputStream(
-        new ByteArrayInputStream(new byte[200_000]),
-        new InputStream() {
-          @Override
-          public int read() throws IOException {
-            throw broken;
-          }
-        });
+    InputStream source =
+        new SequenceInputStream(
+            new ByteArrayInputStream(new byte[200_000]),
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                throw broken;
+              }
+            });
     AssetDraft draft = draft(FLOW, "acct-a", AssetRole.INPUT);
 
     assertThatThrownBy(() -> store.put(draft, new ContentStream(source, Long.MAX_VALUE, "input")))
@@ -205,7 +213,8 @@ public abstract class AssetStoreContract {
   void deleteAll_removesEveryAssetOfOneFlowOnly() throws IOException {
     store.put(draft(FLOW, "acct-a", AssetRole.INPUT), content(new byte[10]));
     store.put(draft(FLOW, "acct-a", AssetRole.OUTPUT), content(new byte[20]));
-    AssetRecord other = store.put(draft(OTHER_FLOW, "acct-a", AssetRole.INPUT), content(new byte[7]));
+    AssetRecord other =
+        store.put(draft(OTHER_FLOW, "acct-a", AssetRole.INPUT), content(new byte[7]));
 
     store.deleteAll(FLOW);
     store.deleteAll(TestFlows.id(12345));
@@ -252,11 +261,13 @@ public abstract class AssetStoreContract {
     new Random(9).nextBytes(bytes);
     AssetRecord r = store.put(draft(FLOW, null, AssetRole.INPUT), content(bytes));
 
-    try (InputStream a = store.open(FLOW, r.id()); InputStream b = store.open(FLOW, r.id())) {
+    try (InputStream a = store.open(FLOW, r.id());
+        InputStream b = store.open(FLOW, r.id())) {
       byte[] head = a.readNBytes(1000);
       assertThat(b.readAllBytes()).isEqualTo(bytes);
       assertThat(head).isEqualTo(java.util.Arrays.copyOf(bytes, 1000));
-      assertThat(a.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(bytes, 1000, bytes.length));
+      assertThat(a.readAllBytes())
+          .isEqualTo(java.util.Arrays.copyOfRange(bytes, 1000, bytes.length));
     }
   }
 
@@ -269,15 +280,17 @@ public abstract class AssetStoreContract {
     try {
       for (int t = 0; t < threads; t++) {
         int writer = t;
-        writers.add(pool.submit(() -> {
-          List<AssetRecord> mine = new ArrayList<>();
-          for (int i = 0; i < each; i++) {
-            byte[] bytes = new byte[1000 + writer * 10 + i];
-            new Random(writer * 100L + i).nextBytes(bytes);
-            mine.add(store.put(draft(FLOW, "acct-a", AssetRole.OUTPUT), content(bytes)));
-          }
-          return mine;
-        }));
+        writers.add(
+            pool.submit(
+                () -> {
+                  List<AssetRecord> mine = new ArrayList<>();
+                  for (int i = 0; i < each; i++) {
+                    byte[] bytes = new byte[1000 + writer * 10 + i];
+                    new Random(writer * 100L + i).nextBytes(bytes);
+                    mine.add(store.put(draft(FLOW, "acct-a", AssetRole.OUTPUT), content(bytes)));
+                  }
+                  return mine;
+                }));
       }
       long total = 0;
       for (Future<List<AssetRecord>> writer : writers) {

@@ -49,8 +49,22 @@ public abstract class FlowStoreContract extends FlowStorePagingContract {
     FlowRecord first = flows.created();
     store.insert(first);
     FlowRecord clash =
-        new FlowRecord(first.id(), "other", "t", "t", FlowState.RUNNING, 0.5,
-            first.parameters(), null, List.of(), at(5), at(6), null, null, null, 0);
+        new FlowRecord(
+            first.id(),
+            "other",
+            "t",
+            "t",
+            FlowState.RUNNING,
+            0.5,
+            first.parameters(),
+            null,
+            List.of(),
+            at(5),
+            at(6),
+            null,
+            null,
+            null,
+            0);
 
     assertThatThrownBy(() -> store.insert(clash))
         .isInstanceOf(IllegalStateException.class)
@@ -131,20 +145,22 @@ public abstract class FlowStoreContract extends FlowStorePagingContract {
       List<Future<?>> racers = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int racer = t;
-        racers.add(pool.submit(() -> {
-          for (int v = 0; v < versions; v++) {
-            barrier.await(30, TimeUnit.SECONDS);
-            FlowRecord expected = current.get();
-            FlowRecord next = expected.withProgress((v * threads + racer + 1) / 1_000.0);
-            barrier.await(30, TimeUnit.SECONDS);
-            if (store.compareAndSet(expected, next)) {
-              wins[v][racer]++;
-              current.set(next);
-            }
-            barrier.await(30, TimeUnit.SECONDS);
-          }
-          return null;
-        }));
+        racers.add(
+            pool.submit(
+                () -> {
+                  for (int v = 0; v < versions; v++) {
+                    barrier.await(30, TimeUnit.SECONDS);
+                    FlowRecord expected = current.get();
+                    FlowRecord next = expected.withProgress((v * threads + racer + 1) / 1_000.0);
+                    barrier.await(30, TimeUnit.SECONDS);
+                    if (store.compareAndSet(expected, next)) {
+                      wins[v][racer]++;
+                      current.set(next);
+                    }
+                    barrier.await(30, TimeUnit.SECONDS);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> racer : racers) {
         racer.get(60, TimeUnit.SECONDS);
@@ -175,9 +191,8 @@ public abstract class FlowStoreContract extends FlowStorePagingContract {
     assertThat(store.compareAndSet(stale, staleNow)).isTrue();
     assertThat(store.delete(deleted)).isTrue();
     List<FlowRecord> expected = List.of(current, stale, deleted);
-    List<FlowRecord> next = expected.stream()
-        .map(r -> TestFlows.moved(r, FlowState.ABORTED, at(9)))
-        .toList();
+    List<FlowRecord> next =
+        expected.stream().map(r -> TestFlows.moved(r, FlowState.ABORTED, at(9))).toList();
 
     assertThat(store.compareAndSetAll(expected, next)).containsExactly(true, false, false);
     assertThat(store.find(current.id())).contains(next.get(0));
@@ -193,8 +208,11 @@ public abstract class FlowStoreContract extends FlowStorePagingContract {
     store.insert(a);
     store.insert(b);
 
-    assertThatThrownBy(() -> store.compareAndSetAll(
-            List.of(a, b), List.of(a.withProgress(0.5), b.withProgress(0.1).withProgress(0.2))))
+    assertThatThrownBy(
+            () ->
+                store.compareAndSetAll(
+                    List.of(a, b),
+                    List.of(a.withProgress(0.5), b.withProgress(0.1).withProgress(0.2))))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> store.compareAndSetAll(List.of(a, b), List.of(a.withProgress(0.5))))
         .isInstanceOf(IllegalArgumentException.class);
@@ -243,14 +261,20 @@ public abstract class FlowStoreContract extends FlowStorePagingContract {
 
   @Test
   void findByStates_returnsMatchingFlowsInBatchesOrderedById() {
-    Set<FlowState> unfinished = EnumSet.of(FlowState.STARTING, FlowState.RUNNING, FlowState.ABORTING);
+    Set<FlowState> unfinished =
+        EnumSet.of(FlowState.STARTING, FlowState.RUNNING, FlowState.ABORTING);
     List<String> expected = new ArrayList<>();
     FlowState[] cycle = FlowState.values();
     for (int i = 0; i < 40; i++) {
       FlowState state = cycle[(i * 5) % cycle.length];
-      FlowRecord record = flows.inState(
-          i % 2 == 0 ? "acct-a" : null, state, 0.0, at(40 - i),
-          state == FlowState.CREATED ? null : at(50), state.isTerminal() ? at(60) : null);
+      FlowRecord record =
+          flows.inState(
+              i % 2 == 0 ? "acct-a" : null,
+              state,
+              0.0,
+              at(40 - i),
+              state == FlowState.CREATED ? null : at(50),
+              state.isTerminal() ? at(60) : null);
       store.insert(record);
       if (unfinished.contains(state)) {
         expected.add(record.id());
@@ -270,10 +294,11 @@ public abstract class FlowStoreContract extends FlowStorePagingContract {
     }
     assertThat(seen).isEqualTo(expected);
     assertThat(store.findByStates(EnumSet.of(FlowState.CREATED), expected.getLast(), 100))
-        .allSatisfy(r -> {
-          assertThat(r.state()).isEqualTo(FlowState.CREATED);
-          assertThat(r.id()).isGreaterThan(expected.getLast());
-        });
+        .allSatisfy(
+            r -> {
+              assertThat(r.state()).isEqualTo(FlowState.CREATED);
+              assertThat(r.id()).isGreaterThan(expected.getLast());
+            });
   }
 
   @Test
@@ -291,7 +316,8 @@ public abstract class FlowStoreContract extends FlowStorePagingContract {
     assertThat(store.findFinishedBefore(at(20), 100)).containsExactly(early, tieB, tieA);
     assertThat(store.findFinishedBefore(at(20), 2)).containsExactly(early, tieB);
     assertThat(store.findFinishedBefore(at(5), 100)).isEmpty();
-    assertThat(store.findFinishedBefore(at(31), 100)).containsExactly(early, tieB, tieA, atCutoff, late);
+    assertThat(store.findFinishedBefore(at(31), 100))
+        .containsExactly(early, tieB, tieA, atCutoff, late);
   }
 
   @Test

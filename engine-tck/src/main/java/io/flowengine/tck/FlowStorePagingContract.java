@@ -27,13 +27,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The listing half of the {@link FlowStore} contract: {@link FlowStore#page} in {@link
- * FlowOrdering} order for every sort key and direction, with state and account filters, and
- * keyset continuation that neither repeats nor skips a flow while new flows are inserted. Extend
- * {@link FlowStoreContract}, which includes these tests.
+ * FlowOrdering} order for every sort key and direction, with state and account filters, and keyset
+ * continuation that neither repeats nor skips a flow while new flows are inserted. Extend {@link
+ * FlowStoreContract}, which includes these tests.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 public abstract class FlowStorePagingContract {
-  private static final List<@Nullable String> ACCOUNTS = java.util.Arrays.asList("acct-a", "acct-b", null);
+  private static final List<@Nullable String> ACCOUNTS =
+      java.util.Arrays.asList("acct-a", "acct-b", null);
 
   /** The store under test, fresh for each test. */
   protected FlowStore store;
@@ -56,13 +57,14 @@ public abstract class FlowStorePagingContract {
     }
   }
 
-  private static final List<Filter> FILTERS = List.of(
-      new Filter(Set.of(), null),
-      new Filter(EnumSet.of(FlowState.RUNNING), null),
-      new Filter(EnumSet.of(FlowState.CREATED, FlowState.COMPLETED, FlowState.ABORTING), null),
-      new Filter(Set.of(), "acct-a"),
-      new Filter(EnumSet.of(FlowState.STARTING, FlowState.FAILED), "acct-b"),
-      new Filter(EnumSet.of(FlowState.ABORTED), "acct-none"));
+  private static final List<Filter> FILTERS =
+      List.of(
+          new Filter(Set.of(), null),
+          new Filter(EnumSet.of(FlowState.RUNNING), null),
+          new Filter(EnumSet.of(FlowState.CREATED, FlowState.COMPLETED, FlowState.ABORTING), null),
+          new Filter(Set.of(), "acct-a"),
+          new Filter(EnumSet.of(FlowState.STARTING, FlowState.FAILED), "acct-b"),
+          new Filter(EnumSet.of(FlowState.ABORTED), "acct-none"));
 
   /** Inserts {@code count} flows with many equal sort values, so ties are broken by id. */
   private List<FlowRecord> insertMixed(Random random, int count) {
@@ -98,7 +100,9 @@ public abstract class FlowStorePagingContract {
     SortPosition after = null;
     for (int pages = 0; pages < 10_000; pages++) {
       List<FlowRecord> page =
-          store.page(new FlowPageRequest(key, direction, filter.states(), filter.accountId(), after, size));
+          store.page(
+              new FlowPageRequest(
+                  key, direction, filter.states(), filter.accountId(), after, size));
       assertThat(page).hasSizeLessThanOrEqualTo(size);
       seen.addAll(page);
       if (page.size() < size) {
@@ -146,7 +150,12 @@ public abstract class FlowStorePagingContract {
     SortPosition inNulls = new SortPosition(null, created.id());
     assertThat(page(FlowSortKey.FINISHED_AT, SortDirection.ASCENDING, inNulls, 10))
         .containsExactly(running, created2);
-    assertThat(page(FlowSortKey.FINISHED_AT, SortDirection.DESCENDING, new SortPosition(null, created2.id()), 10))
+    assertThat(
+            page(
+                FlowSortKey.FINISHED_AT,
+                SortDirection.DESCENDING,
+                new SortPosition(null, created2.id()),
+                10))
         .containsExactly(running, created);
   }
 
@@ -155,12 +164,19 @@ public abstract class FlowStorePagingContract {
     List<FlowRecord> byState = new ArrayList<>();
     FlowState[] states = FlowState.values();
     for (int i = states.length - 1; i >= 0; i--) {
-      FlowRecord r = flows.inState(null, states[i], 0, at(i), states[i] == FlowState.CREATED ? null : at(i),
-          states[i].isTerminal() ? at(i) : null);
+      FlowRecord r =
+          flows.inState(
+              null,
+              states[i],
+              0,
+              at(i),
+              states[i] == FlowState.CREATED ? null : at(i),
+              states[i].isTerminal() ? at(i) : null);
       store.insert(r);
       byState.add(0, r);
     }
-    assertThat(page(FlowSortKey.STATE, SortDirection.ASCENDING, null, 20)).containsExactlyElementsOf(byState);
+    assertThat(page(FlowSortKey.STATE, SortDirection.ASCENDING, null, 20))
+        .containsExactlyElementsOf(byState);
     assertThat(page(FlowSortKey.STATE, SortDirection.DESCENDING, null, 20))
         .containsExactlyElementsOf(byState.reversed());
   }
@@ -168,12 +184,17 @@ public abstract class FlowStorePagingContract {
   @Test
   void page_afterAPositionWhoseFlowWasDeleted_continuesAfterIt() {
     List<FlowRecord> all = insertMixed(new Random(3), 20);
-    List<FlowRecord> sorted = expected(all, FlowSortKey.PROGRESS, SortDirection.DESCENDING, FILTERS.get(0));
+    List<FlowRecord> sorted =
+        expected(all, FlowSortKey.PROGRESS, SortDirection.DESCENDING, FILTERS.get(0));
     FlowRecord gone = sorted.get(7);
     assertThat(store.delete(gone)).isTrue();
 
-    assertThat(page(FlowSortKey.PROGRESS, SortDirection.DESCENDING,
-            FlowOrdering.positionOf(gone, FlowSortKey.PROGRESS), 100))
+    assertThat(
+            page(
+                FlowSortKey.PROGRESS,
+                SortDirection.DESCENDING,
+                FlowOrdering.positionOf(gone, FlowSortKey.PROGRESS),
+                100))
         .containsExactlyElementsOf(sorted.subList(8, sorted.size()));
   }
 
@@ -186,10 +207,18 @@ public abstract class FlowStorePagingContract {
     FlowRecord aStarted = TestFlows.moved(a, FlowState.STARTING, at(50));
     assertThat(store.compareAndSet(a, aStarted)).isTrue();
 
-    assertThat(store.page(new FlowPageRequest(FlowSortKey.STATE, SortDirection.ASCENDING,
-            EnumSet.of(FlowState.STARTING), null, null, 10)))
+    assertThat(
+            store.page(
+                new FlowPageRequest(
+                    FlowSortKey.STATE,
+                    SortDirection.ASCENDING,
+                    EnumSet.of(FlowState.STARTING),
+                    null,
+                    null,
+                    10)))
         .containsExactly(aStarted);
-    assertThat(page(FlowSortKey.STARTED_AT, SortDirection.ASCENDING, null, 10)).containsExactly(aStarted, b);
+    assertThat(page(FlowSortKey.STARTED_AT, SortDirection.ASCENDING, null, 10))
+        .containsExactly(aStarted, b);
   }
 
   @Test
@@ -221,7 +250,8 @@ public abstract class FlowStorePagingContract {
     }
   }
 
-  private List<FlowRecord> page(FlowSortKey key, SortDirection direction, @Nullable SortPosition after, int limit) {
+  private List<FlowRecord> page(
+      FlowSortKey key, SortDirection direction, @Nullable SortPosition after, int limit) {
     return store.page(new FlowPageRequest(key, direction, Set.of(), null, after, limit));
   }
 }

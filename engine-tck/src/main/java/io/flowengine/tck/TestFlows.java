@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Flow records for store tests: ids of 24 hex characters that increase with each call, and times
- * at the microsecond precision every store keeps. Thread-safe.
+ * Flow records for store tests: ids of 24 hex characters that increase with each call, and times at
+ * the microsecond precision every store keeps. Thread-safe.
  */
 public final class TestFlows {
   /** A fixed, microsecond-precise base time. */
@@ -54,21 +54,50 @@ public final class TestFlows {
   /** Returns a created flow of {@code accountId} created at {@code createdAt}. */
   public FlowRecord created(@Nullable String accountId, Instant createdAt) {
     return new FlowRecord(
-        nextId(), accountId, "tpl-1", "echo", FlowState.CREATED, 0.0, Parameters.empty(), null,
-        List.of(), createdAt, null, null, null, null, 0);
+        nextId(),
+        accountId,
+        "tpl-1",
+        "echo",
+        FlowState.CREATED,
+        0.0,
+        Parameters.empty(),
+        null,
+        List.of(),
+        createdAt,
+        null,
+        null,
+        null,
+        null,
+        0);
   }
 
   /**
-   * Returns a flow with every field set the way a flow in {@code state} has them: a start time
-   * once started, a finish time once terminal, an error when failed.
+   * Returns a flow with every field set the way a flow in {@code state} has them: a start time once
+   * started, a finish time once terminal, an error when failed.
    */
   public FlowRecord inState(
-      @Nullable String accountId, FlowState state, double progress, Instant createdAt,
-      @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+      @Nullable String accountId,
+      FlowState state,
+      double progress,
+      Instant createdAt,
+      @Nullable Instant startedAt,
+      @Nullable Instant finishedAt) {
     return new FlowRecord(
-        nextId(), accountId, "tpl-1", "echo", state, progress, Parameters.empty(), null,
-        List.of(), createdAt, startedAt, finishedAt, state == FlowState.FAILED ? "boom" : null,
-        null, 0);
+        nextId(),
+        accountId,
+        "tpl-1",
+        "echo",
+        state,
+        progress,
+        Parameters.empty(),
+        null,
+        List.of(),
+        createdAt,
+        startedAt,
+        finishedAt,
+        state == FlowState.FAILED ? "boom" : null,
+        null,
+        0);
   }
 
   /** Returns a flow with every optional field set, parameters of each type included. */
@@ -80,16 +109,29 @@ public final class TestFlows {
     values.put("texture", true);
     values.put("empty", "");
     return new FlowRecord(
-        nextId(), accountId, "tpl-full", "model_generate_fromprompt", FlowState.FAILED, 0.5,
-        new Parameters(values), "{\"user\":\"d\u00e9j\u00e0 vu\",\"n\":[1,2]}",
-        List.of(id(9001), id(9002)), at(1), at(2), at(3), "step 2 failed: \u2603",
-        Duration.ofMinutes(90).plusNanos(1), 0);
+        nextId(),
+        accountId,
+        "tpl-full",
+        "model_generate_fromprompt",
+        FlowState.FAILED,
+        0.5,
+        new Parameters(values),
+        "{\"user\":\"d\u00e9j\u00e0 vu\",\"n\":[1,2]}",
+        List.of(id(9001), id(9002)),
+        at(1),
+        at(2),
+        at(3),
+        "step 2 failed: \u2603",
+        Duration.ofMinutes(90).plusNanos(1),
+        0);
   }
 
-  /** Returns {@code record} moved to {@code state} with the times such a state has, next version. */
+  /**
+   * Returns {@code record} moved to {@code state} with the times such a state has, next version.
+   */
   public static FlowRecord moved(FlowRecord record, FlowState state, Instant now) {
-    Instant started = record.startedAt() != null ? record.startedAt()
-        : state == FlowState.CREATED ? null : now;
+    Instant started =
+        record.startedAt() != null ? record.startedAt() : state == FlowState.CREATED ? null : now;
     Instant finished = state.isTerminal() ? now : null;
     double progress = state == FlowState.COMPLETED ? 1.0 : record.progress();
     return record.transitioned(

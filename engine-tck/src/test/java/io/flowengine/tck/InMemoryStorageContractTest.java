@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The contract suites against the engine's in-memory storage: what every store must pass, run on
- * the default one. The README's "Writing a store" shows this class; {@link ReadmeExampleTest}
- * keeps the two the same.
+ * the default one. The README's "Writing a store" shows this class; {@link ReadmeExampleTest} keeps
+ * the two the same.
  */
 // README:BEGIN
 class InMemoryStorageContractTest {
   @Nested
-  class Flows extends FlowStoreContract {       // includes FlowStorePagingContract
+  class Flows extends FlowStoreContract { // includes FlowStorePagingContract
     @Override
     protected FlowStore newStore() {
-      return EngineStorage.inMemory().flows();  // a fresh, empty store for every test
+      return EngineStorage.inMemory().flows(); // a fresh, empty store for every test
     }
   }
 

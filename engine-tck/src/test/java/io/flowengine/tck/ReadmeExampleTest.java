@@ -14,7 +14,8 @@ class ReadmeExampleTest {
   @Test
   void readmeShowsTheContractTestThatRuns() throws IOException {
     String source =
-        Files.readString(Path.of("src/test/java/io/flowengine/tck/InMemoryStorageContractTest.java"));
+        Files.readString(
+            Path.of("src/test/java/io/flowengine/tck/InMemoryStorageContractTest.java"));
     int from = source.indexOf(BEGIN) + BEGIN.length();
     String example = source.substring(from, source.indexOf("// README:END", from));
     assertThat(normalize(Files.readString(Path.of("../README.md")))).contains(normalize(example));

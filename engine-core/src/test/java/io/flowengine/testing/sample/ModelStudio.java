@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A small "host application" written against the Flows API the way a client of the hosted
- * service would be: submit a prompt, poll until the flow is done, download the models, cancel
- * on demand or when it takes too long. Its time and its pause between polls are injected, which
- * is all it takes to test it deterministically against {@code TestFlowEngine}.
+ * A small "host application" written against the Flows API the way a client of the hosted service
+ * would be: submit a prompt, poll until the flow is done, download the models, cancel on demand or
+ * when it takes too long. Its time and its pause between polls are injected, which is all it takes
+ * to test it deterministically against {@code TestFlowEngine}.
  */
 public final class ModelStudio {
   /** How the studio waits between two polls; production code sleeps. */
@@ -35,7 +35,8 @@ public final class ModelStudio {
   private final Duration pollInterval;
   private final Duration patience;
 
-  public ModelStudio(FlowOperations api, Clock clock, Pause pause, Duration pollInterval, Duration patience) {
+  public ModelStudio(
+      FlowOperations api, Clock clock, Pause pause, Duration pollInterval, Duration patience) {
     this.api = api;
     this.clock = clock;
     this.pause = pause;
@@ -61,7 +62,8 @@ public final class ModelStudio {
     while (!flow.isTerminal()) {
       if (!clock.instant().isBefore(deadline)) {
         cancel(flowId);
-        throw new TimeoutException("flow " + flowId + " still " + flow.state().wireName() + " after " + patience);
+        throw new TimeoutException(
+            "flow " + flowId + " still " + flow.state().wireName() + " after " + patience);
       }
       pause.pause(pollInterval);
       flow = api.getFlow(flowId);

@@ -27,7 +27,8 @@ class ModelStudioTest {
   }
 
   private static boolean isGlb(byte[] bytes) {
-    return bytes.length > 12 && ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(0) == 0x46546C67;
+    return bytes.length > 12
+        && ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(0) == 0x46546C67;
   }
 
   @Test
@@ -37,8 +38,12 @@ class ModelStudioTest {
     ModelStudio.Result result = studio.await(flowId);
     assertThat(result.state()).isEqualTo(FlowState.COMPLETED);
     assertThat(result.models()).hasSize(1).allMatch(ModelStudioTest::isGlb);
-    FlowAssert.assertThatFlow(fake.engine(), flowId).isCompleted().hasProgress(1.0).hasOutputs(1, "model/gltf-binary");
-    assertThat(fake.engine().listOutputs(flowId).getFirst().additional()).isEqualTo("{\"prompt\":true}");
+    FlowAssert.assertThatFlow(fake.engine(), flowId)
+        .isCompleted()
+        .hasProgress(1.0)
+        .hasOutputs(1, "model/gltf-binary");
+    assertThat(fake.engine().listOutputs(flowId).getFirst().additional())
+        .isEqualTo("{\"prompt\":true}");
   }
 
   @Test
@@ -54,12 +59,21 @@ class ModelStudioTest {
 
   @Test
   void pollingWithAManualExecutor_seesTheFlowStartingThenCompleted() throws Exception {
-    try (TestFlowEngine fake = TestFlowEngine.builder().referenceTemplates().mode(TestFlowEngine.Mode.MANUAL).build()) {
-      ModelStudio studio = studio(fake, pause -> {
-        assertThat(fake.engine().listFlows(io.flowengine.FlowQuery.all()).items().getFirst().state())
-            .isEqualTo(FlowState.STARTING);
-        fake.runUntilIdle(); // "while the studio waits", the engine does its work
-      });
+    try (TestFlowEngine fake =
+        TestFlowEngine.builder().referenceTemplates().mode(TestFlowEngine.Mode.MANUAL).build()) {
+      ModelStudio studio =
+          studio(
+              fake,
+              pause -> {
+                assertThat(
+                        fake.engine()
+                            .listFlows(io.flowengine.FlowQuery.all())
+                            .items()
+                            .getFirst()
+                            .state())
+                    .isEqualTo(FlowState.STARTING);
+                fake.runUntilIdle(); // "while the studio waits", the engine does its work
+              });
       ModelStudio.Result result = studio.await(studio.submit("vase", Map.of()));
       assertThat(result.state()).isEqualTo(FlowState.COMPLETED);
     }
@@ -67,7 +81,8 @@ class ModelStudioTest {
 
   @Test
   void cancel_abortsAQueuedFlow() throws Exception {
-    try (TestFlowEngine fake = TestFlowEngine.builder().referenceTemplates().mode(TestFlowEngine.Mode.MANUAL).build()) {
+    try (TestFlowEngine fake =
+        TestFlowEngine.builder().referenceTemplates().mode(TestFlowEngine.Mode.MANUAL).build()) {
       ModelStudio studio = studio(fake, fake.clock()::advance);
       String flowId = studio.submit("table", Map.of());
       studio.cancel(flowId);
@@ -91,14 +106,17 @@ class ModelStudioTest {
     assertThat(unused).isNull();
     ModelStudio studio = new ModelStudio(engine, java.time.Clock.systemUTC(), d -> {}, POLL, POLL);
     assertThatThrownBy(() -> studio.submit("x", Map.of("quality", "ultra")))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.violations().getFirst().field()).isEqualTo("parameters.quality"));
   }
 
   @Test
   void patienceExpires_onTheManualClock_andTheFlowIsAborted() throws Exception {
-    try (TestFlowEngine fake = TestFlowEngine.builder().referenceTemplates().mode(TestFlowEngine.Mode.MANUAL).build()) {
-      ModelStudio studio = studio(fake, fake.clock()::advance); // nobody runs the queue: it never finishes
+    try (TestFlowEngine fake =
+        TestFlowEngine.builder().referenceTemplates().mode(TestFlowEngine.Mode.MANUAL).build()) {
+      ModelStudio studio =
+          studio(fake, fake.clock()::advance); // nobody runs the queue: it never finishes
       String flowId = studio.submit("bridge", Map.of());
       assertThatThrownBy(() -> studio.await(flowId))
           .isInstanceOf(TimeoutException.class)

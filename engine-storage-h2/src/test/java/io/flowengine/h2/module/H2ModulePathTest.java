@@ -11,16 +11,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * engine-storage-h2 is the module {@code io.flowengine.h2} for a consumer on the module path: it
- * exports {@code io.flowengine.h2} only, and an application that requires it (and through it
- * {@code io.flowengine}) runs a flow on an H2 file. The consumer is compiled with javac and run
- * in a child JVM of the same JDK.
+ * exports {@code io.flowengine.h2} only, and an application that requires it (and through it {@code
+ * io.flowengine}) runs a flow on an H2 file. The consumer is compiled with javac and run in a child
+ * JVM of the same JDK.
  */
 class H2ModulePathTest {
 
   @Test
   void descriptor_exportsTheStoragePackageOnly() {
     ModuleDescriptor descriptor =
-        ModuleFinder.of(Path.of("target/classes")).find("io.flowengine.h2").orElseThrow().descriptor();
+        ModuleFinder.of(Path.of("target/classes"))
+            .find("io.flowengine.h2")
+            .orElseThrow()
+            .descriptor();
     assertThat(descriptor.exports())
         .singleElement()
         .satisfies(e -> assertThat(e.source()).isEqualTo("io.flowengine.h2"))
@@ -32,15 +35,16 @@ class H2ModulePathTest {
   void consumerOnTheModulePath_runsAFlowOnAnH2File(@TempDir Path dir) throws Exception {
     ModuleConsumer consumer =
         new ModuleConsumer(dir)
-            .write(Map.of(
-                "module-info.java",
-                """
+            .write(
+                Map.of(
+                    "module-info.java",
+                    """
                 module consumer {
                   requires io.flowengine.h2;
                 }
                 """,
-                "consumer/Main.java",
-                """
+                    "consumer/Main.java",
+                    """
                 package consumer;
 
                 import io.flowengine.Flow;

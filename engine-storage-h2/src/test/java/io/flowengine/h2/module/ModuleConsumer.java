@@ -54,9 +54,17 @@ final class ModuleConsumer {
     Files.createDirectories(classes);
     // An explicit class path, or javac in this JVM would see the test's own class path, where
     // engine-core's packages sit in the unnamed module.
-    List<String> args = new ArrayList<>(List.of(
-        "--module-path", modulePath(), "--class-path", classes.toString(), "-d", classes.toString(),
-        "-Xlint:all", "-Werror"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--module-path",
+                modulePath(),
+                "--class-path",
+                classes.toString(),
+                "-d",
+                classes.toString(),
+                "-Xlint:all",
+                "-Werror"));
     try (var files = Files.walk(sources)) {
       files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
     }
@@ -73,9 +81,14 @@ final class ModuleConsumer {
   String run(String module, String mainClass, String... args)
       throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    List<String> command = new ArrayList<>(List.of(
-        java, "--module-path", classes + File.pathSeparator + modulePath(),
-        "-m", module + "/" + mainClass));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "--module-path",
+                classes + File.pathSeparator + modulePath(),
+                "-m",
+                module + "/" + mainClass));
     command.addAll(List.of(args));
     Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
     child.getOutputStream().close();

@@ -6,8 +6,8 @@ import io.flowengine.Parameters;
 import java.security.SecureRandom;
 
 /**
- * The parameters of the two generating templates: mesh quality, the seed of the colour and
- * material variation, and whether to add a base-colour texture. Immutable and thread-safe.
+ * The parameters of the two generating templates: mesh quality, the seed of the colour and material
+ * variation, and whether to add a base-colour texture. Immutable and thread-safe.
  *
  * @param quality curve tessellation or grid resolution
  * @param seed a non-negative seed; the same seed gives byte-identical output
@@ -32,8 +32,8 @@ public record GenerationOptions(Quality quality, long seed, boolean texture) {
   }
 
   /**
-   * Reads {@code quality}, {@code seed} and {@code texture} from validated flow parameters; a
-   * seed of {@value #RANDOM_SEED} is replaced by a random one (recorded in the output).
+   * Reads {@code quality}, {@code seed} and {@code texture} from validated flow parameters; a seed
+   * of {@value #RANDOM_SEED} is replaced by a random one (recorded in the output).
    *
    * @throws IllegalArgumentException if a parameter is missing or malformed
    */

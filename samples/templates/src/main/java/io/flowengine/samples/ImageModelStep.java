@@ -12,8 +12,8 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * The step of {@code model_generate_fromimage}: each image input becomes one GLB output, a
- * relief of the image, derived from that input. Thread-safe.
+ * The step of {@code model_generate_fromimage}: each image input becomes one GLB output, a relief
+ * of the image, derived from that input. Thread-safe.
  */
 final class ImageModelStep implements Step {
   private final ImageModelGenerator generator = new ImageModelGenerator();

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The step of {@code model_optimize}: each GLB input is simplified to at most {@code
- * polygon_count} triangles and written as a new GLB derived from it; an input that already has
- * no more triangles is written back byte for byte. Thread-safe.
+ * The step of {@code model_optimize}: each GLB input is simplified to at most {@code polygon_count}
+ * triangles and written as a new GLB derived from it; an input that already has no more triangles
+ * is written back byte for byte. Thread-safe.
  */
 final class OptimizeModelStep implements Step {
   @Override

@@ -6,11 +6,11 @@ import io.flowengine.samples.image.ImageDecoding;
 import java.util.List;
 
 /**
- * The three reference templates of the hosted Flows API, implemented locally and
- * deterministically, with the hosted service's names, parameters, input and output media types
- * (the table in samples/templates/README.md lists them). Register them with {@code FlowEngine.builder().template(...)} or at run time through
- * {@code engine.templates()}. Each call builds a new template; templates are immutable and
- * thread-safe.
+ * The three reference templates of the hosted Flows API, implemented locally and deterministically,
+ * with the hosted service's names, parameters, input and output media types (the table in
+ * samples/templates/README.md lists them). Register them with {@code
+ * FlowEngine.builder().template(...)} or at run time through {@code engine.templates()}. Each call
+ * builds a new template; templates are immutable and thread-safe.
  */
 public final class SampleTemplates {
   /** The name of the prompt-to-model template. */
@@ -33,14 +33,15 @@ public final class SampleTemplates {
   }
 
   /**
-   * Returns {@code model_generate_fromprompt}: the prompt as extruded 3D text. Parameters
-   * {@code quality} (low/high, default high), {@code seed} (default -1, random), {@code texture}
-   * (default true); inputs {@code prompt} or {@code text/plain}.
+   * Returns {@code model_generate_fromprompt}: the prompt as extruded 3D text. Parameters {@code
+   * quality} (low/high, default high), {@code seed} (default -1, random), {@code texture} (default
+   * true); inputs {@code prompt} or {@code text/plain}.
    */
   public static Template modelGenerateFromPrompt() {
     return generating(FROM_PROMPT)
-        .description("Generates a 3D model from a text prompt: the prompt as extruded 3D text"
-            + " with a seeded material and an optional generated PBR base-colour texture.")
+        .description(
+            "Generates a 3D model from a text prompt: the prompt as extruded 3D text"
+                + " with a seeded material and an optional generated PBR base-colour texture.")
         .inputTypes("prompt", "text/plain")
         .step(new PromptModelStep())
         .build();
@@ -52,8 +53,9 @@ public final class SampleTemplates {
    */
   public static Template modelGenerateFromImage() {
     return generating(FROM_IMAGE)
-        .description("Generates a 3D model from an image: a relief tile whose height follows the"
-            + " image's brightness, textured with the image.")
+        .description(
+            "Generates a 3D model from an image: a relief tile whose height follows the"
+                + " image's brightness, textured with the image.")
         .inputTypes(ImageDecoding.MEDIA_TYPES.toArray(String[]::new))
         .step(new ImageModelStep())
         .build();
@@ -65,8 +67,9 @@ public final class SampleTemplates {
    */
   public static Template modelOptimize() {
     return Template.builder(OPTIMIZE)
-        .description("Reduces a GLB model to at most polygon_count triangles by quadric-error"
-            + " edge collapse, keeping normals, texture coordinates and borders.")
+        .description(
+            "Reduces a GLB model to at most polygon_count triangles by quadric-error"
+                + " edge collapse, keeping normals, texture coordinates and borders.")
         .parameter(
             ParameterSpec.integer("polygon_count")
                 .description("The most triangles the output may have.")

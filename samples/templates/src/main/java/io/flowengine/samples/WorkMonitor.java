@@ -1,9 +1,9 @@
 package io.flowengine.samples;
 
 /**
- * What a long computation reports to and asks of whoever runs it: how far it got, and whether
- * it should stop. A flow step passes one backed by its {@code StepContext}; direct callers use
- * {@link #NONE}. Implementations must be thread-safe if the computation is parallel.
+ * What a long computation reports to and asks of whoever runs it: how far it got, and whether it
+ * should stop. A flow step passes one backed by its {@code StepContext}; direct callers use {@link
+ * #NONE}. Implementations must be thread-safe if the computation is parallel.
  */
 public interface WorkMonitor {
   /** A monitor that ignores progress and never asks to stop. */
@@ -27,8 +27,8 @@ public interface WorkMonitor {
   void checkpoint() throws InterruptedException;
 
   /**
-   * Returns a monitor that maps this one's [0, 1] onto [{@code from}, {@code to}], for one stage
-   * of a longer computation.
+   * Returns a monitor that maps this one's [0, 1] onto [{@code from}, {@code to}], for one stage of
+   * a longer computation.
    */
   default WorkMonitor range(double from, double to) {
     WorkMonitor outer = this;

@@ -31,19 +31,26 @@ class OptimizeFlowTest {
 
   @Test
   void generatedRelief_isReducedToTheTargetWithin2Percent() throws Exception {
-    Flow relief = engine.createFlow(NewFlow.builder(SampleTemplates.FROM_IMAGE)
-        .parameter("seed", 5)
-        .input(NewAsset.bytes("image/png", TestImages.encoded("png")).withAdditional("{\"n\":1}"))
-        .build());
-    assertThat(engine.awaitFlow(relief.id()).get(60, TimeUnit.SECONDS).state()).isEqualTo(FlowState.COMPLETED);
+    Flow relief =
+        engine.createFlow(
+            NewFlow.builder(SampleTemplates.FROM_IMAGE)
+                .parameter("seed", 5)
+                .input(
+                    NewAsset.bytes("image/png", TestImages.encoded("png"))
+                        .withAdditional("{\"n\":1}"))
+                .build());
+    assertThat(engine.awaitFlow(relief.id()).get(60, TimeUnit.SECONDS).state())
+        .isEqualTo(FlowState.COMPLETED);
     byte[] glb = engine.getOutput(relief.id(), engine.listOutputs(relief.id()).get(0).id()).bytes();
     long before = GltfModelReader.read(glb).triangleCount();
     assertThat(before).isGreaterThan(50_000);
 
-    Flow optimize = engine.createFlow(NewFlow.builder(SampleTemplates.OPTIMIZE)
-        .parameter("polygon_count", 5_000)
-        .input(NewAsset.bytes(SampleTemplates.GLB, glb).withAdditional("{\"n\":2}"))
-        .build());
+    Flow optimize =
+        engine.createFlow(
+            NewFlow.builder(SampleTemplates.OPTIMIZE)
+                .parameter("polygon_count", 5_000)
+                .input(NewAsset.bytes(SampleTemplates.GLB, glb).withAdditional("{\"n\":2}"))
+                .build());
     Flow done = engine.awaitFlow(optimize.id()).get(60, TimeUnit.SECONDS);
     assertThat(done.state()).as("%s", done.error()).isEqualTo(FlowState.COMPLETED);
     Asset output = engine.listOutputs(optimize.id()).get(0);
@@ -59,20 +66,28 @@ class OptimizeFlowTest {
   @Test
   void inputBelowTarget_comesBackUnchanged() throws Exception {
     byte[] glb = GlbWriter.write(Model.of("grid", SyntheticMeshes.grid(10), Material.plain()));
-    Flow flow = engine.createFlow(NewFlow.builder(SampleTemplates.OPTIMIZE)
-        .parameter("polygon_count", 200)
-        .input(NewAsset.bytes(SampleTemplates.GLB, glb))
-        .build());
-    assertThat(engine.awaitFlow(flow.id()).get(60, TimeUnit.SECONDS).state()).isEqualTo(FlowState.COMPLETED);
+    Flow flow =
+        engine.createFlow(
+            NewFlow.builder(SampleTemplates.OPTIMIZE)
+                .parameter("polygon_count", 200)
+                .input(NewAsset.bytes(SampleTemplates.GLB, glb))
+                .build());
+    assertThat(engine.awaitFlow(flow.id()).get(60, TimeUnit.SECONDS).state())
+        .isEqualTo(FlowState.COMPLETED);
     Asset output = engine.listOutputs(flow.id()).get(0);
     assertThat(engine.getOutput(flow.id(), output.id()).bytes()).isEqualTo(glb);
   }
 
   @Test
   void notAGlb_failsTheFlowWithAReason() throws Exception {
-    Flow flow = engine.createFlow(NewFlow.builder(SampleTemplates.OPTIMIZE)
-        .input(NewAsset.bytes(SampleTemplates.GLB, "not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .build());
+    Flow flow =
+        engine.createFlow(
+            NewFlow.builder(SampleTemplates.OPTIMIZE)
+                .input(
+                    NewAsset.bytes(
+                        SampleTemplates.GLB,
+                        "not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build());
     Flow done = engine.awaitFlow(flow.id()).get(60, TimeUnit.SECONDS);
     assertThat(done.state()).isEqualTo(FlowState.FAILED);
     assertThat(done.error()).contains("GLB");
@@ -80,20 +95,25 @@ class OptimizeFlowTest {
 
   @Test
   void abort_stopsALongSimplificationPromptly() throws Exception {
-    byte[] big = GlbWriter.write(Model.of("torus", SyntheticMeshes.bumpyTorus(1000, 500), Material.plain()));
+    byte[] big =
+        GlbWriter.write(Model.of("torus", SyntheticMeshes.bumpyTorus(1000, 500), Material.plain()));
     CountDownLatch simplifying = new CountDownLatch(1);
-    try (FlowEngine engine = engineWith(new FlowListener() {
-          @Override
-          public void onProgress(Flow flow) {
-            if (flow.progress() >= 0.1) {
-              simplifying.countDown();
-            }
-          }
-        })) {
-      Flow flow = engine.createFlow(NewFlow.builder(SampleTemplates.OPTIMIZE)
-          .parameter("polygon_count", 1_000)
-          .input(NewAsset.bytes(SampleTemplates.GLB, big))
-          .build());
+    try (FlowEngine engine =
+        engineWith(
+            new FlowListener() {
+              @Override
+              public void onProgress(Flow flow) {
+                if (flow.progress() >= 0.1) {
+                  simplifying.countDown();
+                }
+              }
+            })) {
+      Flow flow =
+          engine.createFlow(
+              NewFlow.builder(SampleTemplates.OPTIMIZE)
+                  .parameter("polygon_count", 1_000)
+                  .input(NewAsset.bytes(SampleTemplates.GLB, big))
+                  .build());
       assertThat(simplifying.await(60, TimeUnit.SECONDS)).as("simplification started").isTrue();
       long abortedAt = System.nanoTime();
       engine.abortFlow(flow.id());

@@ -47,11 +47,14 @@ class SampleTemplatesTest {
             org.assertj.core.groups.Tuple.tuple("quality", "high"),
             org.assertj.core.groups.Tuple.tuple("seed", -1L),
             org.assertj.core.groups.Tuple.tuple("texture", true));
-    assertThat(prompt.parameter("quality").orElseThrow().allowedValues()).containsExactly("low", "high");
+    assertThat(prompt.parameter("quality").orElseThrow().allowedValues())
+        .containsExactly("low", "high");
     Template image = engine.getTemplate("model_generate_fromimage");
     assertThat(image.inputTypes())
         .containsExactly("image/png", "image/jpg", "image/jpeg", "image/tiff", "image/webp");
-    assertThat(image.parameters()).extracting(ParameterSpec::name).containsExactly("quality", "seed", "texture");
+    assertThat(image.parameters())
+        .extracting(ParameterSpec::name)
+        .containsExactly("quality", "seed", "texture");
     Template optimize = engine.getTemplate("model_optimize");
     assertThat(optimize.inputTypes()).containsExactly("model/gltf-binary");
     ParameterSpec count = optimize.parameter("polygon_count").orElseThrow();
@@ -61,20 +64,25 @@ class SampleTemplatesTest {
 
   @Test
   void promptFlow_writesOneValidGlbDerivedFromItsInput() throws Exception {
-    Flow flow = engine.createFlow(NewFlow.builder(SampleTemplates.FROM_PROMPT)
-        .parameter("quality", "low")
-        .parameter("seed", 11)
-        .input(NewAsset.text("Hello, engine").withAdditional("{\"id\":7}"))
-        .build());
+    Flow flow =
+        engine.createFlow(
+            NewFlow.builder(SampleTemplates.FROM_PROMPT)
+                .parameter("quality", "low")
+                .parameter("seed", 11)
+                .input(NewAsset.text("Hello, engine").withAdditional("{\"id\":7}"))
+                .build());
     Flow done = engine.awaitFlow(flow.id()).get(60, TimeUnit.SECONDS);
     assertThat(done.state()).as("%s", done.error()).isEqualTo(FlowState.COMPLETED);
     assertThat(done.progress()).isEqualTo(1.0);
     List<Asset> outputs = engine.listOutputs(flow.id());
-    assertThat(outputs).singleElement().satisfies(output -> {
-      assertThat(output.mediaType()).isEqualTo("model/gltf-binary");
-      assertThat(output.additional()).isEqualTo("{\"id\":7}");
-      assertThat(output.derivedFrom()).isEqualTo(engine.listInputs(flow.id()).get(0).id());
-    });
+    assertThat(outputs)
+        .singleElement()
+        .satisfies(
+            output -> {
+              assertThat(output.mediaType()).isEqualTo("model/gltf-binary");
+              assertThat(output.additional()).isEqualTo("{\"id\":7}");
+              assertThat(output.derivedFrom()).isEqualTo(engine.listInputs(flow.id()).get(0).id());
+            });
     byte[] bytes = engine.getOutput(flow.id(), outputs.get(0).id()).bytes();
     GlbSamples.checkAndKeep("flow-prompt-hello", bytes);
     GlbFile glb = GlbReader.read(bytes);
@@ -94,16 +102,19 @@ class SampleTemplatesTest {
   })
   void imageFlow_acceptsEveryReferenceFormat(String mediaType, String source) throws Exception {
     byte[] image = source.contains("/") ? TestImages.resource(source) : TestImages.encoded(source);
-    Flow flow = engine.createFlow(NewFlow.builder(SampleTemplates.FROM_IMAGE)
-        .parameter("quality", "low")
-        .parameter("seed", 3)
-        .input(NewAsset.bytes(mediaType, image))
-        .build());
+    Flow flow =
+        engine.createFlow(
+            NewFlow.builder(SampleTemplates.FROM_IMAGE)
+                .parameter("quality", "low")
+                .parameter("seed", 3)
+                .input(NewAsset.bytes(mediaType, image))
+                .build());
     Flow done = engine.awaitFlow(flow.id()).get(60, TimeUnit.SECONDS);
     assertThat(done.state()).as("%s", done.error()).isEqualTo(FlowState.COMPLETED);
     Asset output = engine.listOutputs(flow.id()).get(0);
     byte[] glb = engine.getOutput(flow.id(), output.id()).bytes();
-    String name = "flow-image-" + mediaType.replace('/', '-') + (source.contains("lossy") ? "-lossy" : "");
+    String name =
+        "flow-image-" + mediaType.replace('/', '-') + (source.contains("lossy") ? "-lossy" : "");
     GlbSamples.checkAndKeep(name, glb);
     var model = GltfModelReader.read(glb);
     // 48 x 32 pixels on a 96-cell grid: 96 x 64 cells, two triangles each, plus walls and back.
@@ -113,9 +124,11 @@ class SampleTemplatesTest {
 
   @Test
   void undecodableImage_failsTheFlowWithAReason() throws Exception {
-    Flow flow = engine.createFlow(NewFlow.builder(SampleTemplates.FROM_IMAGE)
-        .input(NewAsset.bytes("image/png", new byte[] {1, 2, 3, 4}))
-        .build());
+    Flow flow =
+        engine.createFlow(
+            NewFlow.builder(SampleTemplates.FROM_IMAGE)
+                .input(NewAsset.bytes("image/png", new byte[] {1, 2, 3, 4}))
+                .build());
     Flow done = engine.awaitFlow(flow.id()).get(60, TimeUnit.SECONDS);
     assertThat(done.state()).isEqualTo(FlowState.FAILED);
     assertThat(done.error()).contains("image");
@@ -128,11 +141,14 @@ class SampleTemplatesTest {
   }
 
   private String outputSha(long seed) throws Exception {
-    Flow flow = engine.createFlow(NewFlow.builder(SampleTemplates.FROM_IMAGE)
-        .parameters(Map.of("quality", "low", "seed", seed, "texture", seed == 42))
-        .input(NewAsset.bytes("image/png", TestImages.encoded("png")))
-        .build());
-    assertThat(engine.awaitFlow(flow.id()).get(60, TimeUnit.SECONDS).state()).isEqualTo(FlowState.COMPLETED);
+    Flow flow =
+        engine.createFlow(
+            NewFlow.builder(SampleTemplates.FROM_IMAGE)
+                .parameters(Map.of("quality", "low", "seed", seed, "texture", seed == 42))
+                .input(NewAsset.bytes("image/png", TestImages.encoded("png")))
+                .build());
+    assertThat(engine.awaitFlow(flow.id()).get(60, TimeUnit.SECONDS).state())
+        .isEqualTo(FlowState.COMPLETED);
     return engine.listOutputs(flow.id()).get(0).sha256();
   }
 }

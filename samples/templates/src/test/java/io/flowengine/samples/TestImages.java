@@ -11,10 +11,10 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /**
- * Test support: a small picture encoded in the formats the image template accepts. PNG, JPEG
- * and TIFF are encoded here with the JDK; WEBP cannot be written by ImageIO, so the two WEBP
- * files in src/test/resources/images were made from the same picture with Debian's cwebp 1.2.4
- * ({@code cwebp -lossless} and {@code cwebp -q 80}).
+ * Test support: a small picture encoded in the formats the image template accepts. PNG, JPEG and
+ * TIFF are encoded here with the JDK; WEBP cannot be written by ImageIO, so the two WEBP files in
+ * src/test/resources/images were made from the same picture with Debian's cwebp 1.2.4 ({@code cwebp
+ * -lossless} and {@code cwebp -q 80}).
  */
 public final class TestImages {
   private TestImages() {}

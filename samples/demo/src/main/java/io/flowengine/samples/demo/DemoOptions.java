@@ -6,15 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The demo's command line: where the engine keeps its data, where the models go, the prompt and
- * the triangle budget of the optimised model. Immutable and thread-safe.
+ * The demo's command line: where the engine keeps its data, where the models go, the prompt and the
+ * triangle budget of the optimised model. Immutable and thread-safe.
  *
  * @param dataDirectory the engine's data directory (kept between runs)
  * @param outputDirectory where GLBs, previews and the HTML page are written
  * @param prompt the text for {@code model_generate_fromprompt}
  * @param polygonCount the {@code polygon_count} for {@code model_optimize}
  */
-public record DemoOptions(Path dataDirectory, Path outputDirectory, String prompt, long polygonCount) {
+public record DemoOptions(
+    Path dataDirectory, Path outputDirectory, String prompt, long polygonCount) {
   static final String USAGE =
       "usage: DemoMain [--data DIR] [--out DIR] [--prompt TEXT] [--polygons N]\n"
           + "  --data DIR      engine data directory (default ./data)\n"
@@ -56,7 +57,8 @@ public record DemoOptions(Path dataDirectory, Path outputDirectory, String promp
           try {
             polygons = Long.parseLong(value);
           } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--polygons needs a number: " + value + "\n" + USAGE, e);
+            throw new IllegalArgumentException(
+                "--polygons needs a number: " + value + "\n" + USAGE, e);
           }
         }
         default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);

@@ -9,8 +9,8 @@ final class DemoStorage {
   private DemoStorage() {}
 
   /**
-   * Puts the engine of {@code builder} on an H2 database in {@code dataDirectory}, so a second
-   * run finds the first run's flows, and returns a description of it.
+   * Puts the engine of {@code builder} on an H2 database in {@code dataDirectory}, so a second run
+   * finds the first run's flows, and returns a description of it.
    */
   static String configure(FlowEngine.Builder builder, Path dataDirectory) {
     builder.storage(H2Storage.open(dataDirectory));

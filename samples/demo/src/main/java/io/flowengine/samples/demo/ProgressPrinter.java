@@ -28,7 +28,11 @@ final class ProgressPrinter implements FlowListener {
   public void onStateChange(Flow previous, Flow current) {
     String label = labels.get(current.id());
     if (label != null) {
-      out.printf("  %-16s %-9s %3.0f%%%s%n", label, current.state().wireName(), current.progress() * 100,
+      out.printf(
+          "  %-16s %-9s %3.0f%%%s%n",
+          label,
+          current.state().wireName(),
+          current.progress() * 100,
           current.error() == null ? "" : "  " + current.error());
     }
   }
@@ -41,10 +45,12 @@ final class ProgressPrinter implements FlowListener {
     }
     int tenth = (int) Math.floor(flow.progress() * 10);
     boolean[] advanced = {false};
-    printedTenth.compute(flow.id(), (id, before) -> {
-      advanced[0] = before == null || tenth > before;
-      return advanced[0] ? tenth : before;
-    });
+    printedTenth.compute(
+        flow.id(),
+        (id, before) -> {
+          advanced[0] = before == null || tenth > before;
+          return advanced[0] ? tenth : before;
+        });
     if (advanced[0]) {
       out.printf("  %-16s %-9s %3d%%%n", label, flow.state().wireName(), tenth * 10);
     }

@@ -10,10 +10,10 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Writes {@code index.html} next to the demo's models: for each, its software-rendered PNG
- * preview and an interactive WebGL view (drag to turn, wheel to zoom) by a small glTF binary
- * viewer of ours, {@code viewer.js}, inlined with the GLBs as base64 so the page works opened
- * straight from disk, offline. Stateless and thread-safe.
+ * Writes {@code index.html} next to the demo's models: for each, its software-rendered PNG preview
+ * and an interactive WebGL view (drag to turn, wheel to zoom) by a small glTF binary viewer of
+ * ours, {@code viewer.js}, inlined with the GLBs as base64 so the page works opened straight from
+ * disk, offline. Stateless and thread-safe.
  */
 final class ViewerPage {
   private ViewerPage() {}
@@ -28,7 +28,8 @@ final class ViewerPage {
    */
   static Path write(Path directory, List<Entry> entries) throws IOException {
     StringBuilder html = new StringBuilder();
-    html.append("""
+    html.append(
+        """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8">
         <title>flowengine samples</title>
@@ -47,20 +48,32 @@ final class ViewerPage {
         """);
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
-      html.append("<section><h2>").append(escape(entry.title())).append("</h2>\n<p>")
-          .append(escape(entry.details())).append(" &middot; <a href=\"")
-          .append(escape(entry.glbFile())).append("\"><code>").append(escape(entry.glbFile()))
-          .append("</code></a></p>\n<div class=\"views\"><canvas id=\"view").append(i)
+      html.append("<section><h2>")
+          .append(escape(entry.title()))
+          .append("</h2>\n<p>")
+          .append(escape(entry.details()))
+          .append(" &middot; <a href=\"")
+          .append(escape(entry.glbFile()))
+          .append("\"><code>")
+          .append(escape(entry.glbFile()))
+          .append("</code></a></p>\n<div class=\"views\"><canvas id=\"view")
+          .append(i)
           .append("\" width=\"960\" height=\"720\"></canvas><img src=\"")
-          .append(escape(entry.previewFile())).append("\" alt=\"preview of ")
-          .append(escape(entry.title())).append("\"></div></section>\n");
+          .append(escape(entry.previewFile()))
+          .append("\" alt=\"preview of ")
+          .append(escape(entry.title()))
+          .append("\"></div></section>\n");
     }
     html.append("<script>\n").append(viewerScript()).append("\nconst models = [\n");
     for (int i = 0; i < entries.size(); i++) {
-      html.append("  ['view").append(i).append("', '")
-          .append(Base64.getEncoder().encodeToString(entries.get(i).glb())).append("'],\n");
+      html.append("  ['view")
+          .append(i)
+          .append("', '")
+          .append(Base64.getEncoder().encodeToString(entries.get(i).glb()))
+          .append("'],\n");
     }
-    html.append("];\nfor (const [id, data] of models) GlbViewer.show(document.getElementById(id), data);\n")
+    html.append(
+            "];\nfor (const [id, data] of models) GlbViewer.show(document.getElementById(id), data);\n")
         .append("</script>\n</body></html>\n");
     Path page = directory.resolve("index.html");
     Files.writeString(page, html, StandardCharsets.UTF_8);
@@ -79,6 +92,9 @@ final class ViewerPage {
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

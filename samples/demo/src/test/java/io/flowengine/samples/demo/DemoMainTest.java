@@ -29,8 +29,10 @@ class DemoMainTest {
       assertThat(preview.getWidth()).isEqualTo(800);
     }
     String page = Files.readString(options.outputDirectory().resolve("index.html"));
-    assertThat(page).contains("GlbViewer.show", "<canvas id=\"view2\"", "image-relief-optimized.png");
-    assertThat(first).containsPattern("image-relief-optimized\\.glb +model_optimize +completed +3,000");
+    assertThat(page)
+        .contains("GlbViewer.show", "<canvas id=\"view2\"", "image-relief-optimized.png");
+    assertThat(first)
+        .containsPattern("image-relief-optimized\\.glb +model_optimize +completed +3,000");
 
     String second = run(options);
     assertThat(second).contains("summary:", "H2 in ").doesNotContain("failed");
@@ -39,7 +41,8 @@ class DemoMainTest {
 
   @Test
   void badOption_isReportedWithUsage() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoOptions.parse(List.of("--bogus", "1")))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> DemoOptions.parse(List.of("--bogus", "1")))
         .hasMessageContaining("unknown option --bogus")
         .hasMessageContaining("usage:");
   }

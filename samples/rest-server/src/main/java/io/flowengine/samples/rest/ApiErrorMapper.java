@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps exceptions thrown while handling a request to the reference's error responses: 401 for a
- * missing, unknown, expired or revoked key; 404 for anything unknown or another account's; 409
- * for an action the flow's state forbids (with the state); 413 for a limit exceeded; 422 for a
+ * missing, unknown, expired or revoked key; 404 for anything unknown or another account's; 409 for
+ * an action the flow's state forbids (with the state); 413 for a limit exceeded; 422 for a
  * malformed request in FastAPI's {@code detail} form. Anything else is the server's fault: 503
  * while it shuts down, otherwise 500, logged. Stateless apart from the shutdown flag.
  */
@@ -39,8 +39,8 @@ final class ApiErrorMapper {
   }
 
   /**
-   * A route for every method a path does not support: 405, as the reference answers, before the
-   * key is checked.
+   * A route for every method a path does not support: 405, as the reference answers, before the key
+   * is checked.
    */
   static final Handler METHOD_NOT_ALLOWED =
       (req, res) -> {
@@ -53,15 +53,20 @@ final class ApiErrorMapper {
         .error(MissingApiKeyException.class, (req, res, e) -> unauthorized(res, e.getMessage()))
         .error(AuthenticationException.class, (req, res, e) -> unauthorized(res, e.getMessage()))
         .error(NotFoundException.class, (req, res, e) -> detail(res, Status.NOT_FOUND_404, e))
-        .error(FlowStateException.class,
+        .error(
+            FlowStateException.class,
             (req, res, e) -> responses.send(res, Status.CONFLICT_409, StateConflictJson.of(e)))
         .error(PayloadTooLargeException.class, (req, res, e) -> tooLarge(res, e))
         .error(RequestTooLargeException.class, (req, res, e) -> tooLarge(res, e))
-        .error(InvalidRequestException.class,
+        .error(
+            InvalidRequestException.class,
             (req, res, e) ->
-                responses.send(res, UNPROCESSABLE, new ValidationErrorJson(ViolationLocations.items(e))))
-        .error(RequestValidationException.class,
-            (req, res, e) -> responses.send(res, UNPROCESSABLE, new ValidationErrorJson(e.problems())))
+                responses.send(
+                    res, UNPROCESSABLE, new ValidationErrorJson(ViolationLocations.items(e))))
+        .error(
+            RequestValidationException.class,
+            (req, res, e) ->
+                responses.send(res, UNPROCESSABLE, new ValidationErrorJson(e.problems())))
         .error(HttpException.class, this::httpException)
         .error(Exception.class, this::unexpected);
   }
@@ -88,7 +93,8 @@ final class ApiErrorMapper {
 
   private void unexpected(ServerRequest req, ServerResponse res, Exception e) {
     if (stopping.getAsBoolean() && e instanceof IllegalStateException) {
-      responses.send(res, Status.SERVICE_UNAVAILABLE_503, new ErrorJson("the server is shutting down"));
+      responses.send(
+          res, Status.SERVICE_UNAVAILABLE_503, new ErrorJson("the server is shutting down"));
       return;
     }
     log.error("{} {} failed", req.prologue().method().text(), req.path().path(), e);

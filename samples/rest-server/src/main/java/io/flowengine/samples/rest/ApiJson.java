@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * The server's Jackson configuration. Reading is strict about types the way the reference's
- * validation is (a number is not a string, a string is not a list) and lenient about unknown
- * fields (ignored, as the reference ignores them). A JSON string may be as long as the largest
- * request body, so an upload's data URI is limited by the body limit, not by Jackson's default.
+ * validation is (a number is not a string, a string is not a list) and lenient about unknown fields
+ * (ignored, as the reference ignores them). A JSON string may be as long as the largest request
+ * body, so an upload's data URI is limited by the body limit, not by Jackson's default.
  */
 final class ApiJson {
   /** The content type of every JSON response. */
@@ -41,7 +41,9 @@ final class ApiJson {
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-    mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    mapper
+        .coercionConfigDefaults()
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     return mapper;
   }
 }

@@ -8,9 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Gives the server's single local account an API key on first start: a key is created only when
- * the account has no active one in the engine's storage (or when asked for), and its secret is
- * returned this once. Stateless.
+ * Gives the server's single local account an API key on first start: a key is created only when the
+ * account has no active one in the engine's storage (or when asked for), and its secret is returned
+ * this once. Stateless.
  */
 final class ApiKeyBootstrap {
   /** The account the server's keys act for. */
@@ -22,8 +22,8 @@ final class ApiKeyBootstrap {
   private ApiKeyBootstrap() {}
 
   /**
-   * Returns a new key if the account has no active key or {@code always} is set; otherwise
-   * empty, the existing key still works.
+   * Returns a new key if the account has no active key or {@code always} is set; otherwise empty,
+   * the existing key still works.
    */
   static Optional<NewApiKey> ensureKey(FlowEngine engine, Instant now, boolean always) {
     boolean hasActiveKey =

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Authenticates a request by its {@code Authorization: Bearer <API key>} header and returns the
- * engine's operations of the key's account; every route starts here, so every call is
- * authenticated and sees only its own account's flows. Thread-safe.
+ * engine's operations of the key's account; every route starts here, so every call is authenticated
+ * and sees only its own account's flows. Thread-safe.
  */
 final class BearerAuthentication {
   private static final String SCHEME = "bearer ";

@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns wire request records into the engine's requests ({@link NewFlow}, {@link NewAsset}),
- * reporting what the wire allows but the engine cannot take (missing fields, null parameter
- * values, malformed data URIs) as 422 problems, all together. The engine then checks the rest
- * (parameter types and bounds, media types, limits). Stateless.
+ * reporting what the wire allows but the engine cannot take (missing fields, null parameter values,
+ * malformed data URIs) as 422 problems, all together. The engine then checks the rest (parameter
+ * types and bounds, media types, limits). Stateless.
  */
 final class EngineRequests {
   private EngineRequests() {}
@@ -36,8 +36,8 @@ final class EngineRequests {
         (name, value) -> {
           Object javaValue = parameterValue(value);
           if (javaValue == null) {
-            problems.add(List.of("body", "parameters", name), "Input should not be null",
-                "value_error");
+            problems.add(
+                List.of("body", "parameters", name), "Input should not be null", "value_error");
           } else {
             flow.parameter(name, javaValue);
           }
@@ -76,7 +76,8 @@ final class EngineRequests {
       @Nullable InputRequest body, List<Object> at, RequestValidationException.Collector problems) {
     if (body == null) {
       problems.add(
-          location(at), "Input should be a valid dictionary or object to extract fields from",
+          location(at),
+          "Input should be a valid dictionary or object to extract fields from",
           "model_attributes_type");
       return null;
     }

@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  *   <li>{@code sort_by}: {@code created_at} (default), {@code status} (or {@code state}), {@code
  *       progress}, {@code started_at}, {@code finished_at};
  *   <li>{@code order}: {@code asc} (default) or {@code desc};
- *   <li>{@code filter_by}: comma-separated, may repeat. Each item that is a state ({@code
- *       created}, {@code running}, ...) keeps only flows in that state; each item that is a
- *       summary field ({@code state}, {@code progress}, ...) selects that field of each summary.
- *       The two sets of names do not overlap, so a mixed value does both;
+ *   <li>{@code filter_by}: comma-separated, may repeat. Each item that is a state ({@code created},
+ *       {@code running}, ...) keeps only flows in that state; each item that is a summary field
+ *       ({@code state}, {@code progress}, ...) selects that field of each summary. The two sets of
+ *       names do not overlap, so a mixed value does both;
  *   <li>{@code limit}: page size, 1 to {@value FlowQuery#MAX_LIMIT}, default {@value
  *       FlowQuery#DEFAULT_LIMIT};
  *   <li>{@code cursor}: the {@code next_cursor} of the previous page.
@@ -50,15 +50,19 @@ final class FlowListQuery {
       try {
         sortKey = FlowSortKey.fromWireName(query.get("sort_by").strip());
       } catch (IllegalArgumentException e) {
-        problems.add(List.of("query", "sort_by"), "Input should be 'status', 'state', 'progress',"
-            + " 'created_at', 'started_at' or 'finished_at'", "enum");
+        problems.add(
+            List.of("query", "sort_by"),
+            "Input should be 'status', 'state', 'progress',"
+                + " 'created_at', 'started_at' or 'finished_at'",
+            "enum");
       }
     }
     if (query.contains("order")) {
       switch (query.get("order").strip()) {
         case "asc" -> direction = SortDirection.ASCENDING;
         case "desc" -> direction = SortDirection.DESCENDING;
-        default -> problems.add(List.of("query", "order"), "Input should be 'asc' or 'desc'", "enum");
+        default ->
+            problems.add(List.of("query", "order"), "Input should be 'asc' or 'desc'", "enum");
       }
     }
     builder.sortBy(sortKey, direction);
@@ -74,14 +78,18 @@ final class FlowListQuery {
       try {
         int limit = Integer.parseInt(raw);
         if (limit < 1 || limit > FlowQuery.MAX_LIMIT) {
-          problems.add(List.of("query", "limit"),
-              "Input should be between 1 and " + FlowQuery.MAX_LIMIT, "value_error");
+          problems.add(
+              List.of("query", "limit"),
+              "Input should be between 1 and " + FlowQuery.MAX_LIMIT,
+              "value_error");
         } else {
           builder.limit(limit);
         }
       } catch (NumberFormatException e) {
-        problems.add(List.of("query", "limit"),
-            "Input should be a valid integer, unable to parse string as an integer", "int_parsing");
+        problems.add(
+            List.of("query", "limit"),
+            "Input should be a valid integer, unable to parse string as an integer",
+            "int_parsing");
       }
     }
     if (query.contains("cursor") && !query.get("cursor").isBlank()) {
@@ -109,9 +117,16 @@ final class FlowListQuery {
     try {
       builder.fields(FlowField.fromWireName(item));
     } catch (IllegalArgumentException notField) {
-      problems.add(List.of("query", "filter_by"),
-          "'" + item + "' is neither a flow state (" + STATES + ") nor a summary field ("
-              + FIELDS + ")", "value_error");
+      problems.add(
+          List.of("query", "filter_by"),
+          "'"
+              + item
+              + "' is neither a flow state ("
+              + STATES
+              + ") nor a summary field ("
+              + FIELDS
+              + ")",
+          "value_error");
     }
   }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The Flows API over HTTP: a Helidon web server whose routes call an embedded {@link FlowEngine}
  * one endpoint to one method. Each request runs on its own virtual thread. Request bodies are
  * limited to {@link Builder#maxBodyBytes} before they are read; responses with asset content are
- * streamed. {@link #close()} stops accepting connections, lets requests in flight finish within
- * the grace period, then returns; it does not close the engine, which the caller owns.
+ * streamed. {@link #close()} stops accepting connections, lets requests in flight finish within the
+ * grace period, then returns; it does not close the engine, which the caller owns.
  *
  * <pre>{@code
  * try (FlowsApiServer server = FlowsApiServer.builder(engine).port(0).start()) {
@@ -57,8 +57,8 @@ public final class FlowsApiServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server: no new connections, requests in flight finish (up to the grace period),
-   * then connections close. Idempotent. The engine stays open.
+   * Stops the server: no new connections, requests in flight finish (up to the grace period), then
+   * connections close. Idempotent. The engine stays open.
    */
   @Override
   public void close() {

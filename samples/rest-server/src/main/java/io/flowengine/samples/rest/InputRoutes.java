@@ -47,7 +47,8 @@ final class InputRoutes implements HttpService {
       responses.assetsWithData(
           res, flowId, "inputs", ids, assetId -> operations.getInput(flowId, assetId));
     } else {
-      responses.ok(res, new AssetJson.InputsJson(flowId, inputs.stream().map(AssetJson::of).toList()));
+      responses.ok(
+          res, new AssetJson.InputsJson(flowId, inputs.stream().map(AssetJson::of).toList()));
     }
   }
 

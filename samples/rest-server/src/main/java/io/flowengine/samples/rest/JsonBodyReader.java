@@ -17,13 +17,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads a JSON request body into a wire record. The body is already bounded by the server's
- * payload limit (a larger one is refused with 413 before this runs); what Jackson refuses becomes
- * a 422 whose {@code loc} is the JSON path of the problem, e.g. {@code ["body","inputs",1,"data"]}.
+ * Reads a JSON request body into a wire record. The body is already bounded by the server's payload
+ * limit (a larger one is refused with 413 before this runs); what Jackson refuses becomes a 422
+ * whose {@code loc} is the JSON path of the problem, e.g. {@code ["body","inputs",1,"data"]}.
  * Thread-safe.
  */
 final class JsonBodyReader {
-  private static final Pattern SOURCE_NOTE = Pattern.compile("\\s*\\(start marker at \\[Source:.*?\\]\\)");
+  private static final Pattern SOURCE_NOTE =
+      Pattern.compile("\\s*\\(start marker at \\[Source:.*?\\]\\)");
 
   private final ObjectMapper mapper;
 
@@ -42,11 +43,13 @@ final class JsonBodyReader {
     try (InputStream body = request.content().inputStream()) {
       value = mapper.readValue(body, type);
     } catch (StreamConstraintsException e) {
-      throw new RequestTooLargeException("request body exceeds a JSON limit: " + e.getOriginalMessage());
+      throw new RequestTooLargeException(
+          "request body exceeds a JSON limit: " + e.getOriginalMessage());
     } catch (JsonParseException e) {
       long offset = e.getLocation() == null ? 0 : e.getLocation().getCharOffset();
       throw RequestValidationException.of(
-          List.of("body", Math.max(offset, 0)), "JSON decode error: " + shortMessage(e),
+          List.of("body", Math.max(offset, 0)),
+          "JSON decode error: " + shortMessage(e),
           "json_invalid");
     } catch (MismatchedInputException e) {
       throw mismatch(e);
@@ -56,7 +59,8 @@ final class JsonBodyReader {
       throw new UncheckedIOException("cannot read the request body", e);
     }
     if (value == null) { // the body is the JSON literal null
-      throw RequestValidationException.of(List.of("body"),
+      throw RequestValidationException.of(
+          List.of("body"),
           "Input should be a valid dictionary or object to extract fields from",
           "model_attributes_type");
     }

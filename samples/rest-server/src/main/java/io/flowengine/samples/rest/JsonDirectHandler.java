@@ -9,8 +9,8 @@ import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 
 /**
- * Answers in JSON ({@code {"detail":"..."}}) the requests Helidon refuses before any route runs:
- * a body over the payload limit (413), a malformed request line or header (400), and the like.
+ * Answers in JSON ({@code {"detail":"..."}}) the requests Helidon refuses before any route runs: a
+ * body over the payload limit (413), a malformed request line or header (400), and the like.
  * Stateless.
  */
 final class JsonDirectHandler implements DirectHandler {

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Writes JSON responses: small bodies as one array, and asset bodies with their content as a
- * stream, so a large output is copied from the store to the socket in chunks and never held as
- * a string. Thread-safe.
+ * stream, so a large output is copied from the store to the socket in chunks and never held as a
+ * string. Thread-safe.
  */
 final class JsonResponses {
   /** Opens an asset's content; the call may fail like any engine call. */
@@ -56,8 +56,8 @@ final class JsonResponses {
   }
 
   /**
-   * Streams {@code {"flow_id":..., "<listName>":[asset, ...]}} where each asset carries its
-   * content as {@code "data"}, opened one at a time.
+   * Streams {@code {"flow_id":..., "<listName>":[asset, ...]}} where each asset carries its content
+   * as {@code "data"}, opened one at a time.
    */
   void assetsWithData(
       ServerResponse response,

@@ -32,7 +32,8 @@ final class QueryFlags {
       return false;
     }
     throw RequestValidationException.of(
-        List.of("query", name), "Input should be a valid boolean, unable to interpret input",
+        List.of("query", name),
+        "Input should be a valid boolean, unable to interpret input",
         "bool_parsing");
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A request the server refuses before it reaches the engine, with every problem found, answered
- * 422 in FastAPI's form: malformed JSON, wrong JSON types, missing fields, bad query parameters.
+ * A request the server refuses before it reaches the engine, with every problem found, answered 422
+ * in FastAPI's form: malformed JSON, wrong JSON types, missing fields, bad query parameters.
  */
 final class RequestValidationException extends RuntimeException {
   @Serial private static final long serialVersionUID = 1L;

@@ -10,11 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Starts the Flows API server: builds the engine (recovering flows a previous run left
- * unfinished), creates an API key on first start and prints it once, listens, and on SIGTERM or
- * Ctrl-C stops gracefully: no new connections, requests in flight finish, then the engine closes,
- * leaving running flows to be recovered on the next start. Logs go to stderr; stdout carries the
- * base URL and the key.
+ * Starts the Flows API server: builds the engine (recovering flows a previous run left unfinished),
+ * creates an API key on first start and prints it once, listens, and on SIGTERM or Ctrl-C stops
+ * gracefully: no new connections, requests in flight finish, then the engine closes, leaving
+ * running flows to be recovered on the next start. Logs go to stderr; stdout carries the base URL
+ * and the key.
  */
 public final class RestServerMain {
   private static final Logger log = LoggerFactory.getLogger(RestServerMain.class);
@@ -42,7 +42,8 @@ public final class RestServerMain {
     try {
       engine = ServerEngine.build(options);
     } catch (RuntimeException e) {
-      log.error("cannot open the data directory {}: {}", options.dataDirectory(), e.getMessage(), e);
+      log.error(
+          "cannot open the data directory {}: {}", options.dataDirectory(), e.getMessage(), e);
       System.exit(1);
       return;
     }
@@ -81,9 +82,14 @@ public final class RestServerMain {
     out.println("Storage: " + ServerEngine.describeStorage(options.dataDirectory()));
     if (newKey.isPresent()) {
       out.println("API key: " + newKey.get().secret());
-      out.println("  (shown once: keep it. Account '" + ApiKeyBootstrap.ACCOUNT + "', expires "
-          + newKey.get().key().expiresAt() + ".)");
-      out.println("  curl -H \"Authorization: Bearer <API key>\" " + server.baseUri() + "/templates");
+      out.println(
+          "  (shown once: keep it. Account '"
+              + ApiKeyBootstrap.ACCOUNT
+              + "', expires "
+              + newKey.get().key().expiresAt()
+              + ".)");
+      out.println(
+          "  curl -H \"Authorization: Bearer <API key>\" " + server.baseUri() + "/templates");
     } else {
       out.println("API key: created at an earlier start and shown then; --new-key prints another.");
     }

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The engine the server embeds: the three reference templates implemented for real (GLB
- * output), on an H2 database in the data directory, so API keys and flows survive a restart and
- * flows a stopped server left unfinished run again when it starts.
+ * The engine the server embeds: the three reference templates implemented for real (GLB output), on
+ * an H2 database in the data directory, so API keys and flows survive a restart and flows a stopped
+ * server left unfinished run again when it starts.
  */
 final class ServerEngine {
   private ServerEngine() {}

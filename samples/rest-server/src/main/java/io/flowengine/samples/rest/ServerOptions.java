@@ -11,8 +11,8 @@ import java.util.List;
  * @param port the port, 0 for a free one (default 8080)
  * @param dataDirectory where the engine keeps flows, assets and API keys
  * @param bind the address to listen on (default 127.0.0.1: this machine only)
- * @param maxUploadBytes the largest input asset, decoded (default 16 MiB); the request body
- *     limit follows from it
+ * @param maxUploadBytes the largest input asset, decoded (default 16 MiB); the request body limit
+ *     follows from it
  * @param newKey whether to create a new API key even if one exists
  * @param help whether to print the usage and exit
  */

@@ -7,8 +7,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * {@code GET /templates} and {@code GET /templates/{id_or_name}}: {@code listTemplates} and
- * {@code getTemplate}. Thread-safe.
+ * {@code GET /templates} and {@code GET /templates/{id_or_name}}: {@code listTemplates} and {@code
+ * getTemplate}. Thread-safe.
  */
 final class TemplateRoutes implements HttpService {
   private final BearerAuthentication auth;

@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the engine's violation field paths into FastAPI {@code loc} arrays: {@code
- * parameters.seed} becomes {@code ["body","parameters","seed"]}, {@code inputs[1].data} becomes
- * {@code ["body","inputs",1,"data"]}, a media type problem points at the {@code data} it came
- * from, {@code cursor} is a query parameter and blank ids are path parameters. Stateless.
+ * Turns the engine's violation field paths into FastAPI {@code loc} arrays: {@code parameters.seed}
+ * becomes {@code ["body","parameters","seed"]}, {@code inputs[1].data} becomes {@code
+ * ["body","inputs",1,"data"]}, a media type problem points at the {@code data} it came from, {@code
+ * cursor} is a query parameter and blank ids are path parameters. Stateless.
  */
 final class ViolationLocations {
   private static final Pattern INDEXED = Pattern.compile("([^\\[\\]]+)\\[(\\d+)\\]");
@@ -35,13 +35,15 @@ final class ViolationLocations {
   /** Returns the 422 items of {@code violations}, their locations under {@code prefix}. */
   static List<ValidationErrorJson.Item> items(List<Violation> violations, List<Object> prefix) {
     return violations.stream()
-        .map(v -> new ValidationErrorJson.Item(locate(v.field(), prefix), v.message(), "value_error"))
+        .map(
+            v ->
+                new ValidationErrorJson.Item(locate(v.field(), prefix), v.message(), "value_error"))
         .toList();
   }
 
   /**
-   * Returns the location of the engine field {@code field}; unless it is a query or path
-   * parameter it is under {@code "body"} followed by {@code prefix}.
+   * Returns the location of the engine field {@code field}; unless it is a query or path parameter
+   * it is under {@code "body"} followed by {@code prefix}.
    */
   static List<Object> locate(String field, List<Object> prefix) {
     List<Object> named = NAMED.get(field);

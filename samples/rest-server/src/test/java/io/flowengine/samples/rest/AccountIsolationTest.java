@@ -36,25 +36,39 @@ class AccountIsolationTest {
   void listings_showOnlyTheCallersFlows() {
     List<String> alicesFlows = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      alicesFlows.add(alice.post("/flows", "{\"template\":\"model_optimize\"}").json()
-          .get("flow_id").asText());
+      alicesFlows.add(
+          alice.post("/flows", "{\"template\":\"model_optimize\"}").json().get("flow_id").asText());
     }
-    String bobsFlow = bob.post("/flows", "{\"template\":\"model_optimize\"}").json()
-        .get("flow_id").asText();
+    String bobsFlow =
+        bob.post("/flows", "{\"template\":\"model_optimize\"}").json().get("flow_id").asText();
 
-    assertThat(ids(alice.get("/flows?limit=1000"))).containsAll(alicesFlows).doesNotContain(bobsFlow);
-    assertThat(ids(bob.get("/flows?limit=1000"))).contains(bobsFlow).doesNotContainAnyElementsOf(alicesFlows);
+    assertThat(ids(alice.get("/flows?limit=1000")))
+        .containsAll(alicesFlows)
+        .doesNotContain(bobsFlow);
+    assertThat(ids(bob.get("/flows?limit=1000")))
+        .contains(bobsFlow)
+        .doesNotContainAnyElementsOf(alicesFlows);
     assertThat(ids(bob.get("/flows?filter_by=created"))).doesNotContainAnyElementsOf(alicesFlows);
   }
 
   @Test
   void anotherAccountsFlow_is404OnEveryEndpoint_andStaysUntouched() {
-    String flowId = alice.post("/flows", Map.of("template", "model_generate_fromprompt",
-        "inputs", List.of(Map.of("data", "a secret chair")))).json().get("flow_id").asText();
+    String flowId =
+        alice
+            .post(
+                "/flows",
+                Map.of(
+                    "template",
+                    "model_generate_fromprompt",
+                    "inputs",
+                    List.of(Map.of("data", "a secret chair"))))
+            .json()
+            .get("flow_id")
+            .asText();
     server.await(flowId);
     String inputId = alice.get("/flows/" + flowId + "/inputs").json().at("/inputs/0/id").asText();
-    String outputId = alice.get("/flows/" + flowId + "/outputs").json().at("/outputs/0/id")
-        .asText();
+    String outputId =
+        alice.get("/flows/" + flowId + "/outputs").json().at("/outputs/0/id").asText();
     Response unknown = bob.get("/flows/0123456789abcdef01234567");
 
     for (Endpoints.Call call : Endpoints.onFlow(flowId, inputId, outputId)) {
@@ -62,8 +76,8 @@ class AccountIsolationTest {
       assertThat(response.status()).as(call + ": " + response).isEqualTo(404);
       assertThat(response.body()).doesNotContain("chair");
       assertThat(response.json().get("detail").asText())
-          .isEqualTo(unknown.json().get("detail").asText().replace("0123456789abcdef01234567",
-              flowId));
+          .isEqualTo(
+              unknown.json().get("detail").asText().replace("0123456789abcdef01234567", flowId));
     }
 
     Response flow = alice.get("/flows/" + flowId);
@@ -74,8 +88,12 @@ class AccountIsolationTest {
 
   @Test
   void aCreatedFlowOfAnotherAccount_cannotBeStartedFedOrDeleted() {
-    String flowId = alice.post("/flows", "{\"template\":\"model_generate_fromprompt\"}").json()
-        .get("flow_id").asText();
+    String flowId =
+        alice
+            .post("/flows", "{\"template\":\"model_generate_fromprompt\"}")
+            .json()
+            .get("flow_id")
+            .asText();
 
     assertThat(bob.post("/flows/" + flowId + "/inputs", "{\"data\":\"x\"}").status())
         .isEqualTo(404);

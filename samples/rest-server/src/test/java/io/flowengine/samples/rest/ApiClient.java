@@ -26,6 +26,7 @@ final class ApiClient {
                       StreamReadConstraints.builder().maxStringLength(256 << 20).build())
                   .build())
           .build();
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)

@@ -18,8 +18,9 @@ class ApiKeyBootstrapTest {
       Optional<NewApiKey> first = ApiKeyBootstrap.ensureKey(engine, now, false);
       Optional<NewApiKey> second = ApiKeyBootstrap.ensureKey(engine, now.plusSeconds(60), false);
       Optional<NewApiKey> asked = ApiKeyBootstrap.ensureKey(engine, now.plusSeconds(60), true);
-      Optional<NewApiKey> afterExpiry = ApiKeyBootstrap.ensureKey(
-          engine, now.plus(ApiKeyBootstrap.KEY_LIFETIME).plus(Duration.ofDays(400)), false);
+      Optional<NewApiKey> afterExpiry =
+          ApiKeyBootstrap.ensureKey(
+              engine, now.plus(ApiKeyBootstrap.KEY_LIFETIME).plus(Duration.ofDays(400)), false);
 
       assertThat(first).isPresent();
       assertThat(engine.authenticate(first.get().secret()).listTemplates()).isEmpty();

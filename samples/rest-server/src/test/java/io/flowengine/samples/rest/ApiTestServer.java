@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real server on a random loopback port around a real engine (virtual threads, in memory) with
  * the templates the server serves ({@link ServerEngine#templates()}), a template writing a large
- * output, and two accounts. Small
- * limits make the limit tests cheap; the in-memory limit is smaller than the large output, so a
- * response that built a data URI in memory instead of streaming it would fail.
+ * output, and two accounts. Small limits make the limit tests cheap; the in-memory limit is smaller
+ * than the large output, so a response that built a data URI in memory instead of streaming it
+ * would fail.
  */
 final class ApiTestServer implements AutoCloseable {
   static final long MAX_INPUT_BYTES = 8 << 20;
@@ -104,8 +104,10 @@ final class ApiTestServer implements AutoCloseable {
   Blocking blockingTemplate() {
     BlockingStep step = Steps.blocking();
     String name = "blocking_" + templates.incrementAndGet();
-    engine.templates().register(
-        Template.builder(name).inputTypes("text/plain").outputTypes(GLB).step(step).build());
+    engine
+        .templates()
+        .register(
+            Template.builder(name).inputTypes("text/plain").outputTypes(GLB).step(step).build());
     return new Blocking(name, step);
   }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Asset content larger than the engine's in-memory limit ({@link
- * ApiTestServer#MAX_IN_MEMORY_BYTES}) comes back whole, byte for byte: the server streams it
- * from the store into the JSON response (holding it in memory would be refused by the engine).
+ * ApiTestServer#MAX_IN_MEMORY_BYTES}) comes back whole, byte for byte: the server streams it from
+ * the store into the JSON response (holding it in memory would be refused by the engine).
  */
 class AssetStreamingTest {
   private static final int SIZE_KIB = 8 * 1024;
@@ -25,9 +25,19 @@ class AssetStreamingTest {
   static void start() {
     server = ApiTestServer.start();
     api = server.alice();
-    flowId = api.post("/flows", Map.of("template", ApiTestServer.LARGE_OUTPUT,
-        "parameters", Map.of("size_kib", SIZE_KIB),
-        "inputs", List.of(Map.of("data", "big")))).json().get("flow_id").asText();
+    flowId =
+        api.post(
+                "/flows",
+                Map.of(
+                    "template",
+                    ApiTestServer.LARGE_OUTPUT,
+                    "parameters",
+                    Map.of("size_kib", SIZE_KIB),
+                    "inputs",
+                    List.of(Map.of("data", "big"))))
+            .json()
+            .get("flow_id")
+            .asText();
     server.await(flowId);
     outputId = api.get("/flows/" + flowId + "/outputs").json().at("/outputs/0/id").asText();
   }
@@ -53,8 +63,8 @@ class AssetStreamingTest {
     assertThat(outputs.status()).isEqualTo(200);
     assertThat(outputs.json().get("outputs")).hasSize(1);
     assertThat(outputs.json().at("/outputs/0/id").asText()).isEqualTo(outputId);
-    assertPattern(WireAssets.decode(outputs.json().at("/outputs/0/data").asText(),
-        ApiTestServer.GLB));
+    assertPattern(
+        WireAssets.decode(outputs.json().at("/outputs/0/data").asText(), ApiTestServer.GLB));
   }
 
   @Test
@@ -63,10 +73,12 @@ class AssetStreamingTest {
     for (int i = 0; i < model.length; i++) {
       model[i] = ApiTestServer.PatternBytes.at(i);
     }
-    String created = api.post("/flows", "{\"template\":\"model_optimize\"}").json()
-        .get("flow_id").asText();
-    Response input = api.post("/flows/" + created + "/inputs",
-        Map.of("data", WireAssets.dataUri(ApiTestServer.GLB, model)));
+    String created =
+        api.post("/flows", "{\"template\":\"model_optimize\"}").json().get("flow_id").asText();
+    Response input =
+        api.post(
+            "/flows/" + created + "/inputs",
+            Map.of("data", WireAssets.dataUri(ApiTestServer.GLB, model)));
     assertThat(input.status()).as(input.body()).isEqualTo(200);
     assertThat(input.json().get("size").asInt()).isEqualTo(model.length);
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole lifecycle of a flow of each reference template, over HTTP, as a client of the
- * hosted service drives it: create, (upload, start,) wait, list and download outputs, delete.
+ * The whole lifecycle of a flow of each reference template, over HTTP, as a client of the hosted
+ * service drives it: create, (upload, start,) wait, list and download outputs, delete.
  */
 class FlowLifecycleTest {
   private static ApiTestServer server;
@@ -42,7 +42,8 @@ class FlowLifecycleTest {
       }
     }
     assertThat(prompt).as(list.body()).isNotNull();
-    assertThat(prompt.get("input_types")).extracting(JsonNode::asText)
+    assertThat(prompt.get("input_types"))
+        .extracting(JsonNode::asText)
         .containsExactly("prompt", "text/plain");
     assertThat(prompt.get("output_types").get(0).asText()).isEqualTo("model/gltf-binary");
     assertThat(prompt.at("/parameters/quality/default").asText()).isEqualTo("high");
@@ -53,8 +54,12 @@ class FlowLifecycleTest {
     String id = prompt.get("id").asText();
     assertThat(api.get("/templates/" + id).json().get("name").asText())
         .isEqualTo("model_generate_fromprompt");
-    assertThat(api.get("/templates/model_optimize").json().at("/parameters/polygon_count/default")
-        .asLong()).isEqualTo(100_000);
+    assertThat(
+            api.get("/templates/model_optimize")
+                .json()
+                .at("/parameters/polygon_count/default")
+                .asLong())
+        .isEqualTo(100_000);
   }
 
   @Test
@@ -84,8 +89,8 @@ class FlowLifecycleTest {
     assertThat(flow.body()).contains("\"progress\":1.0");
     assertThat(flow.json().get("template").asText()).isEqualTo("model_generate_fromprompt");
     assertThat(flow.json().get("finished_at").asText()).isNotEmpty();
-    assertThat(flow.json().get("additional")).isEqualTo(
-        ApiClient.JSON.valueToTree(Map.of("order", 42, "tags", List.of("a", "b"))));
+    assertThat(flow.json().get("additional"))
+        .isEqualTo(ApiClient.JSON.valueToTree(Map.of("order", 42, "tags", List.of("a", "b"))));
 
     Response inputs = api.get("/flows/" + flowId + "/inputs");
     JsonNode input = inputs.json().get("inputs").get(0);
@@ -94,8 +99,11 @@ class FlowLifecycleTest {
     assertThat(input.get("media_type").asText()).isEqualTo("text/plain");
     String inputId = input.get("asset_id").asText();
     assertThat(input.get("id").asText()).isEqualTo(inputId);
-    String prompt = api.get("/flows/" + flowId + "/inputs?include_data=true")
-        .json().at("/inputs/0/data").asText();
+    String prompt =
+        api.get("/flows/" + flowId + "/inputs?include_data=true")
+            .json()
+            .at("/inputs/0/data")
+            .asText();
     assertThat(new String(WireAssets.decode(prompt, "text/plain"), StandardCharsets.UTF_8))
         .isEqualTo("a red chair");
     assertThat(api.get("/flows/" + flowId + "/inputs/" + inputId).json().get("data").asText())
@@ -123,8 +131,11 @@ class FlowLifecycleTest {
     Response uploaded =
         api.post(
             "/flows/" + flowId + "/inputs",
-            Map.of("data", WireAssets.dataUri("image/png", WireAssets.png()),
-                "additional", Map.of("file", "gradient.png")));
+            Map.of(
+                "data",
+                WireAssets.dataUri("image/png", WireAssets.png()),
+                "additional",
+                Map.of("file", "gradient.png")));
     assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
     assertThat(uploaded.json().get("status").asText()).isEqualTo("available");
     assertThat(uploaded.json().get("media_type").asText()).isEqualTo("image/png");
@@ -143,13 +154,20 @@ class FlowLifecycleTest {
 
   @Test
   void optimize_takesTheGlbOfAnImageFlow_asTheReferenceChainsThem() {
-    String imageFlow = createAndAwait("model_generate_fromimage", Map.of(),
-        WireAssets.dataUri("image/png", WireAssets.png()));
-    String outputId = api.get("/flows/" + imageFlow + "/outputs").json().at("/outputs/0/id").asText();
+    String imageFlow =
+        createAndAwait(
+            "model_generate_fromimage",
+            Map.of(),
+            WireAssets.dataUri("image/png", WireAssets.png()));
+    String outputId =
+        api.get("/flows/" + imageFlow + "/outputs").json().at("/outputs/0/id").asText();
     byte[] model = downloadGlb(imageFlow, outputId);
 
-    String optimized = createAndAwait("model_optimize", Map.of("polygon_count", 500),
-        WireAssets.dataUri("model/gltf-binary", model));
+    String optimized =
+        createAndAwait(
+            "model_optimize",
+            Map.of("polygon_count", 500),
+            WireAssets.dataUri("model/gltf-binary", model));
 
     Response flow = api.get("/flows/" + optimized);
     assertThat(flow.json().get("state").asText()).as(flow.body()).isEqualTo("completed");
@@ -162,8 +180,13 @@ class FlowLifecycleTest {
   @Test
   void abort_stopsARunningFlow_whoseOutputsStayReadable() {
     ApiTestServer.Blocking blocking = server.blockingTemplate();
-    String flowId = api.post("/flows", Map.of("template", blocking.name(),
-        "inputs", List.of(Map.of("data", "wait")))).json().get("flow_id").asText();
+    String flowId =
+        api.post(
+                "/flows",
+                Map.of("template", blocking.name(), "inputs", List.of(Map.of("data", "wait"))))
+            .json()
+            .get("flow_id")
+            .asText();
     blocking.awaitRunning();
     assertThat(api.get("/flows/" + flowId).json().get("state").asText()).isEqualTo("running");
 
@@ -180,8 +203,12 @@ class FlowLifecycleTest {
 
   @Test
   void failedFlow_reportsItsError_andItsInputAsInError() {
-    String flowId = createAndAwait("model_optimize", Map.of(),
-        WireAssets.dataUri("model/gltf-binary", "not a model".getBytes(StandardCharsets.UTF_8)));
+    String flowId =
+        createAndAwait(
+            "model_optimize",
+            Map.of(),
+            WireAssets.dataUri(
+                "model/gltf-binary", "not a model".getBytes(StandardCharsets.UTF_8)));
 
     Response flow = api.get("/flows/" + flowId);
     assertThat(flow.json().get("state").asText()).isEqualTo("failed");
@@ -208,8 +235,16 @@ class FlowLifecycleTest {
   }
 
   private String createAndAwait(String template, Map<String, Object> parameters, String data) {
-    Response created = api.post("/flows", Map.of("template", template, "parameters", parameters,
-        "inputs", List.of(Map.of("data", data))));
+    Response created =
+        api.post(
+            "/flows",
+            Map.of(
+                "template",
+                template,
+                "parameters",
+                parameters,
+                "inputs",
+                List.of(Map.of("data", data))));
     assertThat(created.status()).as(created.body()).isEqualTo(200);
     String flowId = created.json().get("flow_id").asText();
     server.await(flowId);

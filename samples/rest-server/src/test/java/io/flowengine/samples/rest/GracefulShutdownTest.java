@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Closing the server while a client is still downloading a large output: the download finishes
- * whole, the server then stops accepting connections, and the engine stays open (the process
- * closes it after the server, leaving running flows to recovery).
+ * whole, the server then stops accepting connections, and the engine stays open (the process closes
+ * it after the server, leaving running flows to recovery).
  */
 class GracefulShutdownTest {
   private static final int SIZE_KIB = 32 * 1024;
@@ -29,34 +29,52 @@ class GracefulShutdownTest {
   void close_letsARequestInFlightFinish_thenRefusesConnections() throws Exception {
     try (ApiTestServer server = ApiTestServer.start()) {
       ApiClient api = server.alice();
-      String flowId = api.post("/flows", Map.of("template", ApiTestServer.LARGE_OUTPUT,
-          "parameters", Map.of("size_kib", SIZE_KIB),
-          "inputs", List.of(Map.of("data", "big")))).json().get("flow_id").asText();
+      String flowId =
+          api.post(
+                  "/flows",
+                  Map.of(
+                      "template",
+                      ApiTestServer.LARGE_OUTPUT,
+                      "parameters",
+                      Map.of("size_kib", SIZE_KIB),
+                      "inputs",
+                      List.of(Map.of("data", "big"))))
+              .json()
+              .get("flow_id")
+              .asText();
       server.await(flowId);
-      String outputId = api.get("/flows/" + flowId + "/outputs").json().at("/outputs/0/id")
-          .asText();
+      String outputId =
+          api.get("/flows/" + flowId + "/outputs").json().at("/outputs/0/id").asText();
 
-      HttpResponse<InputStream> download = ApiClient.http().send(
-          HttpRequest.newBuilder(server.server.baseUri()
-                  .resolve("/flows/" + flowId + "/outputs/" + outputId))
-              .header("Authorization", "Bearer " + server.keyA)
-              .build(),
-          HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> download =
+          ApiClient.http()
+              .send(
+                  HttpRequest.newBuilder(
+                          server
+                              .server
+                              .baseUri()
+                              .resolve("/flows/" + flowId + "/outputs/" + outputId))
+                      .header("Authorization", "Bearer " + server.keyA)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
       assertThat(download.statusCode()).isEqualTo(200);
       InputStream body = download.body();
       byte[] start = body.readNBytes(64 * 1024);
 
       CountDownLatch closing = new CountDownLatch(1);
-      CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
-        closing.countDown();
-        server.server.close();
-      });
+      CompletableFuture<Void> closed =
+          CompletableFuture.runAsync(
+              () -> {
+                closing.countDown();
+                server.server.close();
+              });
       assertThat(closing.await(10, TimeUnit.SECONDS)).isTrue();
       byte[] rest = body.readAllBytes();
       closed.get(30, TimeUnit.SECONDS);
 
-      String json = new String(start, StandardCharsets.US_ASCII)
-          + new String(rest, StandardCharsets.US_ASCII);
+      String json =
+          new String(start, StandardCharsets.US_ASCII)
+              + new String(rest, StandardCharsets.US_ASCII);
       JsonNode output = ApiClient.JSON.readTree(json);
       byte[] content = WireAssets.decode(output.get("data").asText(), ApiTestServer.GLB);
       assertThat(content).hasSize(SIZE_KIB * 1024);

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /flows}: {@code sort_by} and {@code order}, {@code filter_by} as a state filter, as
- * a field selection and mixed, and keyset paging with {@code limit} and {@code next_cursor}. One
+ * {@code GET /flows}: {@code sort_by} and {@code order}, {@code filter_by} as a state filter, as a
+ * field selection and mixed, and keyset paging with {@code limit} and {@code next_cursor}. One
  * account with three created and three completed flows.
  */
 class ListFlowsTest {
@@ -30,11 +30,23 @@ class ListFlowsTest {
     server = ApiTestServer.start();
     api = server.alice();
     for (int i = 0; i < 3; i++) {
-      created.add(api.post("/flows", "{\"template\":\"model_generate_fromprompt\"}").json()
-          .get("flow_id").asText());
+      created.add(
+          api.post("/flows", "{\"template\":\"model_generate_fromprompt\"}")
+              .json()
+              .get("flow_id")
+              .asText());
       server.clock.advance(Duration.ofSeconds(1));
-      String done = api.post("/flows", Map.of("template", "model_generate_fromprompt",
-          "inputs", List.of(Map.of("data", "chair " + i)))).json().get("flow_id").asText();
+      String done =
+          api.post(
+                  "/flows",
+                  Map.of(
+                      "template",
+                      "model_generate_fromprompt",
+                      "inputs",
+                      List.of(Map.of("data", "chair " + i))))
+              .json()
+              .get("flow_id")
+              .asText();
       server.await(done);
       completed.add(done);
       server.clock.advance(Duration.ofSeconds(1));
@@ -51,13 +63,29 @@ class ListFlowsTest {
     Response page = api.get("/flows");
 
     assertThat(page.status()).isEqualTo(200);
-    assertThat(ids(page)).containsExactly(created.get(0), completed.get(0), created.get(1),
-        completed.get(1), created.get(2), completed.get(2));
+    assertThat(ids(page))
+        .containsExactly(
+            created.get(0),
+            completed.get(0),
+            created.get(1),
+            completed.get(1),
+            created.get(2),
+            completed.get(2));
     assertThat(page.json().get("next_cursor").isNull()).isTrue();
     JsonNode first = page.json().get("flows").get(0);
-    assertThat(fieldNames(first)).containsExactly("flow_id", "template_id", "template_name",
-        "state", "progress", "parameters", "additional", "created_at", "started_at",
-        "finished_at", "error");
+    assertThat(fieldNames(first))
+        .containsExactly(
+            "flow_id",
+            "template_id",
+            "template_name",
+            "state",
+            "progress",
+            "parameters",
+            "additional",
+            "created_at",
+            "started_at",
+            "finished_at",
+            "error");
     assertThat(first.get("progress").isDouble()).isTrue();
     assertThat(first.get("parameters").get("quality").asText()).isEqualTo("high");
   }
@@ -65,8 +93,13 @@ class ListFlowsTest {
   @Test
   void sortBy_statusOrProgressOrTime_inEitherOrder() {
     assertThat(ids(api.get("/flows?sort_by=created_at&order=desc")))
-        .containsExactly(completed.get(2), created.get(2), completed.get(1), created.get(1),
-            completed.get(0), created.get(0));
+        .containsExactly(
+            completed.get(2),
+            created.get(2),
+            completed.get(1),
+            created.get(1),
+            completed.get(0),
+            created.get(0));
     assertThat(ids(api.get("/flows?sort_by=status")).subList(0, 3))
         .containsExactlyInAnyOrderElementsOf(created);
     assertThat(ids(api.get("/flows?sort_by=state&order=desc")).subList(0, 3))
@@ -117,22 +150,24 @@ class ListFlowsTest {
     String cursor = null;
     int pages = 0;
     do {
-      Response page = api.get("/flows?sort_by=status&limit=4"
-          + (cursor == null ? "" : "&cursor=" + cursor));
+      Response page =
+          api.get("/flows?sort_by=status&limit=4" + (cursor == null ? "" : "&cursor=" + cursor));
       assertThat(page.status()).as(page.body()).isEqualTo(200);
       assertThat(page.json().get("flows").size()).isLessThanOrEqualTo(4);
       for (String id : ids(page)) {
         assertThat(seen.add(id)).as("repeated " + id).isTrue();
       }
-      cursor = page.json().get("next_cursor").isNull() ? null
-          : page.json().get("next_cursor").asText();
+      cursor =
+          page.json().get("next_cursor").isNull() ? null : page.json().get("next_cursor").asText();
       pages++;
     } while (cursor != null);
 
     assertThat(pages).isEqualTo(2);
     assertThat(seen).hasSize(6);
-    Response wrongOrder = api.get("/flows?sort_by=progress&cursor="
-        + api.get("/flows?sort_by=status&limit=4").json().get("next_cursor").asText());
+    Response wrongOrder =
+        api.get(
+            "/flows?sort_by=progress&cursor="
+                + api.get("/flows?sort_by=status&limit=4").json().get("next_cursor").asText());
     assertThat(wrongOrder.status()).isEqualTo(422);
   }
 

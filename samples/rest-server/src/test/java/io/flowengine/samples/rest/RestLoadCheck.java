@@ -29,14 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The load check, a program rather than a test (it is not part of the test run): the server
- * as {@link RestServerMain} configures it (real templates, H2 in a temporary directory) on
- * loopback, and {@code load.clients} (200) concurrent clients for {@code load.seconds} (60), each
- * looping: create a prompt flow, poll it every {@code load.pollMillis} (250) ms until it is
- * finished, list its outputs, download the GLB, delete the flow. Reports requests per second,
- * errors, latency percentiles per endpoint and the heap used after GC before and after; exits 1
- * on any error. Clients and server share this JVM, so the heap after the load (clients done,
- * flows deleted) is what the server retains. Run (profile {@code load} in this module's pom):
+ * The load check, a program rather than a test (it is not part of the test run): the server as
+ * {@link RestServerMain} configures it (real templates, H2 in a temporary directory) on loopback,
+ * and {@code load.clients} (200) concurrent clients for {@code load.seconds} (60), each looping:
+ * create a prompt flow, poll it every {@code load.pollMillis} (250) ms until it is finished, list
+ * its outputs, download the GLB, delete the flow. Reports requests per second, errors, latency
+ * percentiles per endpoint and the heap used after GC before and after; exits 1 on any error.
+ * Clients and server share this JVM, so the heap after the load (clients done, flows deleted) is
+ * what the server retains. Run (profile {@code load} in this module's pom):
  *
  * <pre>
  * ./mvnw -B -Pload -pl samples/rest-server -am verify -DskipTests [-Dload.args="200 60 250"]
@@ -64,10 +64,11 @@ final class RestLoadCheck {
 
   /** Arguments: clients (200), seconds (60), poll interval in ms (250). */
   public static void main(String[] args) throws Exception {
-    RestLoadCheck check = new RestLoadCheck(
-        args.length > 0 ? Integer.parseInt(args[0]) : 200,
-        args.length > 1 ? Integer.parseInt(args[1]) : 60,
-        args.length > 2 ? Integer.parseInt(args[2]) : 250);
+    RestLoadCheck check =
+        new RestLoadCheck(
+            args.length > 0 ? Integer.parseInt(args[0]) : 200,
+            args.length > 1 ? Integer.parseInt(args[1]) : 60,
+            args.length > 2 ? Integer.parseInt(args[2]) : 250);
     Path data = Files.createTempDirectory("rest-load-check");
     try {
       boolean passed = check.run(data);
@@ -82,12 +83,15 @@ final class RestLoadCheck {
   private boolean run(Path data) throws Exception {
     ServerOptions options = ServerOptions.parse("--port", "0", "--data-dir", data.toString());
     FlowEngine engine = ServerEngine.build(options);
-    String key = ApiKeyBootstrap.ensureKey(engine, java.time.Instant.now(), false)
-        .orElseThrow().secret();
-    FlowsApiServer server = FlowsApiServer.builder(engine).port(0)
-        .maxBodyBytes(options.maxBodyBytes()).start();
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    String key =
+        ApiKeyBootstrap.ensureKey(engine, java.time.Instant.now(), false).orElseThrow().secret();
+    FlowsApiServer server =
+        FlowsApiServer.builder(engine).port(0).maxBodyBytes(options.maxBodyBytes()).start();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
     try {
       runClient(http, server.baseUri(), key, System.nanoTime() + 3_000_000_000L); // warm-up
       latencies.clear();
@@ -126,8 +130,9 @@ final class RestLoadCheck {
 
   /** One client: whole flows, one after another, until {@code endNanos}. */
   private void runClient(HttpClient http, URI base, String key, long endNanos) {
-    String prompt = "{\"template\":\"model_generate_fromprompt\",\"parameters\":{\"quality\":"
-        + "\"low\",\"texture\":false},\"inputs\":[{\"data\":\"Load\"}]}";
+    String prompt =
+        "{\"template\":\"model_generate_fromprompt\",\"parameters\":{\"quality\":"
+            + "\"low\",\"texture\":false},\"inputs\":[{\"data\":\"Load\"}]}";
     while (System.nanoTime() < endNanos) {
       JsonNode created = call(http, base, key, "POST", "/flows", prompt, "POST /flows");
       if (created == null) {
@@ -145,11 +150,17 @@ final class RestLoadCheck {
         JsonNode polled = call(http, base, key, "GET", flow, null, "GET /flows/{id}");
         state = polled == null ? state : polled.get("state").asText();
       }
-      JsonNode outputs = call(http, base, key, "GET", flow + "/outputs", null,
-          "GET /flows/{id}/outputs");
+      JsonNode outputs =
+          call(http, base, key, "GET", flow + "/outputs", null, "GET /flows/{id}/outputs");
       if (outputs != null && !outputs.get("outputs").isEmpty()) {
-        call(http, base, key, "GET", flow + "/outputs/" + outputs.at("/outputs/0/id").asText(),
-            null, "GET /flows/{id}/outputs/{asset}");
+        call(
+            http,
+            base,
+            key,
+            "GET",
+            flow + "/outputs/" + outputs.at("/outputs/0/id").asText(),
+            null,
+            "GET /flows/{id}/outputs/{asset}");
       }
       if (call(http, base, key, "DELETE", flow, null, "DELETE /flows/{id}") != null) {
         flows.increment();
@@ -157,21 +168,35 @@ final class RestLoadCheck {
     }
   }
 
-  private JsonNode call(HttpClient http, URI base, String key, String method, String path,
-      String body, String endpoint) {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + key)
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body))
-        .build();
+  private JsonNode call(
+      HttpClient http,
+      URI base,
+      String key,
+      String method,
+      String path,
+      String body,
+      String endpoint) {
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + key)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
     long start = System.nanoTime();
     try {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       latencies.computeIfAbsent(endpoint, e -> new Latencies()).add(System.nanoTime() - start);
       if (response.statusCode() != 200) {
-        error(endpoint + " " + response.statusCode() + " "
-            + new String(response.body(), StandardCharsets.UTF_8));
+        error(
+            endpoint
+                + " "
+                + response.statusCode()
+                + " "
+                + new String(response.body(), StandardCharsets.UTF_8));
         return null;
       }
       return ApiClient.JSON.readTree(response.body());
@@ -213,23 +238,44 @@ final class RestLoadCheck {
   private String report(double elapsed, long heapBefore, long heapAfter) {
     long requests = latencies.values().stream().mapToLong(Latencies::count).sum();
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT,
-        "%d clients, %.1f s, poll every %d ms: %d requests (%.0f/s), %d errors, %d flows"
-            + " created, polled, downloaded and deleted (%.1f/s)%n%n",
-        clients, elapsed, pollMillis, requests, requests / elapsed, errors.sum(), flows.sum(),
-        flows.sum() / elapsed));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%d clients, %.1f s, poll every %d ms: %d requests (%.0f/s), %d errors, %d flows"
+                + " created, polled, downloaded and deleted (%.1f/s)%n%n",
+            clients,
+            elapsed,
+            pollMillis,
+            requests,
+            requests / elapsed,
+            errors.sum(),
+            flows.sum(),
+            flows.sum() / elapsed));
     out.append("| endpoint | requests | p50 ms | p90 ms | p99 ms | max ms |\n");
     out.append("|---|---:|---:|---:|---:|---:|\n");
-    latencies.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-      long[] sorted = entry.getValue().sorted();
-      out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n",
-          entry.getKey(), sorted.length, ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
-          sorted[sorted.length - 1] / 1e6));
-    });
-    out.append(String.format(Locale.ROOT,
-        "%nHeap used after GC: %.1f MiB before the load, %.1f MiB after (max heap %.0f MiB).%n",
-        heapBefore / 1048576.0, heapAfter / 1048576.0,
-        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / 1048576.0));
+    latencies.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            entry -> {
+              long[] sorted = entry.getValue().sorted();
+              out.append(
+                  String.format(
+                      Locale.ROOT,
+                      "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n",
+                      entry.getKey(),
+                      sorted.length,
+                      ms(sorted, 0.50),
+                      ms(sorted, 0.90),
+                      ms(sorted, 0.99),
+                      sorted[sorted.length - 1] / 1e6));
+            });
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nHeap used after GC: %.1f MiB before the load, %.1f MiB after (max heap %.0f MiB).%n",
+            heapBefore / 1048576.0,
+            heapAfter / 1048576.0,
+            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / 1048576.0));
     out.append("Heap after the last GC every 10 s during the load (MiB):");
     heapSamples.forEach(used -> out.append(String.format(Locale.ROOT, " %.1f", used / 1048576.0)));
     out.append('\n');

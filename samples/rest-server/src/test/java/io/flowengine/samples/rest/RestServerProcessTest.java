@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server as a user starts it: {@link RestServerMain} in its own JVM on a free port prints
- * its base URL and a new API key on stdout, serves requests with that key, and on SIGTERM stops
- * gracefully through its shutdown hook; started again on the same data directory it prints no
- * new key, and the first key and flows are still there.
+ * The server as a user starts it: {@link RestServerMain} in its own JVM on a free port prints its
+ * base URL and a new API key on stdout, serves requests with that key, and on SIGTERM stops
+ * gracefully through its shutdown hook; started again on the same data directory it prints no new
+ * key, and the first key and flows are still there.
  */
 class RestServerProcessTest {
   /** What the server printed before it was ready: its URL and what follows "API key: ". */
@@ -42,8 +42,14 @@ class RestServerProcessTest {
       Response templates = api.get("/templates");
       assertThat(templates.status()).isEqualTo(200);
       assertThat(templates.json().get("templates")).hasSize(3);
-      Response created = api.post("/flows", Map.of("template", "model_generate_fromprompt",
-          "inputs", List.of(Map.of("data", "a chair"))));
+      Response created =
+          api.post(
+              "/flows",
+              Map.of(
+                  "template",
+                  "model_generate_fromprompt",
+                  "inputs",
+                  List.of(Map.of("data", "a chair"))));
       assertThat(created.status()).as(created.body()).isEqualTo(200);
       assertThat(new ApiClient(banner.baseUri(), "wrong").get("/flows").status()).isEqualTo(401);
 
@@ -73,18 +79,22 @@ class RestServerProcessTest {
   private static Process start(Path data, Path stderr) throws IOException {
     return new ProcessBuilder(
             ProcessHandle.current().info().command().orElseThrow(),
-            "-cp", System.getProperty("java.class.path"),
+            "-cp",
+            System.getProperty("java.class.path"),
             // the server's own logging setup, not the tests' (which logs warnings only)
             "-Dlogback.configurationFile=" + RestServerMain.class.getResource("/logback.xml"),
             RestServerMain.class.getName(),
-            "--port", "0", "--data-dir", data.toString())
+            "--port",
+            "0",
+            "--data-dir",
+            data.toString())
         .redirectError(stderr.toFile())
         .start();
   }
 
   private static Banner readBanner(Process process) throws Exception {
-    BufferedReader stdout = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader stdout =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     return CompletableFuture.supplyAsync(() -> readBanner(stdout)).get(60, TimeUnit.SECONDS);
   }
 

@@ -20,8 +20,9 @@ class ServerOptionsTest {
 
   @Test
   void flags_takeSpaceOrEqualsSeparatedValues() {
-    ServerOptions options = ServerOptions.parse(
-        "--port", "0", "--data-dir=/tmp/x", "--bind", "::1", "--max-upload-mib=2", "--new-key");
+    ServerOptions options =
+        ServerOptions.parse(
+            "--port", "0", "--data-dir=/tmp/x", "--bind", "::1", "--max-upload-mib=2", "--new-key");
 
     assertThat(options.port()).isZero();
     assertThat(options.dataDirectory()).isEqualTo(Path.of("/tmp/x"));
@@ -39,11 +40,11 @@ class ServerOptionsTest {
 
   @Test
   void badFlags_areRefusedByName() {
-    assertThatThrownBy(() -> ServerOptions.parse("--port", "99999"))
-        .hasMessageContaining("--port");
+    assertThatThrownBy(() -> ServerOptions.parse("--port", "99999")).hasMessageContaining("--port");
     assertThatThrownBy(() -> ServerOptions.parse("--port", "http"))
         .hasMessageContaining("--port must be a number");
-    assertThatThrownBy(() -> ServerOptions.parse("--data-dir")).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> ServerOptions.parse("--data-dir"))
+        .hasMessageContaining("needs a value");
     assertThatThrownBy(() -> ServerOptions.parse("--verbose")).hasMessageContaining("--verbose");
   }
 }

@@ -27,8 +27,7 @@ final class WireAssets {
 
   /** Returns whether {@code bytes} start with the GLB magic {@code glTF}. */
   static boolean isGlb(byte[] bytes) {
-    return bytes.length >= 12
-        && new String(bytes, 0, 4, StandardCharsets.US_ASCII).equals("glTF");
+    return bytes.length >= 12 && new String(bytes, 0, 4, StandardCharsets.US_ASCII).equals("glTF");
   }
 
   /** Returns a small real PNG: a 32 x 32 gradient. */

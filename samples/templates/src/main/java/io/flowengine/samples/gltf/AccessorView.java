@@ -5,15 +5,15 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Where one accessor's elements lie in the binary chunk and how to decode them, after checking
- * that every element lies inside its buffer view and the view inside the buffer. Immutable.
+ * Where one accessor's elements lie in the binary chunk and how to decode them, after checking that
+ * every element lies inside its buffer view and the view inside the buffer. Immutable.
  *
  * @param count number of elements
  * @param width components per element (1 for SCALAR, 2 for VEC2, ...)
  * @param componentType the glTF component type code
  * @param normalized whether integer components map to [0, 1] or [-1, 1]
- * @param start absolute byte offset of the first element in the binary chunk, or -1 if the
- *     accessor has no buffer view (all zeros)
+ * @param start absolute byte offset of the first element in the binary chunk, or -1 if the accessor
+ *     has no buffer view (all zeros)
  * @param stride bytes from one element to the next
  */
 record AccessorView(
@@ -54,7 +54,8 @@ record AccessorView(
     int viewIndex = JsonFields.integer(accessor, "bufferView", -1);
     List<JsonNode> views = file.array("bufferViews");
     if (viewIndex < 0 || viewIndex >= views.size()) {
-      throw new GlbFormatException("accessor " + index + ": bufferView " + viewIndex + " does not exist");
+      throw new GlbFormatException(
+          "accessor " + index + ": bufferView " + viewIndex + " does not exist");
     }
     JsonNode view = views.get(viewIndex);
     long viewOffset = JsonFields.integer(view, "byteOffset", 0);
@@ -64,23 +65,49 @@ record AccessorView(
       throw new GlbFormatException("bufferView " + viewIndex + " must use the GLB's only buffer 0");
     }
     if (viewOffset < 0 || viewLength < 1 || viewOffset + viewLength > file.binary().capacity()) {
-      throw new GlbFormatException("bufferView " + viewIndex + " [" + viewOffset + ", +"
-          + viewLength + ") lies outside the " + file.binary().capacity() + "-byte BIN chunk");
+      throw new GlbFormatException(
+          "bufferView "
+              + viewIndex
+              + " ["
+              + viewOffset
+              + ", +"
+              + viewLength
+              + ") lies outside the "
+              + file.binary().capacity()
+              + "-byte BIN chunk");
     }
     int stride = JsonFields.integer(view, "byteStride", elementSize);
     if (stride < elementSize) {
-      throw new GlbFormatException("bufferView " + viewIndex + ": byteStride " + stride
-          + " is smaller than the element size " + elementSize);
+      throw new GlbFormatException(
+          "bufferView "
+              + viewIndex
+              + ": byteStride "
+              + stride
+              + " is smaller than the element size "
+              + elementSize);
     }
     long offset = JsonFields.integer(accessor, "byteOffset", 0);
     if (offset % componentSize != 0 || (viewOffset + offset) % componentSize != 0) {
-      throw new GlbFormatException("accessor " + index + ": offset " + (viewOffset + offset)
-          + " is not aligned to its " + componentSize + "-byte components");
+      throw new GlbFormatException(
+          "accessor "
+              + index
+              + ": offset "
+              + (viewOffset + offset)
+              + " is not aligned to its "
+              + componentSize
+              + "-byte components");
     }
     long end = offset + (long) stride * (count - 1) + elementSize;
     if (end > viewLength) {
-      throw new GlbFormatException("accessor " + index + " needs " + end
-          + " bytes of bufferView " + viewIndex + ", which has " + viewLength);
+      throw new GlbFormatException(
+          "accessor "
+              + index
+              + " needs "
+              + end
+              + " bytes of bufferView "
+              + viewIndex
+              + ", which has "
+              + viewLength);
     }
     return new AccessorView(count, width, componentType, normalized, viewOffset + offset, stride);
   }
@@ -117,8 +144,9 @@ record AccessorView(
               case 5121 -> Byte.toUnsignedInt(bin.get(at));
               case 5123 -> Short.toUnsignedInt(bin.getShort(at));
               case 5125 -> bin.getInt(at);
-              default -> throw new GlbFormatException("indices must be unsigned integers, not "
-                  + componentType);
+              default ->
+                  throw new GlbFormatException(
+                      "indices must be unsigned integers, not " + componentType);
             };
       }
     }
@@ -129,10 +157,13 @@ record AccessorView(
     return switch (componentType) {
       case 5126 -> bin.getFloat(at);
       case 5120 -> normalized ? Math.max(bin.get(at) / 127f, -1f) : bin.get(at);
-      case 5121 -> normalized ? Byte.toUnsignedInt(bin.get(at)) / 255f : Byte.toUnsignedInt(bin.get(at));
+      case 5121 ->
+          normalized ? Byte.toUnsignedInt(bin.get(at)) / 255f : Byte.toUnsignedInt(bin.get(at));
       case 5122 -> normalized ? Math.max(bin.getShort(at) / 32767f, -1f) : bin.getShort(at);
       case 5123 ->
-          normalized ? Short.toUnsignedInt(bin.getShort(at)) / 65535f : Short.toUnsignedInt(bin.getShort(at));
+          normalized
+              ? Short.toUnsignedInt(bin.getShort(at)) / 65535f
+              : Short.toUnsignedInt(bin.getShort(at));
       default -> Integer.toUnsignedLong(bin.getInt(at));
     };
   }

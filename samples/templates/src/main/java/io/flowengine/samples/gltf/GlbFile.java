@@ -8,10 +8,10 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * The two chunks of a GLB file: the parsed JSON document and the binary chunk. The binary chunk
- * is a read-only little-endian view. The document is a Jackson tree that {@link GlbReader} made
- * for this file alone; callers read it and do not change it. Thread-safe for readers as long as
- * callers use {@link #bin()}'s duplicates, which it returns.
+ * The two chunks of a GLB file: the parsed JSON document and the binary chunk. The binary chunk is
+ * a read-only little-endian view. The document is a Jackson tree that {@link GlbReader} made for
+ * this file alone; callers read it and do not change it. Thread-safe for readers as long as callers
+ * use {@link #bin()}'s duplicates, which it returns.
  *
  * @param document the glTF JSON document, an object
  * @param binary the binary chunk (empty if the file has none)

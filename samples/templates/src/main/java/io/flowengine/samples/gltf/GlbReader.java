@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the container of a glTF 2.0 binary (GLB): the 12-byte header, the JSON chunk and the
- * optional binary chunk, checking magic, version, declared lengths and 4-byte alignment of
- * every chunk as the specification requires; {@link GltfModelReader} turns what the JSON says
- * into a model. Stateless and thread-safe.
+ * optional binary chunk, checking magic, version, declared lengths and 4-byte alignment of every
+ * chunk as the specification requires; {@link GltfModelReader} turns what the JSON says into a
+ * model. Stateless and thread-safe.
  */
 public final class GlbReader {
   private GlbReader() {}
@@ -62,7 +62,9 @@ public final class GlbReader {
     int chunkType = in.getInt();
     if (chunkType != type) {
       throw new GlbFormatException(
-          String.format("expected the %s chunk at %d, found type 0x%08x", name, in.position() - 8, chunkType));
+          String.format(
+              "expected the %s chunk at %d, found type 0x%08x",
+              name, in.position() - 8, chunkType));
     }
     if (chunkLength < 0 || chunkLength > in.remaining()) {
       throw new GlbFormatException(
@@ -92,7 +94,8 @@ public final class GlbReader {
     try {
       document = JsonFields.parse(text);
     } catch (JsonProcessingException e) {
-      throw new GlbFormatException("JSON chunk: " + e.getOriginalMessage() + " at " + location(e), e);
+      throw new GlbFormatException(
+          "JSON chunk: " + e.getOriginalMessage() + " at " + location(e), e);
     }
     if (!document.isObject()) {
       throw new GlbFormatException("JSON chunk is not an object");

@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link Model} as a glTF 2.0 binary (GLB): one scene with one node and one mesh whose
- * primitives are the model's parts; positions, normals, texture coordinates and indices in
- * tightly packed, 4-byte aligned buffer views of the single binary buffer; PBR
- * metallic-roughness materials; textures embedded as buffer views. The output depends only on
- * the model, byte for byte. Stateless and thread-safe.
+ * primitives are the model's parts; positions, normals, texture coordinates and indices in tightly
+ * packed, 4-byte aligned buffer views of the single binary buffer; PBR metallic-roughness
+ * materials; textures embedded as buffer views. The output depends only on the model, byte for
+ * byte. Stateless and thread-safe.
  */
 public final class GlbWriter {
   static final int MAGIC = 0x46546C67;
@@ -101,7 +101,10 @@ public final class GlbWriter {
               case Number number -> out.set(key, JsonFields.number(number.doubleValue()));
               default ->
                   throw new IllegalArgumentException(
-                      "extras." + key + " is a " + value.getClass().getName()
+                      "extras."
+                          + key
+                          + " is a "
+                          + value.getClass().getName()
                           + ", not a string, number or boolean");
             }
           });
@@ -119,7 +122,9 @@ public final class GlbWriter {
       attributes.put(
           "POSITION",
           floatAccessor(
-              mesh.positions(), 3, new float[] {b.minX(), b.minY(), b.minZ()},
+              mesh.positions(),
+              3,
+              new float[] {b.minX(), b.minY(), b.minZ()},
               new float[] {b.maxX(), b.maxY(), b.maxZ()}));
       float[] normals = mesh.normals();
       if (normals != null) {
@@ -138,16 +143,19 @@ public final class GlbWriter {
     private int floatAccessor(
         float[] data, int width, float @Nullable [] min, float @Nullable [] max) {
       int view = bin.floats(data);
-      bufferViews.addObject()
+      bufferViews
+          .addObject()
           .put("buffer", 0)
           .put("byteOffset", bin.offsetOf(view))
           .put("byteLength", data.length * 4)
           .put("target", ARRAY_BUFFER);
-      ObjectNode accessor = accessors.addObject()
-          .put("bufferView", bufferViews.size() - 1)
-          .put("componentType", FLOAT)
-          .put("count", data.length / width)
-          .put("type", width == 3 ? "VEC3" : "VEC2");
+      ObjectNode accessor =
+          accessors
+              .addObject()
+              .put("bufferView", bufferViews.size() - 1)
+              .put("componentType", FLOAT)
+              .put("count", data.length / width)
+              .put("type", width == 3 ? "VEC3" : "VEC2");
       if (min != null && max != null) {
         accessor.set("min", floats(min));
         accessor.set("max", floats(max));
@@ -159,12 +167,14 @@ public final class GlbWriter {
       boolean small = mesh.vertexCount() <= 65535;
       int[] indices = mesh.indices();
       int view = small ? bin.shorts(indices) : bin.ints(indices);
-      bufferViews.addObject()
+      bufferViews
+          .addObject()
           .put("buffer", 0)
           .put("byteOffset", bin.offsetOf(view))
           .put("byteLength", indices.length * (small ? 2 : 4))
           .put("target", ELEMENT_ARRAY_BUFFER);
-      accessors.addObject()
+      accessors
+          .addObject()
           .put("bufferView", bufferViews.size() - 1)
           .put("componentType", small ? UNSIGNED_SHORT : UNSIGNED_INT)
           .put("count", indices.length)
@@ -197,11 +207,15 @@ public final class GlbWriter {
         return known;
       }
       int view = bin.bytes(texture.bytes());
-      bufferViews.addObject()
+      bufferViews
+          .addObject()
           .put("buffer", 0)
           .put("byteOffset", bin.offsetOf(view))
           .put("byteLength", texture.bytes().length);
-      images.addObject().put("bufferView", bufferViews.size() - 1).put("mimeType", texture.mimeType());
+      images
+          .addObject()
+          .put("bufferView", bufferViews.size() - 1)
+          .put("mimeType", texture.mimeType());
       textures.addObject().put("sampler", 0).put("source", images.size() - 1);
       textureIndex.put(texture, textures.size() - 1);
       return textures.size() - 1;

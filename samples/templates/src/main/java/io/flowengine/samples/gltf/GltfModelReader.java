@@ -1,12 +1,12 @@
 package io.flowengine.samples.gltf;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flowengine.samples.mesh.LinearColor;
 import io.flowengine.samples.mesh.Material;
 import io.flowengine.samples.mesh.Mesh;
 import io.flowengine.samples.mesh.MeshPart;
 import io.flowengine.samples.mesh.Model;
 import io.flowengine.samples.mesh.Texture;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,11 +15,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a {@link GlbFile} into a {@link Model}: every triangle primitive of every mesh the
- * default scene draws, with node transforms applied to positions and normals (mirroring
- * transforms flip the winding), positions, normals and first texture coordinates, and PBR
- * materials with an embedded PNG or JPEG base-colour texture. Without a scene, each mesh is taken
- * once, untransformed. Stateless and thread-safe.
+ * Turns a {@link GlbFile} into a {@link Model}: every triangle primitive of every mesh the default
+ * scene draws, with node transforms applied to positions and normals (mirroring transforms flip the
+ * winding), positions, normals and first texture coordinates, and PBR materials with an embedded
+ * PNG or JPEG base-colour texture. Without a scene, each mesh is taken once, untransformed.
+ * Stateless and thread-safe.
  */
 public final class GltfModelReader {
   private GltfModelReader() {}
@@ -27,8 +27,8 @@ public final class GltfModelReader {
   /**
    * Reads a GLB into a model.
    *
-   * @throws GlbFormatException if the bytes are not a GLB or use something not supported
-   *     (sparse accessors, non-triangle primitives, external buffers)
+   * @throws GlbFormatException if the bytes are not a GLB or use something not supported (sparse
+   *     accessors, non-triangle primitives, external buffers)
    */
   public static Model read(byte[] glb) throws GlbFormatException {
     return read(GlbReader.read(glb));
@@ -65,8 +65,13 @@ public final class GltfModelReader {
   }
 
   private static void addNode(
-      GlbFile file, int index, double[] parent, Map<Integer, Material> materials,
-      List<MeshPart> parts, int depth) throws GlbFormatException {
+      GlbFile file,
+      int index,
+      double[] parent,
+      Map<Integer, Material> materials,
+      List<MeshPart> parts,
+      int depth)
+      throws GlbFormatException {
     List<JsonNode> nodes = file.array("nodes");
     if (index < 0 || index >= nodes.size() || depth > 64) {
       throw new GlbFormatException("node " + index + " does not exist or nests too deep");
@@ -82,8 +87,12 @@ public final class GltfModelReader {
   }
 
   private static void addMesh(
-      GlbFile file, int index, double[] world, Map<Integer, Material> materials,
-      List<MeshPart> parts) throws GlbFormatException {
+      GlbFile file,
+      int index,
+      double[] world,
+      Map<Integer, Material> materials,
+      List<MeshPart> parts)
+      throws GlbFormatException {
     List<JsonNode> meshes = file.array("meshes");
     if (index < 0 || index >= meshes.size()) {
       throw new GlbFormatException("mesh " + index + " does not exist");
@@ -91,19 +100,24 @@ public final class GltfModelReader {
     for (JsonNode primitive : JsonFields.elements(meshes.get(index), "primitives")) {
       int mode = JsonFields.integer(primitive, "mode", 4);
       if (mode != 4) {
-        throw new GlbFormatException("primitive mode " + mode + " is not supported (only triangles)");
+        throw new GlbFormatException(
+            "primitive mode " + mode + " is not supported (only triangles)");
       }
       Mesh mesh = mesh(file, primitive, world);
       int materialIndex = JsonFields.integer(primitive, "material", -1);
-      Material material =
-          materialIndex < 0 ? Material.plain() : materials.get(materialIndex);
+      Material material = materialIndex < 0 ? Material.plain() : materials.get(materialIndex);
       if (material == null) {
         material = material(file, materialIndex);
         materials.put(materialIndex, material);
       }
       if (material.baseColorTexture() != null && !mesh.hasTexCoords()) {
-        material = new Material(material.name(), material.baseColor(), material.metallic(),
-            material.roughness(), null);
+        material =
+            new Material(
+                material.name(),
+                material.baseColor(),
+                material.metallic(),
+                material.roughness(),
+                null);
       }
       parts.add(new MeshPart(mesh, material));
     }
@@ -153,7 +167,8 @@ public final class GltfModelReader {
       throws GlbFormatException {
     AccessorView view = AccessorView.of(file, JsonFields.integer(attributes, name, -1));
     if (view.width() != width) {
-      throw new GlbFormatException(name + " must have " + width + " components, has " + view.width());
+      throw new GlbFormatException(
+          name + " must have " + width + " components, has " + view.width());
     }
     return view.floats(bin);
   }
@@ -168,7 +183,8 @@ public final class GltfModelReader {
     double[] factor = JsonFields.numbers(pbr, "baseColorFactor");
     LinearColor color =
         factor != null && factor.length == 4
-            ? new LinearColor(clamp(factor[0]), clamp(factor[1]), clamp(factor[2]), clamp(factor[3]))
+            ? new LinearColor(
+                clamp(factor[0]), clamp(factor[1]), clamp(factor[2]), clamp(factor[3]))
             : LinearColor.WHITE;
     @Nullable Texture texture = null;
     JsonNode base = JsonFields.object(pbr, "baseColorTexture");
@@ -197,7 +213,8 @@ public final class GltfModelReader {
     String mime = JsonFields.string(image, "mimeType", "");
     int viewIndex = JsonFields.integer(image, "bufferView", -1);
     List<JsonNode> views = file.array("bufferViews");
-    if (viewIndex < 0 || viewIndex >= views.size()
+    if (viewIndex < 0
+        || viewIndex >= views.size()
         || !(mime.equals("image/png") || mime.equals("image/jpeg"))) {
       return null;
     }

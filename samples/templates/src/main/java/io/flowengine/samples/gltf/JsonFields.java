@@ -15,8 +15,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The glTF JSON chunk as a Jackson tree: the one mapper that parses and writes it, and typed
- * reads of values that fall back when a value is absent or of another JSON type. Stateless and
+ * The glTF JSON chunk as a Jackson tree: the one mapper that parses and writes it, and typed reads
+ * of values that fall back when a value is absent or of another JSON type. Stateless and
  * thread-safe (the mapper is configured once and never changed).
  */
 final class JsonFields {
@@ -51,10 +51,10 @@ final class JsonFields {
   }
 
   /**
-   * Returns a number node for {@code value}: integral values below 10^15 as integers (glTF
-   * readers expect {@code 1}, not {@code 1.0}), others as the shortest decimal that reads back as
-   * the same double. A float widened to double therefore reads back as the very same float, which
-   * glTF accessor {@code min}/{@code max} need.
+   * Returns a number node for {@code value}: integral values below 10^15 as integers (glTF readers
+   * expect {@code 1}, not {@code 1.0}), others as the shortest decimal that reads back as the same
+   * double. A float widened to double therefore reads back as the very same float, which glTF
+   * accessor {@code min}/{@code max} need.
    *
    * @throws IllegalArgumentException if {@code value} is not finite (JSON has no such number)
    */

@@ -3,9 +3,9 @@ package io.flowengine.samples.gltf;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Column-major 4x4 matrices for glTF node transforms: a node's local matrix (from {@code matrix}
- * or translation, rotation quaternion and scale), products, and applying one to points and
- * normals. Stateless.
+ * Column-major 4x4 matrices for glTF node transforms: a node's local matrix (from {@code matrix} or
+ * translation, rotation quaternion and scale), products, and applying one to points and normals.
+ * Stateless.
  */
 final class NodeMatrix {
   static final double[] IDENTITY = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};

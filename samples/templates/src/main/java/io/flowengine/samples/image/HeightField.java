@@ -4,10 +4,10 @@ import io.flowengine.samples.WorkMonitor;
 import java.awt.image.BufferedImage;
 
 /**
- * Heights in [0, 1] on a grid of {@code columns + 1} by {@code rows + 1} samples, row 0 at the
- * top of the image: each sample the mean luminance (times alpha) of the pixels around it,
- * smoothed once with a 3x3 tent filter so single-pixel noise does not become spikes. The array
- * is not copied; immutable under that rule and thread-safe.
+ * Heights in [0, 1] on a grid of {@code columns + 1} by {@code rows + 1} samples, row 0 at the top
+ * of the image: each sample the mean luminance (times alpha) of the pixels around it, smoothed once
+ * with a 3x3 tent filter so single-pixel noise does not become spikes. The array is not copied;
+ * immutable under that rule and thread-safe.
  *
  * @param columns cells across
  * @param rows cells down
@@ -21,8 +21,15 @@ public record HeightField(int columns, int rows, float[] heights) {
    */
   public HeightField {
     if (columns < 1 || rows < 1 || heights.length != (columns + 1) * (rows + 1)) {
-      throw new IllegalArgumentException("a " + columns + " x " + rows + " grid needs "
-          + (columns + 1) * (rows + 1) + " heights, got " + heights.length);
+      throw new IllegalArgumentException(
+          "a "
+              + columns
+              + " x "
+              + rows
+              + " grid needs "
+              + (columns + 1) * (rows + 1)
+              + " heights, got "
+              + heights.length);
     }
   }
 
@@ -66,8 +73,11 @@ public record HeightField(int columns, int rows, float[] heights) {
       for (int i = 0; i <= columns; i++) {
         int x0 = Math.clamp((long) Math.floor((i - 0.5) * w / columns), 0, w - 1);
         int x1 = Math.clamp((long) Math.ceil((i + 0.5) * w / columns), x0 + 1, w);
-        double sum = table[y1 * (w + 1) + x1] - table[y0 * (w + 1) + x1]
-            - table[y1 * (w + 1) + x0] + table[y0 * (w + 1) + x0];
+        double sum =
+            table[y1 * (w + 1) + x1]
+                - table[y0 * (w + 1) + x1]
+                - table[y1 * (w + 1) + x0]
+                + table[y0 * (w + 1) + x0];
         raw[j * (columns + 1) + i] = (float) (sum / ((double) (x1 - x0) * (y1 - y0)));
       }
       monitor.progress(0.5 + 0.5 * j / rows);

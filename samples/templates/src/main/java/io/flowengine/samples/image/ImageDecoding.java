@@ -11,9 +11,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes the image inputs of {@code model_generate_fromimage} with ImageIO: PNG, JPEG and TIFF
- * through the JDK's readers, WEBP through the TwelveMonkeys plugin found on the class path.
- * Refuses images over {@value #MAX_PIXELS} pixels before decoding them. Stateless and
- * thread-safe.
+ * through the JDK's readers, WEBP through the TwelveMonkeys plugin found on the class path. Refuses
+ * images over {@value #MAX_PIXELS} pixels before decoding them. Stateless and thread-safe.
  */
 public final class ImageDecoding {
   /** The media types this class decodes. */
@@ -28,8 +27,8 @@ public final class ImageDecoding {
   /**
    * Decodes the first image of {@code in}, read as {@code mediaType}.
    *
-   * @throws IOException if no reader handles the type, the data is not a decodable image, or it
-   *     is larger than {@link #MAX_PIXELS}
+   * @throws IOException if no reader handles the type, the data is not a decodable image, or it is
+   *     larger than {@link #MAX_PIXELS}
    */
   public static BufferedImage decode(InputStream in, String mediaType) throws IOException {
     String type = mediaType.equals("image/jpg") ? "image/jpeg" : mediaType;
@@ -46,8 +45,14 @@ public final class ImageDecoding {
         reader.setInput(stream, true, true);
         long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
         if (pixels > MAX_PIXELS) {
-          throw new IOException("the image has " + reader.getWidth(0) + " x " + reader.getHeight(0)
-              + " pixels, more than the " + MAX_PIXELS + " accepted");
+          throw new IOException(
+              "the image has "
+                  + reader.getWidth(0)
+                  + " x "
+                  + reader.getHeight(0)
+                  + " pixels, more than the "
+                  + MAX_PIXELS
+                  + " accepted");
         }
         BufferedImage image = reader.read(0);
         if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {

@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Makes the model of {@code model_generate_fromimage}: the image as a relief tile two units
- * wide, bright areas raised, with the image itself as base-colour texture when texture is on.
- * {@code quality} sets the grid: {@value #HIGH_CELLS} cells along the longer side for high,
- * {@value #LOW_CELLS} for low. The seed varies metalness and roughness (and the colour, without
- * texture). Stateless and thread-safe.
+ * Makes the model of {@code model_generate_fromimage}: the image as a relief tile two units wide,
+ * bright areas raised, with the image itself as base-colour texture when texture is on. {@code
+ * quality} sets the grid: {@value #HIGH_CELLS} cells along the longer side for high, {@value
+ * #LOW_CELLS} for low. The seed varies metalness and roughness (and the colour, without texture).
+ * Stateless and thread-safe.
  */
 public final class ImageModelGenerator {
   /** Grid cells along the longer side at high quality. */
@@ -56,8 +56,13 @@ public final class ImageModelGenerator {
     if (options.texture()) {
       BufferedImage texture = ImageScaling.fit(image, TEXTURE_SIDE, Color.WHITE);
       monitor.checkpoint();
-      material = new Material("relief", LinearColor.WHITE, look.metallic() * 0.3f,
-          look.roughness(), new Texture("image/png", PatternTexture.encode(texture)));
+      material =
+          new Material(
+              "relief",
+              LinearColor.WHITE,
+              look.metallic() * 0.3f,
+              look.roughness(),
+              new Texture("image/png", PatternTexture.encode(texture)));
     } else {
       material = new Material("relief", look.mainColor(), look.metallic(), look.roughness(), null);
     }

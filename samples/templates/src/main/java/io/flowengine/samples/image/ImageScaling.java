@@ -6,16 +6,16 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
- * Scales images down to fit a size, halving with bilinear filtering until the last step so
- * large images do not alias, and flattens them onto a background colour. The result is
- * deterministic. Stateless and thread-safe.
+ * Scales images down to fit a size, halving with bilinear filtering until the last step so large
+ * images do not alias, and flattens them onto a background colour. The result is deterministic.
+ * Stateless and thread-safe.
  */
 public final class ImageScaling {
   private ImageScaling() {}
 
   /**
-   * Returns {@code image} scaled so its longer side is at most {@code maxSide} (never enlarged),
-   * as opaque RGB over {@code background}.
+   * Returns {@code image} scaled so its longer side is at most {@code maxSide} (never enlarged), as
+   * opaque RGB over {@code background}.
    *
    * @throws IllegalArgumentException if {@code maxSide} is less than 1
    */
@@ -37,10 +37,12 @@ public final class ImageScaling {
 
   private static BufferedImage draw(BufferedImage source, int w, int h, Color background) {
     BufferedImage out =
-        new BufferedImage(w, h, background == null ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(
+            w, h, background == null ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
       if (background != null) {
         g.setColor(background);

@@ -8,8 +8,8 @@ import io.flowengine.samples.mesh.MeshBuilder;
  * Builds a closed relief tile from a {@link HeightField}: the top surface follows the heights
  * (smooth normals from central differences, texture coordinates spanning the image), four side
  * walls drop to a flat back at z = 0, and the back is fanned from its centre so every edge meets
- * its neighbour (no T-junctions). The tile is {@code width} wide, centred on the origin in x and
- * y, facing +z. Stateless and thread-safe.
+ * its neighbour (no T-junctions). The tile is {@code width} wide, centred on the origin in x and y,
+ * facing +z. Stateless and thread-safe.
  */
 public final class ReliefMesher {
   private ReliefMesher() {}
@@ -22,7 +22,8 @@ public final class ReliefMesher {
    * @param relief the extra thickness at height 1
    * @throws InterruptedException if {@code monitor} says to stop
    */
-  public static Mesh mesh(HeightField field, double width, double base, double relief, WorkMonitor monitor)
+  public static Mesh mesh(
+      HeightField field, double width, double base, double relief, WorkMonitor monitor)
       throws InterruptedException {
     int cols = field.columns();
     int rows = field.rows();
@@ -33,12 +34,21 @@ public final class ReliefMesher {
     int first = mesh.vertexCount();
     for (int j = 0; j <= rows; j++) {
       for (int i = 0; i <= cols; i++) {
-        double dzdx = (grid.z(Math.min(i + 1, cols), j) - grid.z(Math.max(i - 1, 0), j))
-            / (cell * (Math.min(i + 1, cols) - Math.max(i - 1, 0)));
-        double dzdy = (grid.z(i, Math.max(j - 1, 0)) - grid.z(i, Math.min(j + 1, rows)))
-            / (cell * (Math.min(j + 1, rows) - Math.max(j - 1, 0)));
-        mesh.vertex(grid.x(i), grid.y(j), grid.z(i, j), -dzdx, -dzdy, 1,
-            (double) i / cols, (double) j / rows);
+        double dzdx =
+            (grid.z(Math.min(i + 1, cols), j) - grid.z(Math.max(i - 1, 0), j))
+                / (cell * (Math.min(i + 1, cols) - Math.max(i - 1, 0)));
+        double dzdy =
+            (grid.z(i, Math.max(j - 1, 0)) - grid.z(i, Math.min(j + 1, rows)))
+                / (cell * (Math.min(j + 1, rows) - Math.max(j - 1, 0)));
+        mesh.vertex(
+            grid.x(i),
+            grid.y(j),
+            grid.z(i, j),
+            -dzdx,
+            -dzdy,
+            1,
+            (double) i / cols,
+            (double) j / rows);
       }
       if ((j & 15) == 0) {
         monitor.progress(0.8 * j / rows);
@@ -85,7 +95,8 @@ public final class ReliefMesher {
     int[] backRim = new int[rimLength];
     for (int side = 0; side < 4; side++) {
       int start = side == 0 ? 0 : side == 1 ? rows : side == 2 ? rows + cols : 2 * rows + cols;
-      int end = side == 0 ? rows : side == 1 ? rows + cols : side == 2 ? 2 * rows + cols : rimLength;
+      int end =
+          side == 0 ? rows : side == 1 ? rows + cols : side == 2 ? 2 * rows + cols : rimLength;
       double nx = side == 0 ? -1 : side == 2 ? 1 : 0;
       double ny = side == 1 ? -1 : side == 3 ? 1 : 0;
       int prevTop = -1;
@@ -106,7 +117,8 @@ public final class ReliefMesher {
     }
     for (int r = 0; r < rimLength; r++) {
       double u = 1 - (double) rimI[r] / cols;
-      backRim[r] = mesh.vertex(grid.x(rimI[r]), grid.y(rimJ[r]), 0, 0, 0, -1, u, (double) rimJ[r] / rows);
+      backRim[r] =
+          mesh.vertex(grid.x(rimI[r]), grid.y(rimJ[r]), 0, 0, 0, -1, u, (double) rimJ[r] / rows);
     }
     int centre = mesh.vertex(0, 0, 0, 0, 0, -1, 0.5, 0.5);
     for (int r = 0; r < rimLength; r++) {
@@ -115,7 +127,8 @@ public final class ReliefMesher {
   }
 
   /** Positions of grid samples. */
-  private record Grid(HeightField field, double cell, double width, double height, double base, double relief) {
+  private record Grid(
+      HeightField field, double cell, double width, double height, double base, double relief) {
     double x(int i) {
       return -width / 2 + i * cell;
     }

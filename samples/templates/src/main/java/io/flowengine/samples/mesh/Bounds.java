@@ -31,8 +31,12 @@ public record Bounds(float minX, float minY, float minZ, float maxX, float maxY,
   /** Returns the smallest box holding both. */
   public Bounds union(Bounds other) {
     return new Bounds(
-        Math.min(minX, other.minX), Math.min(minY, other.minY), Math.min(minZ, other.minZ),
-        Math.max(maxX, other.maxX), Math.max(maxY, other.maxY), Math.max(maxZ, other.maxZ));
+        Math.min(minX, other.minX),
+        Math.min(minY, other.minY),
+        Math.min(minZ, other.minZ),
+        Math.max(maxX, other.maxX),
+        Math.max(maxY, other.maxY),
+        Math.max(maxZ, other.maxZ));
   }
 
   /** Returns the length of the box's diagonal. */

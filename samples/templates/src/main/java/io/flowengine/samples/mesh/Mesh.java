@@ -77,7 +77,13 @@ public record Mesh(
 
   @Override
   public String toString() {
-    return "Mesh{" + vertexCount() + " vertices, " + triangleCount() + " triangles"
-        + (normals != null ? ", normals" : "") + (texCoords != null ? ", uv" : "") + "}";
+    return "Mesh{"
+        + vertexCount()
+        + " vertices, "
+        + triangleCount()
+        + " triangles"
+        + (normals != null ? ", normals" : "")
+        + (texCoords != null ? ", uv" : "")
+        + "}";
   }
 }

@@ -30,7 +30,8 @@ public final class MeshBuilder {
    *
    * @throws IllegalArgumentException if the mesh has normals and the normal is zero
    */
-  public int vertex(double x, double y, double z, double nx, double ny, double nz, double u, double v) {
+  public int vertex(
+      double x, double y, double z, double nx, double ny, double nz, double u, double v) {
     if (vertexCount * 3 == positions.length) {
       positions = Arrays.copyOf(positions, positions.length * 2);
       if (withNormals) {

@@ -3,8 +3,8 @@ package io.flowengine.samples.mesh;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One mesh with the material it is drawn with (a glTF primitive). Immutable and thread-safe
- * under {@link Mesh}'s rule.
+ * One mesh with the material it is drawn with (a glTF primitive). Immutable and thread-safe under
+ * {@link Mesh}'s rule.
  *
  * @param mesh the geometry
  * @param material its material

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A 3D model: meshes with their materials, all in one coordinate system (metres, y up, as in
- * glTF), plus small facts about how it was made ({@code extras}, written to the glTF asset).
- * Immutable and thread-safe under {@link Mesh}'s rule.
+ * A 3D model: meshes with their materials, all in one coordinate system (metres, y up, as in glTF),
+ * plus small facts about how it was made ({@code extras}, written to the glTF asset). Immutable and
+ * thread-safe under {@link Mesh}'s rule.
  *
  * @param name a name for viewers
  * @param parts the meshes and materials

@@ -1,14 +1,12 @@
 package io.flowengine.samples.mesh;
 
-/**
- * Deterministic meshes of any size for tests and benchmarks. Stateless and thread-safe.
- */
+/** Deterministic meshes of any size for tests and benchmarks. Stateless and thread-safe. */
 public final class SyntheticMeshes {
   private SyntheticMeshes() {}
 
   /**
-   * Returns a closed torus with a bumpy surface, normals and texture coordinates (with the
-   * usual seams where u and v wrap), of {@code 2 * rings * segments} triangles. About a million
+   * Returns a closed torus with a bumpy surface, normals and texture coordinates (with the usual
+   * seams where u and v wrap), of {@code 2 * rings * segments} triangles. About a million
    * triangles: {@code bumpyTorus(1000, 500)}.
    *
    * @throws IllegalArgumentException if {@code rings} or {@code segments} is below 3
@@ -25,15 +23,24 @@ public final class SyntheticMeshes {
       double u = 2 * Math.PI * (i % rings) / rings;
       for (int j = 0; j <= segments; j++) {
         double v = 2 * Math.PI * (j % segments) / segments;
-        double r = minor * (1 + 0.08 * Math.sin(7 * u) * Math.sin(5 * v) + 0.03 * Math.sin(23 * u + 11 * v));
+        double r =
+            minor
+                * (1 + 0.08 * Math.sin(7 * u) * Math.sin(5 * v) + 0.03 * Math.sin(23 * u + 11 * v));
         double cx = Math.cos(u);
         double sx = Math.sin(u);
         double x = (major + r * Math.cos(v)) * cx;
         double y = r * Math.sin(v);
         double z = (major + r * Math.cos(v)) * sx;
         // The bump is small, so the normal of the underlying torus is close enough for shading.
-        mesh.vertex(x, y, z, Math.cos(v) * cx, Math.sin(v), Math.cos(v) * sx,
-            (double) i / rings, (double) j / segments);
+        mesh.vertex(
+            x,
+            y,
+            z,
+            Math.cos(v) * cx,
+            Math.sin(v),
+            Math.cos(v) * sx,
+            (double) i / rings,
+            (double) j / segments);
       }
     }
     int row = segments + 1;
@@ -60,7 +67,15 @@ public final class SyntheticMeshes {
     MeshBuilder mesh = new MeshBuilder(true, true);
     for (int j = 0; j <= cells; j++) {
       for (int i = 0; i <= cells; i++) {
-        mesh.vertex((double) i / cells, (double) j / cells, 0, 0, 0, 1, (double) i / cells, 1 - (double) j / cells);
+        mesh.vertex(
+            (double) i / cells,
+            (double) j / cells,
+            0,
+            0,
+            0,
+            1,
+            (double) i / cells,
+            1 - (double) j / cells);
       }
     }
     for (int j = 0; j < cells; j++) {

@@ -3,8 +3,8 @@ package io.flowengine.samples.mesh;
 import static java.util.Objects.requireNonNull;
 
 /**
- * An encoded image used as a texture, as stored in a GLB. The array is not copied; nobody
- * modifies it after construction, so the texture is immutable and thread-safe.
+ * An encoded image used as a texture, as stored in a GLB. The array is not copied; nobody modifies
+ * it after construction, so the texture is immutable and thread-safe.
  *
  * @param mimeType {@code image/png} or {@code image/jpeg} (the two glTF 2.0 core formats)
  * @param bytes the encoded image

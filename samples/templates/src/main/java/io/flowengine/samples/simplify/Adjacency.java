@@ -1,9 +1,9 @@
 package io.flowengine.samples.simplify;
 
 /**
- * The triangles around each position vertex, in compressed rows: triangles of vertex {@code p}
- * are {@code triangles[offsets[p]]} to {@code triangles[offsets[p + 1] - 1]}. Built from the
- * index buffer at the start of a pass. Immutable after construction.
+ * The triangles around each position vertex, in compressed rows: triangles of vertex {@code p} are
+ * {@code triangles[offsets[p]]} to {@code triangles[offsets[p + 1] - 1]}. Built from the index
+ * buffer at the start of a pass. Immutable after construction.
  */
 final class Adjacency {
   final int[] offsets;

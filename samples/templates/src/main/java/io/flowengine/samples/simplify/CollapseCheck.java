@@ -3,15 +3,15 @@ package io.flowengine.samples.simplify;
 import java.util.Arrays;
 
 /**
- * Decides whether collapsing position class {@code p0} into {@code p1} (p0's corners move to
- * p1's position, which stays) keeps the mesh sound, and collects how each of p0's attribute
- * vertices maps to one of p1's. At the strict level a collapse must: remove at least one
- * triangle; leave no edge used by more than two triangles; keep the link condition (p0 and p1
- * share only the neighbours opposite their common edge); move a border vertex only along its
- * border; turn no remaining triangle by more than about 80 degrees; and find, for each attribute
- * vertex of p0 (a UV or normal seam gives several), the one of p1 across the collapsed edge on
- * the same side of the seam. Relaxed levels drop the seam and border rules, then every rule but
- * the first, so that any target count can be reached. Reuses scratch arrays; not thread-safe.
+ * Decides whether collapsing position class {@code p0} into {@code p1} (p0's corners move to p1's
+ * position, which stays) keeps the mesh sound, and collects how each of p0's attribute vertices
+ * maps to one of p1's. At the strict level a collapse must: remove at least one triangle; leave no
+ * edge used by more than two triangles; keep the link condition (p0 and p1 share only the
+ * neighbours opposite their common edge); move a border vertex only along its border; turn no
+ * remaining triangle by more than about 80 degrees; and find, for each attribute vertex of p0 (a UV
+ * or normal seam gives several), the one of p1 across the collapsed edge on the same side of the
+ * seam. Relaxed levels drop the seam and border rules, then every rule but the first, so that any
+ * target count can be reached. Reuses scratch arrays; not thread-safe.
  */
 final class CollapseCheck {
   /** The smallest cosine allowed between a triangle's normal before and after a collapse. */

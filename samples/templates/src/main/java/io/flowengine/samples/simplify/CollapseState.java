@@ -4,21 +4,27 @@ import java.util.Arrays;
 
 /**
  * The mutable state of one simplification: the original vertex data, the current index buffer,
- * which vertices share a position, the per-pass attribute remap and locks, and the quadrics.
- * Vertex ids are indices of the input mesh; a position class is named by its lowest vertex.
- * Not thread-safe.
+ * which vertices share a position, the per-pass attribute remap and locks, and the quadrics. Vertex
+ * ids are indices of the input mesh; a position class is named by its lowest vertex. Not
+ * thread-safe.
  */
 final class CollapseState {
   final float[] positions;
+
   /** For each vertex, the vertex naming its position class. */
   final int[] position;
+
   /** Triangle corners, three per live triangle in {@code [0, 3 * triangleCount)}. */
   final int[] indices;
+
   int triangleCount;
+
   /** Within a pass: where each vertex's corners go after the collapses done so far. */
   final int[] remap;
+
   /** The pass in which each position class was last an endpoint of a collapse. */
   final int[] locked;
+
   final Quadrics quadrics;
   int pass = 1;
   Adjacency adjacency;
@@ -133,8 +139,15 @@ final class CollapseState {
     }
     double weight = Quadrics.BORDER_WEIGHT * (ex * ex + ey * ey + ez * ez);
     for (int v : new int[] {from, to}) {
-      quadrics.addPlane(v, mx / length, my / length, mz / length,
-          p[3 * from], p[3 * from + 1], p[3 * from + 2], weight);
+      quadrics.addPlane(
+          v,
+          mx / length,
+          my / length,
+          mz / length,
+          p[3 * from],
+          p[3 * from + 1],
+          p[3 * from + 2],
+          weight);
     }
   }
 

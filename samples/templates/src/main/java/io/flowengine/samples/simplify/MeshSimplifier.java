@@ -5,21 +5,21 @@ import io.flowengine.samples.mesh.Mesh;
 import java.util.Arrays;
 
 /**
- * Reduces a triangle mesh to at most a target number of triangles by quadric-error edge
- * collapse (Garland and Heckbert), keeping normals and texture coordinates.
+ * Reduces a triangle mesh to at most a target number of triangles by quadric-error edge collapse
+ * (Garland and Heckbert), keeping normals and texture coordinates.
  *
  * <p>How: vertices with equal position form one position class; collapses move one class onto a
- * neighbouring one (half-edge collapse), so every surviving vertex keeps its exact attributes.
- * The work goes in passes: each pass prices every directed edge with the error quadrics,
- * sorts the prices, and performs the cheapest collapses that {@link CollapseCheck} allows, at
- * most one per vertex per pass and none priced far above the pass's goal, until the target is
- * reached. Seams (several attribute vertices at one position) only collapse along themselves,
- * open borders only along the border; a pass that finds nothing to collapse relaxes those rules
- * so the target is always reached. The result has between target - 2 and target triangles
- * unless the input is already at or below the target, in which case it is returned unchanged.
+ * neighbouring one (half-edge collapse), so every surviving vertex keeps its exact attributes. The
+ * work goes in passes: each pass prices every directed edge with the error quadrics, sorts the
+ * prices, and performs the cheapest collapses that {@link CollapseCheck} allows, at most one per
+ * vertex per pass and none priced far above the pass's goal, until the target is reached. Seams
+ * (several attribute vertices at one position) only collapse along themselves, open borders only
+ * along the border; a pass that finds nothing to collapse relaxes those rules so the target is
+ * always reached. The result has between target - 2 and target triangles unless the input is
+ * already at or below the target, in which case it is returned unchanged.
  *
- * <p>Stateless and thread-safe; each call works on its own copies. A million triangles take
- * about a second or two on one core.
+ * <p>Stateless and thread-safe; each call works on its own copies. A million triangles take about a
+ * second or two on one core.
  */
 public final class MeshSimplifier {
   private static final int MAX_PASSES = 500;
@@ -97,8 +97,13 @@ public final class MeshSimplifier {
   }
 
   private static void collapsePass(
-      CollapseState state, CollapseCheck check, int target, int level, boolean limitCost,
-      WorkMonitor monitor) throws InterruptedException {
+      CollapseState state,
+      CollapseCheck check,
+      int target,
+      int level,
+      boolean limitCost,
+      WorkMonitor monitor)
+      throws InterruptedException {
     if (state.pass > 1) {
       state.buildAdjacency();
     }

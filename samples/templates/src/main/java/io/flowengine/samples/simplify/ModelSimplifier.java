@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Simplifies every part of a model with {@link MeshSimplifier}, sharing the triangle budget
- * among the parts in proportion to their size. Stateless and thread-safe.
+ * Simplifies every part of a model with {@link MeshSimplifier}, sharing the triangle budget among
+ * the parts in proportion to their size. Stateless and thread-safe.
  */
 public final class ModelSimplifier {
   private ModelSimplifier() {}
@@ -48,7 +48,8 @@ public final class ModelSimplifier {
       MeshPart part = parts.get(i);
       int count = part.mesh().triangleCount();
       WorkMonitor stage = monitor.range((double) done / total, (double) (done + count) / total);
-      simplified.add(new MeshPart(MeshSimplifier.simplify(part.mesh(), budget[i], stage), part.material()));
+      simplified.add(
+          new MeshPart(MeshSimplifier.simplify(part.mesh(), budget[i], stage), part.material()));
       done += count;
     }
     return model.withParts(simplified);

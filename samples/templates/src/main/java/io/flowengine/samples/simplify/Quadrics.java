@@ -16,7 +16,8 @@ final class Quadrics {
   }
 
   /** Adds the plane through p with unit normal (nx, ny, nz), times {@code weight}, to vertex v. */
-  void addPlane(int v, double nx, double ny, double nz, double px, double py, double pz, double weight) {
+  void addPlane(
+      int v, double nx, double ny, double nz, double px, double py, double pz, double weight) {
     double d = -(nx * px + ny * py + nz * pz);
     int o = v * 10;
     q[o] += weight * nx * nx;
@@ -54,9 +55,17 @@ final class Quadrics {
     double c2 = q[a + 7] + q[b + 7];
     double cd = q[a + 8] + q[b + 8];
     double d2 = q[a + 9] + q[b + 9];
-    double e = a2 * x * x + 2 * ab * x * y + 2 * ac * x * z + 2 * ad * x
-        + b2 * y * y + 2 * bc * y * z + 2 * bd * y
-        + c2 * z * z + 2 * cd * z + d2;
+    double e =
+        a2 * x * x
+            + 2 * ab * x * y
+            + 2 * ac * x * z
+            + 2 * ad * x
+            + b2 * y * y
+            + 2 * bc * y * z
+            + 2 * bd * y
+            + c2 * z * z
+            + 2 * cd * z
+            + d2;
     return Math.max(0, e);
   }
 }

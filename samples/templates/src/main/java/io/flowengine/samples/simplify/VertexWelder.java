@@ -63,7 +63,8 @@ final class VertexWelder {
       }
       int width = (Integer) attributes[a + 1];
       for (int k = 0; k < width; k++) {
-        if (Float.floatToRawIntBits(data[v * width + k]) != Float.floatToRawIntBits(data[w * width + k])) {
+        if (Float.floatToRawIntBits(data[v * width + k])
+            != Float.floatToRawIntBits(data[w * width + k])) {
           return false;
         }
       }

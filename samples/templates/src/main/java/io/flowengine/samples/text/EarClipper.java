@@ -6,11 +6,10 @@ import java.util.List;
 
 /**
  * Triangulates a polygon with holes by ear clipping, after the approach of Mapbox's earcut: each
- * hole is joined to the outer ring through a bridge to a visible vertex, then ears are cut from
- * the single ring; when no ear is left (degenerate input) it filters collinear points, cures
- * small self-intersections and finally splits the ring along a valid diagonal. Produces
- * {@code n - 2 + 2h} triangles for {@code n} points and {@code h} holes on clean input. Stateless
- * and thread-safe.
+ * hole is joined to the outer ring through a bridge to a visible vertex, then ears are cut from the
+ * single ring; when no ear is left (degenerate input) it filters collinear points, cures small
+ * self-intersections and finally splits the ring along a valid diagonal. Produces {@code n - 2 +
+ * 2h} triangles for {@code n} points and {@code h} holes on clean input. Stateless and thread-safe.
  */
 public final class EarClipper {
   private EarClipper() {}
@@ -110,7 +109,10 @@ public final class EarClipper {
     double x1 = Math.max(a.x, Math.max(b.x, c.x));
     double y1 = Math.max(a.y, Math.max(b.y, c.y));
     for (EarNode p = c.next; p != a; p = p.next) {
-      if (p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1
+      if (p.x >= x0
+          && p.x <= x1
+          && p.y >= y0
+          && p.y <= y1
           && !(p.x == a.x && p.y == a.y)
           && pointInTriangle(a.x, a.y, b.x, b.y, c.x, c.y, p.x, p.y)
           && EarNode.area(p.prev, p, p.next) >= 0) {
@@ -127,8 +129,8 @@ public final class EarClipper {
 
   /**
    * Removes duplicate points between {@code start} and {@code end}, and collinear ones too if
-   * {@code collinear}. Dropping a collinear corner of the outline leaves a T-junction with the
-   * side walls, so that is only done when clipping is stuck.
+   * {@code collinear}. Dropping a collinear corner of the outline leaves a T-junction with the side
+   * walls, so that is only done when clipping is stuck.
    */
   static EarNode filterPoints(EarNode start, EarNode end, boolean collinear) {
     if (start == null) {
@@ -161,8 +163,10 @@ public final class EarClipper {
     do {
       EarNode a = p.prev;
       EarNode b = p.next.next;
-      if (!a.samePlace(b) && Segments.intersect(a, p, p.next, b)
-          && Segments.locallyInside(a, b) && Segments.locallyInside(b, a)) {
+      if (!a.samePlace(b)
+          && Segments.intersect(a, p, p.next, b)
+          && Segments.locallyInside(a, b)
+          && Segments.locallyInside(b, a)) {
         out.add(a.index, p.index, b.index);
         p.remove();
         p.next.remove();

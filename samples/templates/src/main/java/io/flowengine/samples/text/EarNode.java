@@ -44,8 +44,8 @@ final class EarNode {
   }
 
   /**
-   * Links {@code a} to {@code b} with a diagonal, splitting the polygon in two; returns the copy
-   * of {@code b} that starts the second polygon.
+   * Links {@code a} to {@code b} with a diagonal, splitting the polygon in two; returns the copy of
+   * {@code b} that starts the second polygon.
    */
   static EarNode split(EarNode a, EarNode b) {
     EarNode a2 = new EarNode(a.index, a.x, a.y);

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns lines of text into filled polygons, one glyph at a time: the font's outline of each
- * glyph (overlaps removed with {@link Area}), curves flattened to straight segments no further
- * than a given distance from the true curve, rings nested into polygons with holes. Coordinates
- * are in ems (1 = the font size), y up, lines stacked downwards from y = 0. Thread-safe.
+ * Turns lines of text into filled polygons, one glyph at a time: the font's outline of each glyph
+ * (overlaps removed with {@link Area}), curves flattened to straight segments no further than a
+ * given distance from the true curve, rings nested into polygons with holes. Coordinates are in ems
+ * (1 = the font size), y up, lines stacked downwards from y = 0. Thread-safe.
  */
 public final class GlyphOutlines {
   private static final float FONT_SIZE = 100f;
@@ -30,9 +30,8 @@ public final class GlyphOutlines {
   }
 
   /**
-   * Returns outlines in a bold sans-serif face: the first of DejaVu Sans, Liberation Sans and
-   * Arial that is installed, else the JDK's logical {@link Font#SANS_SERIF}, so a bare machine
-   * works too.
+   * Returns outlines in a bold sans-serif face: the first of DejaVu Sans, Liberation Sans and Arial
+   * that is installed, else the JDK's logical {@link Font#SANS_SERIF}, so a bare machine works too.
    */
   public static GlyphOutlines boldSans() {
     Set<String> installed =
@@ -51,7 +50,9 @@ public final class GlyphOutlines {
   public String displayable(String text) {
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints()
-        .forEach(cp -> out.appendCodePoint(font.canDisplay(cp) && !Character.isISOControl(cp) ? cp : '?'));
+        .forEach(
+            cp ->
+                out.appendCodePoint(font.canDisplay(cp) && !Character.isISOControl(cp) ? cp : '?'));
     return out.toString();
   }
 

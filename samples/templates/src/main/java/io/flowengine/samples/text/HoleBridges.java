@@ -1,10 +1,10 @@
 package io.flowengine.samples.text;
 
 /**
- * Joins a hole to the outer ring of the ear clipper's list: from the hole's leftmost point a
- * ray to the left meets the nearest outer edge; the bridge goes to that edge's endpoint, or to
- * the reflex vertex inside the triangle it spans that makes the smallest angle with the ray, so
- * the bridge crosses nothing. Stateless.
+ * Joins a hole to the outer ring of the ear clipper's list: from the hole's leftmost point a ray to
+ * the left meets the nearest outer edge; the bridge goes to that edge's endpoint, or to the reflex
+ * vertex inside the triangle it spans that makes the smallest angle with the ray, so the bridge
+ * crosses nothing. Stateless.
  */
 final class HoleBridges {
   private HoleBridges() {}
@@ -48,7 +48,9 @@ final class HoleBridges {
     double tanMin = Double.POSITIVE_INFINITY;
     p = m;
     do {
-      if (hx >= p.x && p.x >= mx && hx != p.x
+      if (hx >= p.x
+          && p.x >= mx
+          && hx != p.x
           && EarClipper.pointInTriangle(
               hy < my ? hx : qx, hy, mx, my, hy < my ? qx : hx, hy, p.x, p.y)) {
         double tan = Math.abs(hy - p.y) / (hx - p.x);

@@ -21,6 +21,7 @@ public record PolygonWithHoles(Ring outer, List<Ring> holes) {
 
   /** Returns the outer ring followed by the holes. */
   public List<Ring> rings() {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(outer), holes.stream()).toList();
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(outer), holes.stream())
+        .toList();
   }
 }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Breaks a prompt into lines for the text mesh: words wrapped at a column limit, words longer
- * than a line split, line breaks in the prompt kept, whitespace collapsed, and at most a given
- * number of lines (the last one ends with an ellipsis when text was cut). Stateless.
+ * Breaks a prompt into lines for the text mesh: words wrapped at a column limit, words longer than
+ * a line split, line breaks in the prompt kept, whitespace collapsed, and at most a given number of
+ * lines (the last one ends with an ellipsis when text was cut). Stateless.
  */
 public final class PromptLines {
   private PromptLines() {}

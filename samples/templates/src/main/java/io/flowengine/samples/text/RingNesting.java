@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Groups the rings of one glyph into polygons with holes by how deeply each is nested: a ring
- * inside an even number of others is an outer boundary, one inside an odd number is a hole of
- * the smallest outer ring around it (the "O" and its counter, the "8" and its two). Orientation
- * is normalised: outer counter-clockwise, holes clockwise. Stateless.
+ * inside an even number of others is an outer boundary, one inside an odd number is a hole of the
+ * smallest outer ring around it (the "O" and its counter, the "8" and its two). Orientation is
+ * normalised: outer counter-clockwise, holes clockwise. Stateless.
  */
 public final class RingNesting {
   private RingNesting() {}
@@ -24,7 +24,8 @@ public final class RingNesting {
       double px = ring.x(0);
       double py = ring.y(0);
       for (int j = 0; j < n; j++) {
-        if (i != j && Math.abs(kept.get(j).signedArea()) > Math.abs(ring.signedArea())
+        if (i != j
+            && Math.abs(kept.get(j).signedArea()) > Math.abs(ring.signedArea())
             && kept.get(j).contains(px, py)) {
           depth[i]++;
           if (parent[i] < 0

@@ -20,8 +20,10 @@ final class Segments {
 
   /** Whether q lies within the bounding box of segment p-r (q is known to be collinear). */
   private static boolean onSegment(EarNode p, EarNode q, EarNode r) {
-    return q.x <= Math.max(p.x, r.x) && q.x >= Math.min(p.x, r.x)
-        && q.y <= Math.max(p.y, r.y) && q.y >= Math.min(p.y, r.y);
+    return q.x <= Math.max(p.x, r.x)
+        && q.x >= Math.min(p.x, r.x)
+        && q.y <= Math.max(p.y, r.y)
+        && q.y >= Math.min(p.y, r.y);
   }
 
   private static int sign(double value) {
@@ -42,7 +44,8 @@ final class Segments {
     double px = (a.x + b.x) / 2;
     double py = (a.y + b.y) / 2;
     do {
-      if (((p.y > py) != (p.next.y > py)) && p.next.y != p.y
+      if (((p.y > py) != (p.next.y > py))
+          && p.next.y != p.y
           && (px < (p.next.x - p.x) * (py - p.y) / (p.next.y - p.y) + p.x)) {
         inside = !inside;
       }
@@ -55,8 +58,11 @@ final class Segments {
   static boolean intersectsPolygon(EarNode a, EarNode b) {
     EarNode p = a;
     do {
-      if (p.index != a.index && p.next.index != a.index && p.index != b.index
-          && p.next.index != b.index && intersect(p, p.next, a, b)) {
+      if (p.index != a.index
+          && p.next.index != a.index
+          && p.index != b.index
+          && p.next.index != b.index
+          && intersect(p, p.next, a, b)) {
         return true;
       }
       p = p.next;
@@ -66,10 +72,15 @@ final class Segments {
 
   /** Whether a-b is a diagonal the polygon can be split along. */
   static boolean isValidDiagonal(EarNode a, EarNode b) {
-    return a.next.index != b.index && a.prev.index != b.index && !intersectsPolygon(a, b)
-        && ((locallyInside(a, b) && locallyInside(b, a) && middleInside(a, b)
+    return a.next.index != b.index
+        && a.prev.index != b.index
+        && !intersectsPolygon(a, b)
+        && ((locallyInside(a, b)
+                && locallyInside(b, a)
+                && middleInside(a, b)
                 && (EarNode.area(a.prev, a, b.prev) != 0 || EarNode.area(a, b.prev, b) != 0))
-            || (a.samePlace(b) && EarNode.area(a.prev, a, a.next) > 0
+            || (a.samePlace(b)
+                && EarNode.area(a.prev, a, a.next) > 0
                 && EarNode.area(b.prev, b, b.next) > 0));
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Extrudes flat polygons into a solid: a front cap facing +z, a back cap facing -z (both
  * triangulated with {@link EarClipper}, holes left open) and side walls along every ring. Wall
- * normals are smoothed across corners gentler than {@value #SMOOTH_DEGREES} degrees, so curves
- * look round and corners stay sharp. Optional texture coordinates map the caps planar over a
- * square frame and run the walls along their length. Stateless and thread-safe.
+ * normals are smoothed across corners gentler than {@value #SMOOTH_DEGREES} degrees, so curves look
+ * round and corners stay sharp. Optional texture coordinates map the caps planar over a square
+ * frame and run the walls along their length. Stateless and thread-safe.
  */
 public final class TextExtruder {
   static final double SMOOTH_DEGREES = 35;
@@ -18,15 +18,19 @@ public final class TextExtruder {
   private TextExtruder() {}
 
   /**
-   * Extrudes {@code polygons}, moved by ({@code dx}, {@code dy}), between z = -depth/2 and
-   * z = +depth/2.
+   * Extrudes {@code polygons}, moved by ({@code dx}, {@code dy}), between z = -depth/2 and z =
+   * +depth/2.
    *
-   * @param uvFrame the side of the square (in the moved coordinates, centred on the origin)
-   *     mapped onto the texture; ignored without texture coordinates
+   * @param uvFrame the side of the square (in the moved coordinates, centred on the origin) mapped
+   *     onto the texture; ignored without texture coordinates
    * @throws IllegalArgumentException if {@code depth} is not positive
    */
   public static Mesh extrude(
-      List<PolygonWithHoles> polygons, double dx, double dy, double depth, boolean withTexCoords,
+      List<PolygonWithHoles> polygons,
+      double dx,
+      double dy,
+      double depth,
+      boolean withTexCoords,
       double uvFrame) {
     if (!(depth > 0)) {
       throw new IllegalArgumentException("depth must be positive: " + depth);
@@ -140,10 +144,23 @@ public final class TextExtruder {
   }
 
   private static int wallVertex(
-      MeshBuilder mesh, Ring ring, int i, double dx, double dy, double z, double[] normal,
-      double arc, double uvFrame) {
+      MeshBuilder mesh,
+      Ring ring,
+      int i,
+      double dx,
+      double dy,
+      double z,
+      double[] normal,
+      double arc,
+      double uvFrame) {
     return mesh.vertex(
-        ring.x(i) + dx, ring.y(i) + dy, z, normal[0], normal[1], 0,
-        arc / uvFrame, 0.5 - z / uvFrame);
+        ring.x(i) + dx,
+        ring.y(i) + dy,
+        z,
+        normal[0],
+        normal[1],
+        0,
+        arc / uvFrame,
+        0.5 - z / uvFrame);
   }
 }

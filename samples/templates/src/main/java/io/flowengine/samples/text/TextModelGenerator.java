@@ -79,7 +79,11 @@ public final class TextModelGenerator {
     SeededLook look = SeededLook.of(options.seed());
     Material material =
         options.texture()
-            ? new Material("text", LinearColor.WHITE, look.metallic(), look.roughness(),
+            ? new Material(
+                "text",
+                LinearColor.WHITE,
+                look.metallic(),
+                look.roughness(),
                 new Texture("image/png", PatternTexture.png(look, TEXTURE_SIZE)))
             : new Material("text", look.mainColor(), look.metallic(), look.roughness(), null);
     monitor.progress(1);

@@ -9,8 +9,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Paints a seamless-enough base-colour texture for a {@link SeededLook}: a diagonal gradient from
- * the main to the accent colour, marbled by two octaves of value noise and fine stripes, encoded
- * as PNG. The same look and size always give the same bytes. Stateless and thread-safe.
+ * the main to the accent colour, marbled by two octaves of value noise and fine stripes, encoded as
+ * PNG. The same look and size always give the same bytes. Stateless and thread-safe.
  */
 public final class PatternTexture {
   private PatternTexture() {}

@@ -3,15 +3,15 @@ package io.flowengine.samples.gltf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowengine.samples.mesh.Material;
 import io.flowengine.samples.mesh.Mesh;
 import io.flowengine.samples.mesh.Model;
 import io.flowengine.samples.mesh.SyntheticMeshes;
 import io.flowengine.samples.testing.GlbStructureCheck;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +76,10 @@ class GlbReaderTest {
     assertThat(GlbStructureCheck.problems(badMagic)).singleElement().asString().contains("magic");
     byte[] oddChunk = glb.clone();
     ByteBuffer.wrap(oddChunk).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 13);
-    assertThat(GlbStructureCheck.problems(oddChunk)).singleElement().asString().contains("JSON chunk");
+    assertThat(GlbStructureCheck.problems(oddChunk))
+        .singleElement()
+        .asString()
+        .contains("JSON chunk");
   }
 
   @Test
@@ -85,8 +88,22 @@ class GlbReaderTest {
     ObjectNode json = file.document().deepCopy();
     // Rotate 90 degrees about y and move 10 along x: the grid's +z normal becomes +x.
     double s = Math.sqrt(0.5);
-    json.set("nodes", JSON.valueToTree(List.of(Map.of("mesh", 0, "rotation", List.of(0.0, s, 0.0, s), "translation", List.of(10.0, 0.0, 0.0)))));
-    Mesh mesh = GltfModelReader.read(GlbReader.read(glb(JSON.writeValueAsString(json), file.bin()))).parts().get(0).mesh();
+    json.set(
+        "nodes",
+        JSON.valueToTree(
+            List.of(
+                Map.of(
+                    "mesh",
+                    0,
+                    "rotation",
+                    List.of(0.0, s, 0.0, s),
+                    "translation",
+                    List.of(10.0, 0.0, 0.0)))));
+    Mesh mesh =
+        GltfModelReader.read(GlbReader.read(glb(JSON.writeValueAsString(json), file.bin())))
+            .parts()
+            .get(0)
+            .mesh();
     assertThat(mesh.normals()[0]).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
     assertThat(mesh.bounds().minX()).isCloseTo(10f, org.assertj.core.data.Offset.offset(1e-5f));
   }
@@ -95,7 +112,12 @@ class GlbReaderTest {
   void floatMinMax_readBackAsTheVeryFloatsOfTheData() throws Exception {
     // 0.1f is not 0.1: written as the shortest decimal of the float, a double reader (and the
     // Khronos validator) would see a min that differs from the data.
-    Mesh mesh = new Mesh(new float[] {0.1f, 0.2f, 0.3f, 1.1f, 0.2f, 0.3f, 0.1f, 1.2f, 0.3f}, null, null, new int[] {0, 1, 2});
+    Mesh mesh =
+        new Mesh(
+            new float[] {0.1f, 0.2f, 0.3f, 1.1f, 0.2f, 0.3f, 0.1f, 1.2f, 0.3f},
+            null,
+            null,
+            new int[] {0, 1, 2});
     byte[] glb = GlbWriter.write(Model.of("tri", mesh, Material.plain()));
     JsonNode min = GlbReader.read(glb).array("accessors").get(0).get("min");
     assertThat(min.get(0).doubleValue()).isEqualTo((double) 0.1f).isNotEqualTo(0.1);
@@ -104,25 +126,31 @@ class GlbReaderTest {
 
   @Test
   void writerRefusesNonFiniteNumbers() {
-    Mesh mesh = new Mesh(new float[] {Float.NaN, 0, 0, 1, 0, 0, 0, 1, 0}, null, null, new int[] {0, 1, 2});
+    Mesh mesh =
+        new Mesh(new float[] {Float.NaN, 0, 0, 1, 0, 0, 0, 1, 0}, null, null, new int[] {0, 1, 2});
     assertThatThrownBy(() -> GlbWriter.write(Model.of("nan", mesh, Material.plain())))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NaN");
   }
 
   @Test
   void malformedJsonChunk_isRejectedWithTheOffset() {
     ByteBuffer noBin = ByteBuffer.allocate(4);
     assertThatThrownBy(() -> GlbReader.read(glb("{\"a\":}", noBin)))
-        .isInstanceOf(GlbFormatException.class).hasMessageContaining("JSON chunk").hasMessageContaining("offset 5");
+        .isInstanceOf(GlbFormatException.class)
+        .hasMessageContaining("JSON chunk")
+        .hasMessageContaining("offset 5");
     assertThatThrownBy(() -> GlbReader.read(glb("{} x", noBin))).hasMessageContaining("JSON chunk");
-    assertThatThrownBy(() -> GlbReader.read(glb("[1, 2]", noBin))).hasMessageContaining("not an object");
+    assertThatThrownBy(() -> GlbReader.read(glb("[1, 2]", noBin)))
+        .hasMessageContaining("not an object");
   }
 
   private static byte[] glb(String json, ByteBuffer bin) {
     byte[] text = json.getBytes(StandardCharsets.UTF_8);
     int jsonLength = (text.length + 3) & ~3;
     int binLength = bin.remaining();
-    ByteBuffer out = ByteBuffer.allocate(12 + 8 + jsonLength + 8 + binLength).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out =
+        ByteBuffer.allocate(12 + 8 + jsonLength + 8 + binLength).order(ByteOrder.LITTLE_ENDIAN);
     out.putInt(0x46546C67).putInt(2).putInt(out.capacity());
     out.putInt(jsonLength).putInt(0x4E4F534A).put(text);
     while (out.position() < 20 + jsonLength) {

@@ -22,7 +22,10 @@ final class MeshChecks {
       key.append(mesh.positions()[3 * v + k]).append(',');
       key.append(mesh.normals()[3 * v + k]).append(',');
     }
-    return key.append(mesh.texCoords()[2 * v]).append(',').append(mesh.texCoords()[2 * v + 1]).toString();
+    return key.append(mesh.texCoords()[2 * v])
+        .append(',')
+        .append(mesh.texCoords()[2 * v + 1])
+        .toString();
   }
 
   static double area(Mesh mesh) {
@@ -36,12 +39,16 @@ final class MeshChecks {
     return total;
   }
 
-  /** The largest distance from a vertex of {@code simplified} to the nearest vertex of {@code original}. */
+  /**
+   * The largest distance from a vertex of {@code simplified} to the nearest vertex of {@code
+   * original}.
+   */
   static double maxDistanceToSurface(Mesh simplified, Mesh original) {
     double worst = 0;
     float[] s = simplified.positions();
     float[] o = original.positions();
-    // Sample the simplified triangles' centroids: they lie on the new surface, off the old vertices.
+    // Sample the simplified triangles' centroids: they lie on the new surface, off the old
+    // vertices.
     int[] idx = simplified.indices();
     for (int t = 0; t < idx.length; t += 3 * 7) {
       double x = (s[3 * idx[t]] + s[3 * idx[t + 1]] + s[3 * idx[t + 2]]) / 3;
@@ -74,7 +81,8 @@ final class MeshChecks {
     float[] p = mesh.positions();
     int[] welded = new int[mesh.vertexCount()];
     for (int v = 0; v < welded.length; v++) {
-      welded[v] = ids.computeIfAbsent(p[3 * v] + "," + p[3 * v + 1] + "," + p[3 * v + 2], k -> ids.size());
+      welded[v] =
+          ids.computeIfAbsent(p[3 * v] + "," + p[3 * v + 1] + "," + p[3 * v + 2], k -> ids.size());
     }
     Map<Long, Integer> use = new HashMap<>();
     int[] idx = mesh.indices();

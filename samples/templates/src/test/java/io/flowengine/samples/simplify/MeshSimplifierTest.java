@@ -23,7 +23,9 @@ class MeshSimplifierTest {
   @ValueSource(ints = {20_000, 4_000, 500, 50})
   void closedMesh_reachesTargetWithin2Percent(int target) {
     Mesh simplified = MeshSimplifier.simplify(TORUS, target);
-    assertThat(simplified.triangleCount()).isLessThanOrEqualTo(target).isGreaterThanOrEqualTo((int) (target * 0.98));
+    assertThat(simplified.triangleCount())
+        .isLessThanOrEqualTo(target)
+        .isGreaterThanOrEqualTo((int) (target * 0.98));
     assertThat(MeshChecks.openEdges(simplified)).as("open edges").isZero();
     assertThat(MeshChecks.nonManifoldEdges(simplified)).as("edges of 3+ triangles").isZero();
   }
@@ -49,8 +51,10 @@ class MeshSimplifierTest {
     Mesh simplified = MeshSimplifier.simplify(TORUS, 2_000);
     Bounds before = TORUS.bounds();
     Bounds after = simplified.bounds();
-    assertThat(after.diagonal()).isCloseTo(before.diagonal(), org.assertj.core.data.Percentage.withPercentage(3));
-    assertThat(MeshChecks.maxDistanceToSurface(simplified, TORUS)).isLessThan(0.03 * before.diagonal());
+    assertThat(after.diagonal())
+        .isCloseTo(before.diagonal(), org.assertj.core.data.Percentage.withPercentage(3));
+    assertThat(MeshChecks.maxDistanceToSurface(simplified, TORUS))
+        .isLessThan(0.03 * before.diagonal());
   }
 
   @Test
@@ -59,7 +63,8 @@ class MeshSimplifierTest {
     Mesh simplified = MeshSimplifier.simplify(grid, 400);
     assertThat(simplified.triangleCount()).isBetween(392, 400);
     assertThat(simplified.bounds()).isEqualTo(grid.bounds());
-    assertThat(MeshChecks.area(simplified)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(MeshChecks.area(simplified))
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
   }
 
   @Test
@@ -70,13 +75,15 @@ class MeshSimplifierTest {
 
   @Test
   void tinyTargets_areStillReached() {
-    assertThat(MeshSimplifier.simplify(SyntheticMeshes.bumpyTorus(20, 10), 1).triangleCount()).isLessThanOrEqualTo(1);
+    assertThat(MeshSimplifier.simplify(SyntheticMeshes.bumpyTorus(20, 10), 1).triangleCount())
+        .isLessThanOrEqualTo(1);
     assertThat(MeshSimplifier.simplify(SyntheticMeshes.grid(5), 0).triangleCount()).isZero();
   }
 
   @Test
   void negativeTarget_isRejected() {
-    assertThatThrownBy(() -> MeshSimplifier.simplify(TORUS, -1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MeshSimplifier.simplify(TORUS, -1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -7,9 +7,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * A rough timing of simplifying a million triangles, printed, not asserted (the JMH benchmark in
- * engine-benchmarks is the measurement). Run with
- * {@code ./mvnw -pl samples/templates -am verify -Dtest=SimplifierTiming -Dflowengine.timing=true
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * engine-benchmarks is the measurement). Run with {@code ./mvnw -pl samples/templates -am verify
+ * -Dtest=SimplifierTiming -Dflowengine.timing=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "flowengine.timing", matches = "true")
 class SimplifierTiming {
@@ -21,8 +20,13 @@ class SimplifierTiming {
         long start = System.nanoTime();
         Mesh out = MeshSimplifier.simplify(torus, target);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("round %d: %,d -> %,d triangles in %.2f s = %,.0f input triangles/s%n",
-            round, torus.triangleCount(), out.triangleCount(), seconds, torus.triangleCount() / seconds);
+        System.out.printf(
+            "round %d: %,d -> %,d triangles in %.2f s = %,.0f input triangles/s%n",
+            round,
+            torus.triangleCount(),
+            out.triangleCount(),
+            seconds,
+            torus.triangleCount() / seconds);
       }
     }
   }

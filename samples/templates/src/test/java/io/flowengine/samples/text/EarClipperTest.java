@@ -20,7 +20,9 @@ class EarClipperTest {
 
   @Test
   void concaveOutline_isTriangulatedCounterClockwise() {
-    Ring comb = new Ring(new double[] {0, 0, 5, 0, 5, 3, 4, 3, 4, 1, 3, 1, 3, 3, 2, 3, 2, 1, 1, 1, 1, 3, 0, 3});
+    Ring comb =
+        new Ring(
+            new double[] {0, 0, 5, 0, 5, 3, 4, 3, 4, 1, 3, 1, 3, 3, 2, 3, 2, 1, 1, 1, 1, 3, 0, 3});
     PolygonWithHoles polygon = new PolygonWithHoles(comb, List.of());
     int[] triangles = EarClipper.triangulate(polygon);
     assertThat(triangles.length / 3).isEqualTo(12 - 2);
@@ -49,14 +51,17 @@ class EarClipperTest {
   }
 
   private static double area(PolygonWithHoles polygon, int[] triangles) {
-    double[] xy = polygon.rings().stream().flatMapToDouble(r -> java.util.Arrays.stream(r.xy())).toArray();
+    double[] xy =
+        polygon.rings().stream().flatMapToDouble(r -> java.util.Arrays.stream(r.xy())).toArray();
     double total = 0;
     for (int t = 0; t < triangles.length; t += 3) {
       int a = triangles[t];
       int b = triangles[t + 1];
       int c = triangles[t + 2];
-      double signed = ((xy[2 * b] - xy[2 * a]) * (xy[2 * c + 1] - xy[2 * a + 1])
-          - (xy[2 * c] - xy[2 * a]) * (xy[2 * b + 1] - xy[2 * a + 1])) / 2;
+      double signed =
+          ((xy[2 * b] - xy[2 * a]) * (xy[2 * c + 1] - xy[2 * a + 1])
+                  - (xy[2 * c] - xy[2 * a]) * (xy[2 * b + 1] - xy[2 * a + 1]))
+              / 2;
       assertThat(signed).as("triangle %d is counter-clockwise", t / 3).isPositive();
       total += signed;
     }

@@ -17,16 +17,27 @@ class GlyphCoverageTest {
   @EnumSource(Quality.class)
   void everyPrintableAsciiGlyph_isAClosedSolid(Quality quality) throws Exception {
     for (char c = '!'; c <= '~'; c++) {
-      Mesh mesh = generator.generate(String.valueOf(c), new GenerationOptions(quality, 1, false), WorkMonitor.NONE)
-          .parts().get(0).mesh();
+      Mesh mesh =
+          generator
+              .generate(
+                  String.valueOf(c), new GenerationOptions(quality, 1, false), WorkMonitor.NONE)
+              .parts()
+              .get(0)
+              .mesh();
       assertThat(MeshTopology.openEdges(mesh)).as("open edges of '%s' at %s", c, quality).isZero();
     }
   }
 
   @Test
   void accentsAndSymbols_areClosedSolids() throws Exception {
-    Mesh mesh = generator.generate("Ærøskøbing ÅÉÎÕÜ ß € ½ @ & % § ¶", new GenerationOptions(Quality.HIGH, 1, false),
-        WorkMonitor.NONE).parts().get(0).mesh();
+    Mesh mesh =
+        generator
+            .generate(
+                "Ærøskøbing ÅÉÎÕÜ ß € ½ @ & % § ¶",
+                new GenerationOptions(Quality.HIGH, 1, false), WorkMonitor.NONE)
+            .parts()
+            .get(0)
+            .mesh();
     assertThat(MeshTopology.openEdges(mesh)).isZero();
   }
 }

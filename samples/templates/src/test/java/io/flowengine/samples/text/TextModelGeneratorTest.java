@@ -19,7 +19,8 @@ class TextModelGeneratorTest {
 
   @Test
   void lettersWithHoles_areClosedSolids() throws Exception {
-    Model model = generator.generate("ABO8", new GenerationOptions(Quality.HIGH, 7, true), WorkMonitor.NONE);
+    Model model =
+        generator.generate("ABO8", new GenerationOptions(Quality.HIGH, 7, true), WorkMonitor.NONE);
     Mesh mesh = model.parts().get(0).mesh();
     assertThat(MeshTopology.openEdges(mesh)).as("edges used by one triangle only").isZero();
     assertThat(MeshTopology.eulerCharacteristic(mesh))
@@ -34,8 +35,12 @@ class TextModelGeneratorTest {
 
   @Test
   void lowQuality_hasFewerTriangles() throws Exception {
-    long high = generator.generate("Go", new GenerationOptions(Quality.HIGH, 1, false), WorkMonitor.NONE).triangleCount();
-    Model low = generator.generate("Go", new GenerationOptions(Quality.LOW, 1, false), WorkMonitor.NONE);
+    long high =
+        generator
+            .generate("Go", new GenerationOptions(Quality.HIGH, 1, false), WorkMonitor.NONE)
+            .triangleCount();
+    Model low =
+        generator.generate("Go", new GenerationOptions(Quality.LOW, 1, false), WorkMonitor.NONE);
     assertThat(low.triangleCount()).isLessThan(high / 2);
     assertThat(low.parts().get(0).mesh().hasTexCoords()).isFalse();
     GlbSamples.checkAndKeep("prompt-Go-low-plain", GlbWriter.write(low));
@@ -45,9 +50,12 @@ class TextModelGeneratorTest {
   void sameSeed_givesIdenticalBytes_otherSeedDoesNot() throws Exception {
     var options = new GenerationOptions(Quality.LOW, 42, true);
     byte[] first = GlbWriter.write(generator.generate("seed", options, WorkMonitor.NONE));
-    byte[] second = GlbWriter.write(new TextModelGenerator().generate("seed", options, WorkMonitor.NONE));
+    byte[] second =
+        GlbWriter.write(new TextModelGenerator().generate("seed", options, WorkMonitor.NONE));
     byte[] other =
-        GlbWriter.write(generator.generate("seed", new GenerationOptions(Quality.LOW, 43, true), WorkMonitor.NONE));
+        GlbWriter.write(
+            generator.generate(
+                "seed", new GenerationOptions(Quality.LOW, 43, true), WorkMonitor.NONE));
     assertThat(second).isEqualTo(first);
     assertThat(other).isNotEqualTo(first);
   }
@@ -55,7 +63,8 @@ class TextModelGeneratorTest {
   @Test
   void longPrompt_isWrappedOntoLines() throws Exception {
     String prompt = "a small red dragon sitting on top of an old stone castle at sunset";
-    Model model = generator.generate(prompt, new GenerationOptions(Quality.LOW, 3, false), WorkMonitor.NONE);
+    Model model =
+        generator.generate(prompt, new GenerationOptions(Quality.LOW, 3, false), WorkMonitor.NONE);
     assertThat(model.extras()).containsEntry("lines", 3);
     var bounds = model.bounds();
     assertThat(bounds.maxY() - bounds.minY()).isGreaterThan(2.0f);
@@ -65,14 +74,18 @@ class TextModelGeneratorTest {
 
   @Test
   void blankPrompt_isRejected() {
-    assertThatThrownBy(() -> generator.generate(" \n\t", new GenerationOptions(Quality.LOW, 1, false), WorkMonitor.NONE))
+    assertThatThrownBy(
+            () ->
+                generator.generate(
+                    " \n\t", new GenerationOptions(Quality.LOW, 1, false), WorkMonitor.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no visible character");
   }
 
   @Test
   void extras_recordSeedAndQuality() throws Exception {
-    Model model = generator.generate("x", new GenerationOptions(Quality.LOW, 5, false), WorkMonitor.NONE);
+    Model model =
+        generator.generate("x", new GenerationOptions(Quality.LOW, 5, false), WorkMonitor.NONE);
     assertThat(model.extras()).containsAllEntriesOf(Map.of("seed", 5L, "quality", "low"));
   }
 }

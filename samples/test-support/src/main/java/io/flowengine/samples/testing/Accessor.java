@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * One accessor of a GLB, resolved against its buffer view and the BIN chunk after checking that
- * every element lies inside both and that components are aligned. Decodes what the samples
- * write: float components, and unsigned byte, short or int indices. Immutable.
+ * every element lies inside both and that components are aligned. Decodes what the samples write:
+ * float components, and unsigned byte, short or int indices. Immutable.
  *
  * @param count number of elements
  * @param width components per element (1 for SCALAR, 2 for VEC2, ...)
  * @param componentType the glTF component type code
- * @param start byte offset of the first element in the BIN chunk, or -1 without a buffer view
- *     (all zeros)
+ * @param start byte offset of the first element in the BIN chunk, or -1 without a buffer view (all
+ *     zeros)
  * @param stride bytes from one element to the next
  */
 record Accessor(int count, int width, int componentType, long start, int stride) {
@@ -35,8 +35,15 @@ record Accessor(int count, int width, int componentType, long start, int stride)
     int width = width(accessor.path("type").asText(""));
     int count = JsonValues.integer(accessor, "count", -1);
     if (size < 0 || width < 0 || count < 1) {
-      throw new StructureProblem("accessor " + index + ": bad componentType, type or count: "
-          + componentType + ", " + accessor.get("type") + ", " + count);
+      throw new StructureProblem(
+          "accessor "
+              + index
+              + ": bad componentType, type or count: "
+              + componentType
+              + ", "
+              + accessor.get("type")
+              + ", "
+              + count);
     }
     int elementSize = size * width;
     if (!accessor.has("bufferView")) {
@@ -45,7 +52,8 @@ record Accessor(int count, int width, int componentType, long start, int stride)
     int viewIndex = JsonValues.integer(accessor, "bufferView", -1);
     List<JsonNode> views = glb.array("bufferViews");
     if (viewIndex < 0 || viewIndex >= views.size()) {
-      throw new StructureProblem("accessor " + index + ": bufferView " + viewIndex + " does not exist");
+      throw new StructureProblem(
+          "accessor " + index + ": bufferView " + viewIndex + " does not exist");
     }
     JsonNode view = views.get(viewIndex);
     long viewOffset = JsonValues.integer(view, "byteOffset", 0);
@@ -54,19 +62,42 @@ record Accessor(int count, int width, int componentType, long start, int stride)
       throw new StructureProblem("bufferView " + viewIndex + " must use the GLB's only buffer 0");
     }
     if (viewOffset < 0 || viewLength < 1 || viewOffset + viewLength > glb.bin().capacity()) {
-      throw new StructureProblem("bufferView " + viewIndex + " [" + viewOffset + ", +" + viewLength
-          + ") lies outside the " + glb.bin().capacity() + "-byte BIN chunk");
+      throw new StructureProblem(
+          "bufferView "
+              + viewIndex
+              + " ["
+              + viewOffset
+              + ", +"
+              + viewLength
+              + ") lies outside the "
+              + glb.bin().capacity()
+              + "-byte BIN chunk");
     }
     int stride = JsonValues.integer(view, "byteStride", elementSize);
     long offset = JsonValues.integer(accessor, "byteOffset", 0);
     if (stride < elementSize || offset < 0 || (viewOffset + offset) % size != 0) {
-      throw new StructureProblem("accessor " + index + ": offset " + (viewOffset + offset)
-          + " or stride " + stride + " does not fit its " + size + "-byte components");
+      throw new StructureProblem(
+          "accessor "
+              + index
+              + ": offset "
+              + (viewOffset + offset)
+              + " or stride "
+              + stride
+              + " does not fit its "
+              + size
+              + "-byte components");
     }
     long end = offset + (long) stride * (count - 1) + elementSize;
     if (end > viewLength) {
-      throw new StructureProblem("accessor " + index + " needs " + end + " bytes of bufferView "
-          + viewIndex + ", which has " + viewLength);
+      throw new StructureProblem(
+          "accessor "
+              + index
+              + " needs "
+              + end
+              + " bytes of bufferView "
+              + viewIndex
+              + ", which has "
+              + viewLength);
     }
     return new Accessor(count, width, componentType, viewOffset + offset, stride);
   }
@@ -100,13 +131,15 @@ record Accessor(int count, int width, int componentType, long start, int stride)
     for (int e = 0; start >= 0 && e < count; e++) {
       for (int k = 0; k < width; k++) {
         int at = (int) (start + (long) e * stride) + k * size;
-        out[e * width + k] = switch (componentType) {
-          case 5121 -> Byte.toUnsignedInt(bin.get(at));
-          case 5123 -> Short.toUnsignedInt(bin.getShort(at));
-          case 5125 -> bin.getInt(at);
-          default -> throw new StructureProblem(
-              "indices must be unsigned integers, not componentType " + componentType);
-        };
+        out[e * width + k] =
+            switch (componentType) {
+              case 5121 -> Byte.toUnsignedInt(bin.get(at));
+              case 5123 -> Short.toUnsignedInt(bin.getShort(at));
+              case 5125 -> bin.getInt(at);
+              default ->
+                  throw new StructureProblem(
+                      "indices must be unsigned integers, not componentType " + componentType);
+            };
       }
     }
     return out;

@@ -13,11 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The JSON document and the binary chunk of a GLB, split apart as the glTF 2.0 specification
- * lays them out: a 12-byte header (magic, version 2, total length), a JSON chunk, an optional
- * BIN chunk, every chunk 4-byte aligned. Written apart from the templates' own reader on
- * purpose, so the check does not share that reader's mistakes. Immutable apart from the tree,
- * which nobody changes.
+ * The JSON document and the binary chunk of a GLB, split apart as the glTF 2.0 specification lays
+ * them out: a 12-byte header (magic, version 2, total length), a JSON chunk, an optional BIN chunk,
+ * every chunk 4-byte aligned. Written apart from the templates' own reader on purpose, so the check
+ * does not share that reader's mistakes. Immutable apart from the tree, which nobody changes.
  *
  * @param document the JSON chunk, an object
  * @param bin the BIN chunk, little-endian (empty if the file has none)
@@ -32,8 +31,8 @@ record GlbChunks(JsonNode document, ByteBuffer bin) {
   /**
    * Splits {@code glb} into its chunks.
    *
-   * @throws StructureProblem if the header or a chunk breaks the layout, or the JSON chunk is
-   *     not a UTF-8 JSON object
+   * @throws StructureProblem if the header or a chunk breaks the layout, or the JSON chunk is not a
+   *     UTF-8 JSON object
    */
   static GlbChunks parse(byte[] glb) throws StructureProblem {
     ByteBuffer in = ByteBuffer.wrap(glb).order(ByteOrder.LITTLE_ENDIAN);
@@ -49,7 +48,8 @@ record GlbChunks(JsonNode document, ByteBuffer bin) {
     }
     int length = in.getInt();
     if (length != glb.length || length % 4 != 0) {
-      throw new StructureProblem("header declares " + length + " bytes, the file has " + glb.length);
+      throw new StructureProblem(
+          "header declares " + length + " bytes, the file has " + glb.length);
     }
     ByteBuffer json = chunk(in, JSON_CHUNK, "JSON");
     ByteBuffer bin = in.hasRemaining() ? chunk(in, BIN_CHUNK, "BIN") : ByteBuffer.allocate(0);
@@ -73,8 +73,8 @@ record GlbChunks(JsonNode document, ByteBuffer bin) {
       throw new StructureProblem("expected the " + name + " chunk at " + (in.position() - 8));
     }
     if (length < 0 || length > in.remaining() || length % 4 != 0) {
-      throw new StructureProblem(name + " chunk declares " + length + " bytes (4-aligned), "
-          + in.remaining() + " remain");
+      throw new StructureProblem(
+          name + " chunk declares " + length + " bytes (4-aligned), " + in.remaining() + " remain");
     }
     ByteBuffer data = in.slice(in.position(), length);
     in.position(in.position() + length);
@@ -83,10 +83,12 @@ record GlbChunks(JsonNode document, ByteBuffer bin) {
 
   private static JsonNode document(ByteBuffer json) throws StructureProblem {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(json)
-          .toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(json)
+              .toString();
       JsonNode document = JSON.readTree(text);
       if (!document.isObject()) {
         throw new StructureProblem("the JSON chunk is not an object");

@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test support: checks a GLB's container (header, chunk layout, the JSON chunk a UTF-8 JSON
- * object) and what its JSON says against its binary data: the buffer matches the BIN chunk,
- * buffer views lie inside it, every accessor's elements lie inside its view with aligned
- * components, declared {@code min}/{@code max} equal the data's, positions declare them,
- * attributes of a primitive agree in count, indices name existing vertices, normals have unit
- * length, and references between meshes, materials, textures, images and nodes resolve. A
- * subset of what the Khronos validator checks, enough to catch a broken writer in a unit test;
- * it reads the file with its own code, not the templates' reader. Stateless and thread-safe.
+ * Test support: checks a GLB's container (header, chunk layout, the JSON chunk a UTF-8 JSON object)
+ * and what its JSON says against its binary data: the buffer matches the BIN chunk, buffer views
+ * lie inside it, every accessor's elements lie inside its view with aligned components, declared
+ * {@code min}/{@code max} equal the data's, positions declare them, attributes of a primitive agree
+ * in count, indices name existing vertices, normals have unit length, and references between
+ * meshes, materials, textures, images and nodes resolve. A subset of what the Khronos validator
+ * checks, enough to catch a broken writer in a unit test; it reads the file with its own code, not
+ * the templates' reader. Stateless and thread-safe.
  */
 public final class GlbStructureCheck {
   private GlbStructureCheck() {}
@@ -76,7 +76,8 @@ public final class GlbStructureCheck {
       return;
     }
     if (min == null || max == null || min.length != view.width() || max.length != view.width()) {
-      problems.add("accessor " + index + ": min and max must both have " + view.width() + " values");
+      problems.add(
+          "accessor " + index + ": min and max must both have " + view.width() + " values");
       return;
     }
     float[] data = view.floats(file.bin());
@@ -88,8 +89,20 @@ public final class GlbStructureCheck {
         hi = Math.max(hi, data[e]);
       }
       if (lo != min[k] || hi != max[k]) {
-        problems.add("accessor " + index + " component " + k + ": declared [" + min[k] + ", "
-            + max[k] + "], data [" + lo + ", " + hi + "]");
+        problems.add(
+            "accessor "
+                + index
+                + " component "
+                + k
+                + ": declared ["
+                + min[k]
+                + ", "
+                + max[k]
+                + "], data ["
+                + lo
+                + ", "
+                + hi
+                + "]");
       }
     }
   }
@@ -174,12 +187,14 @@ public final class GlbStructureCheck {
     for (JsonNode material : file.array("materials")) {
       JsonNode pbr = JsonValues.object(material, "pbrMetallicRoughness");
       JsonNode base = JsonValues.object(pbr, "baseColorTexture");
-      if (!base.isEmpty() && !inRange(JsonValues.integer(base, "index", -1), file.array("textures"))) {
+      if (!base.isEmpty()
+          && !inRange(JsonValues.integer(base, "index", -1), file.array("textures"))) {
         problems.add("material " + material.get("name") + ": texture does not exist");
       }
     }
     for (JsonNode node : file.array("nodes")) {
-      if (node.has("mesh") && !inRange(JsonValues.integer(node, "mesh", -1), file.array("meshes"))) {
+      if (node.has("mesh")
+          && !inRange(JsonValues.integer(node, "mesh", -1), file.array("meshes"))) {
         problems.add("node " + node.get("name") + ": mesh does not exist");
       }
     }

@@ -48,7 +48,10 @@ final class JsonValues {
 
   /** Returns {@code value} as an index if it is a non-negative int, else -1. */
   static int index(@Nullable JsonNode value) {
-    return value != null && value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0
+    return value != null
+            && value.isIntegralNumber()
+            && value.canConvertToInt()
+            && value.intValue() >= 0
         ? value.intValue()
         : -1;
   }

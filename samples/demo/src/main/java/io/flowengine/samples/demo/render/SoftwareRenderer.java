@@ -6,12 +6,12 @@ import io.flowengine.samples.mesh.Model;
 import java.awt.image.BufferedImage;
 
 /**
- * Renders a model to an image without a GPU: an orthographic view from the front, turned
- * {@value #YAW_DEGREES} degrees and looking {@value #PITCH_DEGREES} degrees down, fitted to the
- * image; a z-buffered triangle rasteriser with back faces culled, per-pixel interpolated normals
- * and texture coordinates, base colour times texture, lit by a key light and ambient light with
- * a specular highlight that narrows as roughness drops; 2x2 supersampled. The same model gives
- * the same pixels. Stateless and thread-safe.
+ * Renders a model to an image without a GPU: an orthographic view from the front, turned {@value
+ * #YAW_DEGREES} degrees and looking {@value #PITCH_DEGREES} degrees down, fitted to the image; a
+ * z-buffered triangle rasteriser with back faces culled, per-pixel interpolated normals and texture
+ * coordinates, base colour times texture, lit by a key light and ambient light with a specular
+ * highlight that narrows as roughness drops; 2x2 supersampled. The same model gives the same
+ * pixels. Stateless and thread-safe.
  */
 public final class SoftwareRenderer {
   static final double YAW_DEGREES = -28;
@@ -31,7 +31,8 @@ public final class SoftwareRenderer {
     }
     int w = width * SUPERSAMPLE;
     int h = height * SUPERSAMPLE;
-    View view = View.fitting(model, w, h, Math.toRadians(YAW_DEGREES), Math.toRadians(PITCH_DEGREES));
+    View view =
+        View.fitting(model, w, h, Math.toRadians(YAW_DEGREES), Math.toRadians(PITCH_DEGREES));
     FrameBuffer frame = new FrameBuffer(w, h);
     for (MeshPart part : model.parts()) {
       new TriangleRasterizer(frame, view, part).drawAll();
@@ -40,30 +41,64 @@ public final class SoftwareRenderer {
   }
 
   /** The rotation and the fit of the model into the image. */
-  record View(double cosYaw, double sinYaw, double cosPitch, double sinPitch,
-      double centerX, double centerY, double centerZ, double scale, int width, int height) {
+  record View(
+      double cosYaw,
+      double sinYaw,
+      double cosPitch,
+      double sinPitch,
+      double centerX,
+      double centerY,
+      double centerZ,
+      double scale,
+      int width,
+      int height) {
 
     static View fitting(Model model, int width, int height, double yaw, double pitch) {
       Bounds b = model.bounds();
-      View unscaled = new View(Math.cos(yaw), Math.sin(yaw), Math.cos(pitch), Math.sin(pitch),
-          b.center(0), b.center(1), b.center(2), 1, width, height);
+      View unscaled =
+          new View(
+              Math.cos(yaw),
+              Math.sin(yaw),
+              Math.cos(pitch),
+              Math.sin(pitch),
+              b.center(0),
+              b.center(1),
+              b.center(2),
+              1,
+              width,
+              height);
       double[] out = new double[3];
       double extentX = 1e-9;
       double extentY = 1e-9;
       for (MeshPart part : model.parts()) {
         float[] p = part.mesh().positions();
         for (int i = 0; i < p.length; i += 3) {
-          unscaled.rotate(p[i] - unscaled.centerX, p[i + 1] - unscaled.centerY, p[i + 2] - unscaled.centerZ, out);
+          unscaled.rotate(
+              p[i] - unscaled.centerX,
+              p[i + 1] - unscaled.centerY,
+              p[i + 2] - unscaled.centerZ,
+              out);
           extentX = Math.max(extentX, Math.abs(out[0]));
           extentY = Math.max(extentY, Math.abs(out[1]));
         }
       }
       double scale = 0.9 * Math.min(width / (2 * extentX), height / (2 * extentY));
-      return new View(unscaled.cosYaw, unscaled.sinYaw, unscaled.cosPitch, unscaled.sinPitch,
-          unscaled.centerX, unscaled.centerY, unscaled.centerZ, scale, width, height);
+      return new View(
+          unscaled.cosYaw,
+          unscaled.sinYaw,
+          unscaled.cosPitch,
+          unscaled.sinPitch,
+          unscaled.centerX,
+          unscaled.centerY,
+          unscaled.centerZ,
+          scale,
+          width,
+          height);
     }
 
-    /** Rotates a direction (or a point relative to the centre) into view space, z towards the eye. */
+    /**
+     * Rotates a direction (or a point relative to the centre) into view space, z towards the eye.
+     */
     void rotate(double x, double y, double z, double[] out) {
       double x1 = cosYaw * x + sinYaw * z;
       double z1 = -sinYaw * x + cosYaw * z;

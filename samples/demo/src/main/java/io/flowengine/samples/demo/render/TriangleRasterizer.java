@@ -93,7 +93,8 @@ final class TriangleRasterizer {
         if (wa < 0 || wb < 0 || wc < 0) {
           continue;
         }
-        float z = (float) (wa * screen[3 * a + 2] + wb * screen[3 * b + 2] + wc * screen[3 * c + 2]);
+        float z =
+            (float) (wa * screen[3 * a + 2] + wb * screen[3 * b + 2] + wc * screen[3 * c + 2]);
         int at = y * frame.width + x;
         if (z <= frame.depth[at]) {
           continue;
@@ -136,9 +137,12 @@ final class TriangleRasterizer {
     double diffuse = Math.max(0, nx * LIGHT[0] + ny * LIGHT[1] + nz * LIGHT[2]);
     // Blinn-Phong half vector between the light and the eye (0, 0, 1).
     double[] half = normalize(LIGHT[0], LIGHT[1], LIGHT[2] + 1);
-    double highlight = specular * Math.pow(Math.max(0, nx * half[0] + ny * half[1] + nz * half[2]), shininess);
+    double highlight =
+        specular * Math.pow(Math.max(0, nx * half[0] + ny * half[1] + nz * half[2]), shininess);
     double light = AMBIENT + (1 - AMBIENT) * diffuse;
-    return (channel(r * light + highlight) << 16) | (channel(g * light + highlight) << 8) | channel(bl * light + highlight);
+    return (channel(r * light + highlight) << 16)
+        | (channel(g * light + highlight) << 8)
+        | channel(bl * light + highlight);
   }
 
   private double[] faceNormal(int a, int b, int c) {

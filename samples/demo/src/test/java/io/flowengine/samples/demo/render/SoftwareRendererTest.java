@@ -26,7 +26,9 @@ class SoftwareRendererTest {
 
   @Test
   void texturedText_isDeterministic() throws Exception {
-    Model text = new TextModelGenerator().generate("Hi", new GenerationOptions(Quality.LOW, 9, true), WorkMonitor.NONE);
+    Model text =
+        new TextModelGenerator()
+            .generate("Hi", new GenerationOptions(Quality.LOW, 9, true), WorkMonitor.NONE);
     BufferedImage a = SoftwareRenderer.render(text, 120, 90);
     BufferedImage b = SoftwareRenderer.render(text, 120, 90);
     assertThat(pixels(a)).isEqualTo(pixels(b));

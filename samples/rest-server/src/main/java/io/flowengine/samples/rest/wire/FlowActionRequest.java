@@ -3,9 +3,10 @@ package io.flowengine.samples.rest.wire;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
-/** The body of {@code PATCH /flows/{id}}: {@code {"action":"start"}} or {@code {"action":"abort"}}. */
-public record FlowActionRequest(
-    @JsonProperty("action") @Nullable String action) {
+/**
+ * The body of {@code PATCH /flows/{id}}: {@code {"action":"start"}} or {@code {"action":"abort"}}.
+ */
+public record FlowActionRequest(@JsonProperty("action") @Nullable String action) {
 
   /** The action that starts a created flow. */
   public static final String START = "start";

@@ -16,7 +16,8 @@ public record ParameterJson(
     @JsonProperty("description") String description,
     @JsonProperty("default") @Nullable Object defaultValue,
     @JsonProperty("required") boolean required,
-    @JsonProperty("allowed_values") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Object> allowedValues,
+    @JsonProperty("allowed_values") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<Object> allowedValues,
     @JsonProperty("minimum") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Number minimum,
     @JsonProperty("maximum") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Number maximum) {
 
