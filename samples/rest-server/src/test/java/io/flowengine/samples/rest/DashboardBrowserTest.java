@@ -203,6 +203,23 @@ class DashboardBrowserTest {
     scrollTo(By.id("viewer"));
     screenshot(size, "3-flow-completed-viewer");
 
+    // A flow created without inputs waits: Start and Delete, no Abort; an input added on its
+    // page, then Start.
+    browser.get(server.server.baseUri() + "/dashboard/#/new?template=model_generate_fromprompt");
+    new Select(waitFor(By.id("param-quality"))).selectByVisibleText("low");
+    browser.findElement(By.id("create-flow")).click();
+    String waiting = shownFlowId();
+    assertThat(state()).isEqualTo("created");
+    assertThat(browser.findElements(By.id("abort-flow"))).isEmpty();
+    waitFor(By.id("delete-flow"));
+    waitFor(By.id("input-text")).sendKeys("Later");
+    browser.findElement(By.cssSelector("form.add-input button[type=submit]")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#input-list li")).size() == 1);
+    screenshot(size, "4-flow-created");
+    waitFor(By.id("start-flow")).click();
+    wait.until(d -> "completed".equals(state()));
+    assertThat(server.engine.listInputs(waiting)).hasSize(1);
+
     // A problem the server finds is shown at the field it names.
     browser.get(server.server.baseUri() + "/dashboard/#/new?template=model_generate_fromimage");
     waitFor(By.id("input-files")).sendKeys(text.toAbsolutePath().toString());
@@ -210,7 +227,7 @@ class DashboardBrowserTest {
     WebElement inputProblem = waitVisible(By.cssSelector("[data-parameter=inputs] .field-problem"));
     assertThat(inputProblem.getAttribute("data-loc")).isEqualTo("body.inputs.0.data");
     assertThat(browser.findElement(By.id("form-error")).getText()).contains("422");
-    screenshot(size, "4-new-flow-refused");
+    screenshot(size, "5-new-flow-refused");
 
     // A slow image flow, aborted from its page.
     browser.get(server.server.baseUri() + "/dashboard/#/new?template=" + SLOW_IMAGE);
@@ -220,10 +237,19 @@ class DashboardBrowserTest {
     awaitEntered();
     wait.until(d -> "running".equals(state()));
     assertThat(browser.findElements(By.id("delete-flow"))).isEmpty();
-    screenshot(size, "5-flow-running");
+    screenshot(size, "6-flow-running");
     waitFor(By.id("abort-flow")).click();
     wait.until(d -> "aborted".equals(state()));
     assertThat(server.engine.getFlow(slowFlow).state()).isEqualTo(FlowState.ABORTED);
+
+    // Another account's flow, never shown in this one's list.
+    String bobsFlow =
+        server
+            .bob()
+            .post("/flows", "{\"template\":\"model_optimize\"}")
+            .json()
+            .get("flow_id")
+            .asText();
 
     // Delete the finished (aborted) flow.
     waitFor(By.id("delete-flow")).click();
@@ -235,8 +261,12 @@ class DashboardBrowserTest {
     assertThat(
             browser.findElements(By.cssSelector("#flow-rows tr[data-flow-id='" + slowFlow + "']")))
         .isEmpty();
+    assertThat(
+            browser.findElements(By.cssSelector("#flow-rows tr[data-flow-id='" + bobsFlow + "']")))
+        .isEmpty();
 
-    // The list: live state, the state filter, polling at most once a second.
+    // The list: only this account's flows, live state, the state filter, polling at most once
+    // a second.
     WebElement completed =
         browser.findElement(By.cssSelector("#state-filter input[value=completed]"));
     completed.click();
@@ -261,7 +291,7 @@ class DashboardBrowserTest {
     assertThat(js("return document.documentElement.scrollWidth <= window.innerWidth"))
         .as("no sideways scrolling at " + window)
         .isEqualTo(true);
-    screenshot(size, "6-flows-completed");
+    screenshot(size, "7-flows-completed");
 
     // The API docs page renders the OpenAPI document, from this server only.
     browser.get(server.server.baseUri() + "/docs/");
@@ -273,7 +303,7 @@ class DashboardBrowserTest {
                     + " && !n.startsWith(location.origin + '/'))"))
         .as("resources the docs page loaded from elsewhere")
         .isEqualTo(List.of());
-    screenshot(size, "7-api-docs");
+    screenshot(size, "8-api-docs");
   }
 
   private final WebDriverWait wait = waiting();

@@ -108,12 +108,10 @@ class OpenApiDocumentTest {
                           checked.add(method + " " + path);
                         }));
     assertThat(checked).hasSize(12);
-    Map<String, Schema> schemas = api.getComponents().getSchemas();
-    Schema<?> detail = (Schema<?>) schemas.get("ValidationError").getProperties().get("detail");
+    Schema<?> detail = schema("ValidationError").getProperties().get("detail");
     assertThat(detail.getItems().get$ref()).endsWith("ValidationErrorItem");
-    assertThat(schemas.get("ValidationErrorItem").getRequired())
-        .containsExactly("loc", "msg", "type");
-    assertThat(schemas.get("Error").getRequired()).containsExactly("detail");
+    assertThat(schema("ValidationErrorItem").getRequired()).containsExactly("loc", "msg", "type");
+    assertThat(schema("Error").getRequired()).containsExactly("detail");
     assertThat(api.getComponents().getResponses())
         .containsKeys(
             "Unauthorized", "NotFound", "Conflict", "TooLarge", "Invalid", "NotAcceptable");
@@ -158,9 +156,15 @@ class OpenApiDocumentTest {
     assertShape("Deleted", alice.delete("/flows/" + flowId).json());
   }
 
+  private static Schema<?> schema(String name) {
+    Schema<?> schema = api.getComponents().getSchemas().get(name);
+    assertThat(schema).as("schema " + name).isNotNull();
+    return schema;
+  }
+
   /** The response has every required field of the schema, and no field the schema does not name. */
   private static void assertShape(String schemaName, JsonNode response) {
-    Schema<?> schema = api.getComponents().getSchemas().get(schemaName);
+    Schema<?> schema = schema(schemaName);
     Set<String> properties = new LinkedHashSet<>();
     Set<String> required = new LinkedHashSet<>();
     collect(schema, properties, required);
@@ -173,7 +177,7 @@ class OpenApiDocumentTest {
   private static void collect(Schema<?> schema, Set<String> properties, Set<String> required) {
     if (schema.get$ref() != null) {
       String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
-      collect(api.getComponents().getSchemas().get(name), properties, required);
+      collect(schema(name), properties, required);
       return;
     }
     if (schema.getAllOf() != null) {
