@@ -35,7 +35,8 @@ final class SystemChromium {
       String why =
           "no "
               + (browser.isEmpty() ? "chromium" : "chromedriver")
-              + " on the PATH: install Debian's chromium and chromium-driver packages"
+              + " found (on the PATH, or named by -Dflowengine.browser / -Dflowengine.chromedriver):"
+              + " install Debian's chromium and chromium-driver packages"
               + " (apt-get install -y chromium chromium-driver)";
       if (Boolean.getBoolean(REQUIRED)) {
         Assertions.fail(why + "; -D" + REQUIRED + "=true makes the browser test mandatory");
