@@ -116,6 +116,7 @@ class DashboardBrowserTest {
       runFlowsEndToEnd(window, size);
     } catch (Exception | AssertionError e) {
       screenshot(size, "failed");
+      Files.writeString(SCREENSHOTS.resolve(size + "-failed.html"), browser.getPageSource());
       throw e;
     }
   }

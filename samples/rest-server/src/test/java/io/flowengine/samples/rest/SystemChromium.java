@@ -57,6 +57,10 @@ final class SystemChromium {
         "--disable-component-update",
         "--disable-sync",
         "--disable-extensions",
+        // timers run at full rate whatever the window's state, so the page's polling is steady
+        "--disable-background-timer-throttling",
+        "--disable-backgrounding-occluded-windows",
+        "--disable-renderer-backgrounding",
         // WebGL in software, so the 3D viewer draws without a GPU
         "--use-angle=swiftshader",
         "--enable-unsafe-swiftshader",

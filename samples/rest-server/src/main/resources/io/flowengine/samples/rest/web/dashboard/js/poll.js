@@ -10,7 +10,7 @@ export function poll(load, { intervalMs = POLL_INTERVAL_MS, until = () => false 
     timer = null;
     if (stopped) return;
     if (document.hidden) {
-      document.addEventListener('visibilitychange', tick, { once: true });
+      timer = setTimeout(tick, intervalMs); // no request while hidden; look again later
       return;
     }
     const started = performance.now();
@@ -29,6 +29,5 @@ export function poll(load, { intervalMs = POLL_INTERVAL_MS, until = () => false 
   return () => {
     stopped = true;
     if (timer) clearTimeout(timer);
-    document.removeEventListener('visibilitychange', tick);
   };
 }
