@@ -93,7 +93,7 @@ const GlbViewer = (() => {
   }
 
   function show(canvas, base64) {
-    const gl = canvas.getContext('webgl');
+    const gl = canvas.getContext('webgl', { preserveDrawingBuffer: true });
     if (!gl) { canvas.replaceWith(Object.assign(document.createElement('p'), { textContent: 'WebGL is not available here.' })); return; }
     gl.getExtension('OES_element_index_uint');
     const glb = parse(Uint8Array.from(atob(base64), c => c.charCodeAt(0)));
@@ -126,7 +126,10 @@ const GlbViewer = (() => {
     }
     const center = min.map((v, i) => (v + max[i]) / 2);
     const radius = Math.hypot(...max.map((v, i) => v - min[i])) / 2;
-    let yaw = -0.5, pitch = 0.35, distance = radius * 1.9;
+    // Far enough that the bounding sphere fits the narrower of the vertical and the horizontal
+    // field of view (the canvas's aspect ratio), so the whole model shows however it is turned.
+    const halfFov = 0.4, halfFovX = Math.atan(Math.tan(halfFov) * canvas.width / canvas.height);
+    let yaw = -0.5, pitch = 0.35, distance = (radius * 1.05) / Math.sin(Math.min(halfFov, halfFovX));
     function render() {
       frame = 0;
       gl.viewport(0, 0, canvas.width, canvas.height);
@@ -134,7 +137,7 @@ const GlbViewer = (() => {
       gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
       gl.enable(gl.DEPTH_TEST);
       gl.enable(gl.CULL_FACE);
-      gl.uniformMatrix4fv(loc('projection'), false, perspective(0.8, canvas.width / canvas.height, radius * 0.05, radius * 20));
+      gl.uniformMatrix4fv(loc('projection'), false, perspective(2 * halfFov, canvas.width / canvas.height, radius * 0.05, radius * 20));
       gl.uniformMatrix4fv(loc('view'), false, orbit(yaw, pitch, distance, center));
       for (const d of draws) {
         for (const [name, b, size] of [['position', d.position, 3], ['normal', d.normal, 3], ['uv', d.uv, 2]]) {

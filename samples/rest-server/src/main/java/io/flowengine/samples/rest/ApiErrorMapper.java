@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps exceptions thrown while handling a request to the reference's error responses: 401 for a
  * missing, unknown, expired or revoked key; 404 for anything unknown or another account's; 409 for
- * an action the flow's state forbids (with the state); 413 for a limit exceeded; 422 for a
- * malformed request in FastAPI's {@code detail} form. Anything else is the server's fault: 503
- * while it shuts down, otherwise 500, logged. Stateless apart from the shutdown flag.
+ * an action the flow's state forbids (with the state); 406 for an asset asked for in a form it does
+ * not have; 413 for a limit exceeded; 422 for a malformed request in FastAPI's {@code detail} form.
+ * Anything else is the server's fault: 503 while it shuts down, otherwise 500, logged. Stateless
+ * apart from the shutdown flag.
  */
 final class ApiErrorMapper {
   private static final Logger log = LoggerFactory.getLogger(ApiErrorMapper.class);
@@ -56,6 +57,9 @@ final class ApiErrorMapper {
         .error(
             FlowStateException.class,
             (req, res, e) -> responses.send(res, Status.CONFLICT_409, StateConflictJson.of(e)))
+        .error(
+            NotAcceptableException.class,
+            (req, res, e) -> detail(res, Status.NOT_ACCEPTABLE_406, e))
         .error(PayloadTooLargeException.class, (req, res, e) -> tooLarge(res, e))
         .error(RequestTooLargeException.class, (req, res, e) -> tooLarge(res, e))
         .error(

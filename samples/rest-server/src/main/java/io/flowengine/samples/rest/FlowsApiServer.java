@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Flows API over HTTP: a Helidon web server whose routes call an embedded {@link FlowEngine}
- * one endpoint to one method. Each request runs on its own virtual thread. Request bodies are
- * limited to {@link Builder#maxBodyBytes} before they are read; responses with asset content are
- * streamed. {@link #close()} stops accepting connections, lets requests in flight finish within the
- * grace period, then returns; it does not close the engine, which the caller owns.
+ * one endpoint to one method, its OpenAPI description at {@code /openapi.json}, and the pages for
+ * people: the dashboard at {@code /dashboard/} and the API docs at {@code /docs/}. Each request
+ * runs on its own virtual thread. Request bodies are limited to {@link Builder#maxBodyBytes} before
+ * they are read; responses with asset content are streamed. {@link #close()} stops accepting
+ * connections, lets requests in flight finish within the grace period, then returns; it does not
+ * close the engine, which the caller owns.
  *
  * <pre>{@code
  * try (FlowsApiServer server = FlowsApiServer.builder(engine).port(0).start()) {
@@ -120,16 +122,11 @@ public final class FlowsApiServer implements AutoCloseable {
     public FlowsApiServer start() {
       ObjectMapper mapper = ApiJson.mapper(maxBodyBytes);
       AtomicBoolean stopping = new AtomicBoolean();
-      JsonResponses responses = new JsonResponses(mapper);
-      JsonBodyReader bodies = new JsonBodyReader(mapper);
-      BearerAuthentication auth = new BearerAuthentication(engine);
+      ServerRoutes routes = ServerRoutes.create(engine, mapper);
       HttpRouting.Builder routing = HttpRouting.builder();
-      routing.register(
-          new TemplateRoutes(auth, responses),
-          new FlowRoutes(auth, bodies, responses),
-          new InputRoutes(auth, bodies, responses),
-          new OutputRoutes(auth, responses));
-      new ApiErrorMapper(responses, stopping::get).register(routing);
+      routes.api().forEach(routing::register);
+      routes.pages().forEach(routing::register);
+      new ApiErrorMapper(new JsonResponses(mapper), stopping::get).register(routing);
       DirectHandler jsonErrors = new JsonDirectHandler(mapper);
       WebServer webServer =
           WebServer.builder()

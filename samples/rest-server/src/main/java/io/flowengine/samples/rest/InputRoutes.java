@@ -13,18 +13,21 @@ import java.util.List;
 /**
  * A flow's inputs: {@code GET /flows/{flow_id}/inputs} ({@code listInputs}, with the content when
  * {@code include_data=true}), {@code POST /flows/{flow_id}/inputs} ({@code addInput}) and {@code
- * GET /flows/{flow_id}/inputs/{asset_id}} ({@code getInput}, always with the content). Content is
- * streamed from the store. Thread-safe.
+ * GET /flows/{flow_id}/inputs/{asset_id}} ({@code getInput}, with the content as a data URI, or the
+ * raw bytes when {@code Accept} asks for the input's media type; see {@link AssetRepresentation}).
+ * Content is streamed from the store. Thread-safe.
  */
 final class InputRoutes implements HttpService {
   private final BearerAuthentication auth;
   private final JsonBodyReader bodies;
   private final JsonResponses responses;
+  private final AssetResponses assets;
 
   InputRoutes(BearerAuthentication auth, JsonBodyReader bodies, JsonResponses responses) {
     this.auth = auth;
     this.bodies = bodies;
     this.responses = responses;
+    this.assets = new AssetResponses(responses);
   }
 
   @Override
@@ -62,6 +65,6 @@ final class InputRoutes implements HttpService {
   private void get(ServerRequest req, ServerResponse res) {
     FlowOperations operations = auth.operations(req);
     String assetId = req.path().pathParameters().get("assetId");
-    responses.assetWithData(res, operations.getInput(FlowRoutes.flowId(req), assetId));
+    assets.send(req, res, operations.getInput(FlowRoutes.flowId(req), assetId));
   }
 }

@@ -12,16 +12,19 @@ import java.util.List;
 /**
  * A finished flow's outputs: {@code GET /flows/{flow_id}/outputs} ({@code listOutputs}; with the
  * content when {@code include_data=true}) and {@code GET /flows/{flow_id}/outputs/{asset_id}}
- * ({@code getOutput}: {@code {"data":"data:model/gltf-binary;base64,..."}} plus the metadata),
- * streamed from the store however large. Thread-safe.
+ * ({@code getOutput}: {@code {"data":"data:model/gltf-binary;base64,..."}} plus the metadata, or
+ * the raw bytes when {@code Accept} asks for {@code model/gltf-binary}; see {@link
+ * AssetRepresentation}), streamed from the store however large. Thread-safe.
  */
 final class OutputRoutes implements HttpService {
   private final BearerAuthentication auth;
   private final JsonResponses responses;
+  private final AssetResponses assets;
 
   OutputRoutes(BearerAuthentication auth, JsonResponses responses) {
     this.auth = auth;
     this.responses = responses;
+    this.assets = new AssetResponses(responses);
   }
 
   @Override
@@ -51,6 +54,6 @@ final class OutputRoutes implements HttpService {
   private void get(ServerRequest req, ServerResponse res) {
     FlowOperations operations = auth.operations(req);
     String assetId = req.path().pathParameters().get("assetId");
-    responses.assetWithData(res, operations.getOutput(FlowRoutes.flowId(req), assetId));
+    assets.send(req, res, operations.getOutput(FlowRoutes.flowId(req), assetId));
   }
 }
