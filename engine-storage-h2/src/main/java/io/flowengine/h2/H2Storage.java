@@ -375,7 +375,7 @@ public final class H2Storage implements EngineStorage {
         pool,
         commit,
         cacheSize == 0 ? flows : new CachingFlowStore(flows, cacheSize),
-        new H2AssetStore(pool, failures),
+        new H2AssetStore(pool, failures, commit),
         new H2ApiKeyStore(pool, failures));
   }
 
