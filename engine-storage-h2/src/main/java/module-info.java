@@ -8,6 +8,7 @@
 module io.flowengine.h2 {
   requires transitive io.flowengine;
   requires java.sql;
+  requires io.flowengine.jdbc;
   requires com.h2database;
   requires com.google.common;
   requires com.github.benmanes.caffeine;

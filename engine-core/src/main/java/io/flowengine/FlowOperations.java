@@ -45,6 +45,16 @@ public interface FlowOperations {
   Flow createFlow(NewFlow request);
 
   /**
+   * Creates several flows, each request checked and refused on its own, as {@link #createFlow}
+   * would: a refused request stores nothing and does not hold back the others. The flows that are
+   * accepted are stored together, in as few transactions as the storage needs, so creating many
+   * flows costs far less than as many {@code createFlow} calls.
+   *
+   * @return one result per request, in the same order: the flow, or the request's own error
+   */
+  List<CreateFlowResult> createFlows(List<NewFlow> requests);
+
+  /**
    * Returns the current snapshot of a flow. {@code GET /flows/{id}}
    *
    * @throws NotFoundException if it does not exist

@@ -71,6 +71,7 @@ public final class BenchmarksReport {
   private String render() {
     transitions();
     lifecycle();
+    groupCommit();
     latency();
     getFlow();
     assets();
@@ -182,10 +183,98 @@ public final class BenchmarksReport {
     }
   }
 
+  private void groupCommit() {
+    groupCommitRow(
+        "H2 `EVERY_COMMIT`, 8 senders (createFlow + startFlow → completed)",
+        "engine_8senders",
+        "EVERY_COMMIT",
+        "baseline_jdbcLifecycle",
+        12_000,
+        1.5);
+    groupCommitRow(
+        "H2 `EVERY_COMMIT`, 1 sender (createFlow + startFlow → completed)",
+        "engine_1sender",
+        "EVERY_COMMIT",
+        "baseline_jdbcLifecycle",
+        3_000,
+        Double.NaN);
+    groupCommitRow(
+        "H2 `WRITE_DELAYED`, 8 senders (createFlow + startFlow → completed)",
+        "engine_8senders",
+        "WRITE_DELAYED",
+        "baseline_jdbcLifecycle",
+        20_000,
+        Double.NaN);
+    groupCommitRow(
+        "H2 `WRITE_DELAYED`, 1 sender (createFlow + startFlow → completed)",
+        "engine_1sender",
+        "WRITE_DELAYED",
+        "baseline_jdbcLifecycle",
+        Double.NaN,
+        Double.NaN);
+    groupCommitRow(
+        "createFlows of 1,000, H2 `EVERY_COMMIT`",
+        "engine_createFlows",
+        "EVERY_COMMIT",
+        "baseline_jdbcInsert",
+        20_000,
+        Double.NaN);
+  }
+
+  private void groupCommitRow(
+      String name,
+      String method,
+      String durability,
+      String baseline,
+      double minRate,
+      double maxRatio) {
+    String clazz = "GroupCommitH2Benchmark";
+    String baseText =
+        baseline.equals("baseline_jdbcInsert")
+            ? "plain JDBC, the same 1,000 rows in one transaction"
+            : "plain JDBC, the same rows, 100 flows per transaction and step";
+    String target =
+        Double.isNaN(minRate)
+            ? "—"
+            : String.format(Locale.ROOT, "≥ %,.0f flows/s", minRate)
+                + (Double.isNaN(maxRatio) ? "" : String.format(Locale.ROOT, "; ≤ %.1f×", maxRatio));
+    var engine = find(clazz + "." + method, "durability", durability);
+    var base = find(clazz + "." + baseline, "durability", durability);
+    if (engine.isEmpty() || base.isEmpty()) {
+      table.notRun(name, baseText, target, notRunReason(clazz + " (" + durability + ")"));
+      return;
+    }
+    double rate = engine.get().primary().opsPerSecond();
+    double baseRate = base.get().primary().opsPerSecond();
+    double ratio = baseRate / rate;
+    boolean ok =
+        (Double.isNaN(minRate) || rate >= minRate) && (Double.isNaN(maxRatio) || ratio <= maxRatio);
+    table.add(
+        name,
+        Units.rate(rate, "flows/s"),
+        baseText + ": " + Units.rate(baseRate, "flows/s"),
+        Units.times(ratio),
+        target,
+        Double.isNaN(minRate) ? ReportTable.Verdict.INFO : ReportTable.verdict(ok));
+    if (!Double.isNaN(minRate) && baseRate < minRate) {
+      reading.add(
+          String.format(
+              Locale.ROOT,
+              "%s: the batched-JDBC floor itself runs %s, below the %s target, so no group commit"
+                  + " on this machine can reach it.",
+              name,
+              Units.rate(baseRate, "flows/s"),
+              Units.rate(minRate, "flows/s")));
+    }
+  }
+
   private void latency() {
     latencyRow(
         "MEMORY", "latency create → completed, in memory, at half the max throughput", 1_000);
-    latencyRow("H2", "latency create → completed, on H2, at half the max throughput", 10_000);
+    latencyRow(
+        "H2",
+        "latency create → completed, on H2 `EVERY_COMMIT`, at half the max throughput",
+        5_000);
   }
 
   private void latencyRow(String storage, String name, double maxP99Micros) {

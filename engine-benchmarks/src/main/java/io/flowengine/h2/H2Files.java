@@ -24,10 +24,15 @@ public final class H2Files {
    * baseline pays for the same durability.
    */
   public static String url(Path directory) {
+    return url(directory, Durability.EVERY_COMMIT);
+  }
+
+  /** Returns the JDBC URL of the database in {@code directory} with {@code durability}'s delay. */
+  public static String url(Path directory, Durability durability) {
     return "jdbc:h2:file:"
         + directory.toAbsolutePath().resolve("flowengine")
         + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=10000;WRITE_DELAY="
-        + Durability.EVERY_COMMIT.writeDelayMillis()
+        + durability.writeDelayMillis()
         + ";MAX_COMPACT_TIME="
         + H2Storage.CLOSE_COMPACT_MILLIS;
   }
@@ -40,6 +45,11 @@ public final class H2Files {
   /** Opens a plain JDBC connection to the database in {@code directory}. */
   public static Connection connect(Path directory) throws SQLException {
     return DriverManager.getConnection(url(directory));
+  }
+
+  /** Opens a plain JDBC connection with {@code durability}'s write delay. */
+  public static Connection connect(Path directory, Durability durability) throws SQLException {
+    return DriverManager.getConnection(url(directory, durability));
   }
 
   /** Returns whether a database file exists in {@code directory}. */

@@ -39,6 +39,7 @@ class BenchmarksSmokeTest {
                     .param("flows", "10000")
                     .param("size", "1024")
                     .param("triangles", "20000")
+                    .param("durability", "EVERY_COMMIT")
                     .addProfiler(SecondaryMetricsProfiler.class)
                     .resultFormat(ResultFormatType.JSON)
                     .result(RESULT.toString())
@@ -72,6 +73,11 @@ class BenchmarksSmokeTest {
             "StateTransitionBenchmark.whatIf_indexedByState",
             "FlowLifecycleH2Benchmark.engine",
             "FlowLifecycleH2Benchmark.baseline_jdbc",
+            "GroupCommitH2Benchmark.engine_1sender",
+            "GroupCommitH2Benchmark.engine_8senders",
+            "GroupCommitH2Benchmark.engine_createFlows",
+            "GroupCommitH2Benchmark.baseline_jdbcLifecycle",
+            "GroupCommitH2Benchmark.baseline_jdbcInsert",
             "SimplifyBenchmark.simplify");
     assertThat(
             runs.stream()

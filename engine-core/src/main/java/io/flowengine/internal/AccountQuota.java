@@ -12,15 +12,16 @@ final class AccountQuota {
   private AccountQuota() {}
 
   /**
-   * Checks the account may start one more unfinished flow.
+   * Checks the account may start one more unfinished flow, with {@code pending} more accepted but
+   * not yet stored.
    *
    * @throws PayloadTooLargeException if it has the maximum already
    */
-  static void checkUnfinishedFlows(EngineContext ctx, @Nullable String accountId) {
+  static void checkUnfinishedFlows(EngineContext ctx, @Nullable String accountId, int pending) {
     if (accountId == null) {
       return;
     }
-    long unfinished = ctx.flows().countUnfinished(accountId);
+    long unfinished = ctx.flows().countUnfinished(accountId) + pending;
     int max = ctx.limits().maxUnfinishedFlowsPerAccount();
     if (unfinished >= max) {
       throw new PayloadTooLargeException(

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.flowengine.ApiKeys;
 import io.flowengine.Asset;
 import io.flowengine.AssetContent;
+import io.flowengine.CreateFlowResult;
 import io.flowengine.Flow;
 import io.flowengine.FlowEngine;
 import io.flowengine.FlowListener;
@@ -192,6 +193,11 @@ final class DefaultFlowEngine implements FlowEngine {
   @Override
   public Flow createFlow(NewFlow request) {
     return all.createFlow(request);
+  }
+
+  @Override
+  public List<CreateFlowResult> createFlows(List<NewFlow> requests) {
+    return all.createFlows(requests);
   }
 
   @Override

@@ -29,6 +29,7 @@ final class DefaultStepContext implements StepContext {
   private final int stepIndex;
   private final int stepCount;
   private final RunTicket ticket;
+  private final RunningFlowWrites writes;
   private volatile @Nullable List<Asset> inputs;
 
   DefaultStepContext(
@@ -37,13 +38,15 @@ final class DefaultStepContext implements StepContext {
       Template template,
       int stepIndex,
       int stepCount,
-      RunTicket ticket) {
+      RunTicket ticket,
+      RunningFlowWrites writes) {
     this.ctx = ctx;
     this.flow = flow;
     this.template = template;
     this.stepIndex = stepIndex;
     this.stepCount = stepCount;
     this.ticket = ticket;
+    this.writes = writes;
   }
 
   @Override
@@ -149,7 +152,7 @@ final class DefaultStepContext implements StepContext {
   @Override
   public void progress(double fraction) {
     checkArgument(fraction >= 0 && fraction <= 1, "progress must be in [0, 1]: %s", fraction);
-    ctx.stateMachine().progress(flow.id(), (stepIndex + fraction) / stepCount);
+    writes.progress((stepIndex + fraction) / stepCount);
   }
 
   @Override

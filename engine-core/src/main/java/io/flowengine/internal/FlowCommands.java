@@ -1,7 +1,9 @@
 package io.flowengine.internal;
 
+import io.flowengine.CreateFlowResult;
 import io.flowengine.Flow;
 import io.flowengine.FlowAction;
+import io.flowengine.FlowEngineException;
 import io.flowengine.FlowState;
 import io.flowengine.InvalidRequestException;
 import io.flowengine.NewAsset;
@@ -9,6 +11,7 @@ import io.flowengine.NewFlow;
 import io.flowengine.NotFoundException;
 import io.flowengine.Parameters;
 import io.flowengine.PayloadTooLargeException;
+import io.flowengine.StorageException;
 import io.flowengine.Template;
 import io.flowengine.Violation;
 import io.flowengine.spi.FlowRecord;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Creates, starts, aborts and deletes flows within a {@link Scope}. Everything a request carries is
@@ -41,6 +45,51 @@ final class FlowCommands {
   }
 
   Flow create(NewFlow request, Scope scope) {
+    FlowRecord record = prepare(request, scope, 0);
+    try {
+      ctx.flows().insert(record);
+    } catch (RuntimeException e) {
+      throw forgetInputs(record, e);
+    }
+    return created(record);
+  }
+
+  /**
+   * Creates each request on its own: checks it and stores its inputs, then inserts every accepted
+   * flow with one {@link io.flowengine.spi.FlowStore#insertAll}.
+   */
+  List<CreateFlowResult> createAll(List<NewFlow> requests, Scope scope) {
+    List<NewFlow> checked = List.copyOf(requests); // null elements are refused here, as a whole
+    CreateFlowResult[] results = new CreateFlowResult[checked.size()];
+    List<FlowRecord> records = new ArrayList<>(checked.size());
+    List<Integer> positions = new ArrayList<>(checked.size());
+    for (int i = 0; i < checked.size(); i++) {
+      try {
+        records.add(prepare(checked.get(i), scope, records.size()));
+        positions.add(i);
+      } catch (FlowEngineException e) {
+        results[i] = new CreateFlowResult.Refused(e);
+      }
+    }
+    List<Optional<RuntimeException>> outcomes =
+        records.isEmpty() ? List.of() : ctx.flows().insertAll(records);
+    for (int j = 0; j < records.size(); j++) {
+      FlowRecord record = records.get(j);
+      RuntimeException failure = outcomes.get(j).orElse(null);
+      results[positions.get(j)] =
+          failure == null
+              ? new CreateFlowResult.Created(created(record))
+              : new CreateFlowResult.Refused(asEngineError(forgetInputs(record, failure), record));
+    }
+    return List.of(results);
+  }
+
+  /**
+   * Checks a request and stores its inputs; returns the record to insert.
+   *
+   * @param admitted flows of the same account accepted earlier in the same call, not yet stored
+   */
+  private FlowRecord prepare(NewFlow request, Scope scope, int admitted) {
     Template template = template(request.template());
     List<Violation> violations = new ArrayList<>();
     Parameters parameters =
@@ -62,7 +111,7 @@ final class FlowCommands {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    AccountQuota.checkUnfinishedFlows(ctx, scope.accountId());
+    AccountQuota.checkUnfinishedFlows(ctx, scope.accountId(), admitted);
     Instant now = ctx.stateMachine().now();
     String flowId = ctx.ids().next(now);
     List<String> inputIds = new ArrayList<>(newInputs.size());
@@ -73,32 +122,8 @@ final class FlowCommands {
                 .store(flowId, scope.accountId(), newInputs.get(i), "inputs[" + i + "]", now)
                 .id());
       }
-      FlowState state = newInputs.isEmpty() ? FlowState.CREATED : FlowState.STARTING;
-      FlowRecord record =
-          new FlowRecord(
-              flowId,
-              scope.accountId(),
-              template.id(),
-              template.name(),
-              state,
-              0.0,
-              parameters,
-              request.additional(),
-              inputIds,
-              now,
-              state == FlowState.STARTING ? now : null,
-              null,
-              null,
-              timeout,
-              0);
-      ctx.flows().insert(record);
-      ctx.stateMachine().changed(null, record);
-      if (state == FlowState.STARTING) {
-        runner.submit(flowId);
-      }
-      return record.toFlow();
     } catch (RuntimeException e) {
-      if (!newInputs.isEmpty()) {
+      if (!inputIds.isEmpty() || !newInputs.isEmpty()) {
         try {
           ctx.assets().deleteAll(flowId);
         } catch (RuntimeException cleanup) {
@@ -108,6 +133,50 @@ final class FlowCommands {
       }
       throw e;
     }
+    FlowState state = newInputs.isEmpty() ? FlowState.CREATED : FlowState.STARTING;
+    return new FlowRecord(
+        flowId,
+        scope.accountId(),
+        template.id(),
+        template.name(),
+        state,
+        0.0,
+        parameters,
+        request.additional(),
+        inputIds,
+        now,
+        state == FlowState.STARTING ? now : null,
+        null,
+        null,
+        timeout,
+        0);
+  }
+
+  /** Tells listeners of a stored flow and queues it if it starts at once. */
+  private Flow created(FlowRecord record) {
+    ctx.stateMachine().changed(null, record);
+    if (record.state() == FlowState.STARTING) {
+      runner.submit(record.id());
+    }
+    return record.toFlow();
+  }
+
+  /** Deletes the inputs of a flow that was not stored; returns {@code e} for the caller. */
+  private RuntimeException forgetInputs(FlowRecord record, RuntimeException e) {
+    if (!record.inputIds().isEmpty()) {
+      try {
+        ctx.assets().deleteAll(record.id());
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup); // the caller learns why the call failed, not why cleaning up did
+      }
+    }
+    return e;
+  }
+
+  private static FlowEngineException asEngineError(RuntimeException e, FlowRecord record) {
+    return e instanceof FlowEngineException engine
+        ? engine
+        : new StorageException("could not store flow " + record.id() + ": " + e, e);
   }
 
   Flow start(String flowId, Scope scope) {

@@ -53,19 +53,18 @@ final class FlowExecution implements Consumer<RunTicket> {
     Duration timeout = record.timeout() != null ? record.timeout() : template.timeout();
     Throwable failure = null;
     DeadlineScheduler.Cancellable timer = null;
+    RunningFlowWrites writes = new RunningFlowWrites(ctx.stateMachine(), record);
     ticket.attach(Thread.currentThread());
     try {
-      FlowRecord running = ctx.stateMachine().fire(record, FlowEvent.DISPATCH, null, null);
-      if (running != null) {
-        if (timeout != null) {
-          timer =
-              ctx.deadlines()
-                  .schedule(
-                      ctx.stateMachine().now().plus(timeout),
-                      () -> ticket.stop(RunTicket.StopReason.TIMEOUT));
-        }
-        runSteps(running, template, ticket);
+      FlowRecord running = writes.dispatch(); // not waited for: recovery reruns a lost dispatch
+      if (timeout != null) {
+        timer =
+            ctx.deadlines()
+                .schedule(
+                    ctx.stateMachine().now().plus(timeout),
+                    () -> ticket.stop(RunTicket.StopReason.TIMEOUT));
       }
+      runSteps(running, template, ticket, writes);
     } catch (Throwable t) {
       failure = t;
     } finally {
@@ -74,24 +73,30 @@ final class FlowExecution implements Consumer<RunTicket> {
       }
       ticket.detach();
     }
-    finish(ticket, failure, timeout);
+    finish(ticket, failure, timeout, writes);
   }
 
-  private void runSteps(FlowRecord running, Template template, RunTicket ticket) throws Exception {
+  private void runSteps(
+      FlowRecord running, Template template, RunTicket ticket, RunningFlowWrites writes)
+      throws Exception {
     int count = template.pipeline().size();
     for (int i = 0; i < count; i++) {
       if (ticket.stopReason() != null) {
         throw new InterruptedException("flow stopped before step " + (i + 1));
       }
       Step step = template.pipeline().get(i);
-      step.run(new DefaultStepContext(ctx, running, template, i, count, ticket));
+      step.run(new DefaultStepContext(ctx, running, template, i, count, ticket, writes));
       if (i + 1 < count) {
-        ctx.stateMachine().progress(running.id(), (i + 1.0) / count); // a finished step is done
+        writes.progress((i + 1.0) / count); // a finished step is done
       }
     }
   }
 
-  private void finish(RunTicket ticket, @Nullable Throwable failure, @Nullable Duration timeout) {
+  private void finish(
+      RunTicket ticket,
+      @Nullable Throwable failure,
+      @Nullable Duration timeout,
+      RunningFlowWrites writes) {
     RunTicket.StopReason reason = ticket.stopReason();
     if (reason == RunTicket.StopReason.SHUTDOWN) {
       log.debug("flow {} left as it was: the engine is closing", ticket.flowId);
@@ -105,25 +110,48 @@ final class FlowExecution implements Consumer<RunTicket> {
       log.info("flow {} failed: {}", ticket.flowId, error);
       log.debug("flow {} failure", ticket.flowId, failure);
     }
-    // An abort can land between reading the state and storing the outcome; then the outcome is
-    // refused and the next round finishes the abort instead.
-    while (true) {
-      FlowRecord record = ctx.flows().find(ticket.flowId).orElse(null);
-      if (record == null || record.state().isTerminal()) {
-        return;
-      }
-      if (record.state() != FlowState.RUNNING && record.state() != FlowState.ABORTING) {
-        log.error("flow {} is {} after its run; leaving it", ticket.flowId, record.state());
-        return;
-      }
-      FlowEvent event =
-          record.state() == FlowState.ABORTING
-              ? FlowEvent.FINISH_ABORT
-              : error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE;
-      if (ctx.stateMachine().fire(record, event, error, null) != null) {
-        return;
-      }
+    String outcome = error;
+    if (reason == RunTicket.StopReason.ABORT) {
+      settle(ticket.flowId, outcome); // the abort is stored: finish it
+    } else {
+      writes.finish(outcome, flowId -> settle(flowId, outcome)); // not waited for
     }
+  }
+
+  /**
+   * Stores the outcome from the stored record, without waiting: an abort can land between reading
+   * the state and storing the outcome; then the outcome is refused and the next round finishes the
+   * abort instead.
+   */
+  private void settle(String flowId, @Nullable String error) {
+    FlowRecord record;
+    try {
+      record = ctx.flows().find(flowId).orElse(null);
+    } catch (RuntimeException e) {
+      log.warn("flow {}: could not read it to store its outcome: {}", flowId, e.toString());
+      return;
+    }
+    if (record == null || record.state().isTerminal()) {
+      return;
+    }
+    if (record.state() != FlowState.RUNNING && record.state() != FlowState.ABORTING) {
+      log.error("flow {} is {} after its run; leaving it", flowId, record.state());
+      return;
+    }
+    FlowEvent event =
+        record.state() == FlowState.ABORTING
+            ? FlowEvent.FINISH_ABORT
+            : error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE;
+    ctx.stateMachine()
+        .tryFireAsync(record, event, error)
+        .whenComplete(
+            (stored, thrown) -> {
+              if (thrown != null) {
+                log.warn("flow {}: could not store {}: {}", flowId, event, thrown.toString());
+              } else if (stored == null) {
+                settle(flowId, error);
+              }
+            });
   }
 
   private static String describe(Throwable failure) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,6 +108,14 @@ final class FlowStateMachine {
     return stored;
   }
 
+  FlowStore store() {
+    return store;
+  }
+
+  ListenerBus listeners() {
+    return listeners;
+  }
+
   /** Raises the progress of a running flow to {@code progress}; lower values are ignored. */
   void progress(String flowId, double progress) {
     double capped = Math.min(progress, MAX_RUNNING_PROGRESS);
@@ -174,6 +183,47 @@ final class FlowStateMachine {
       throw new NotFoundException(NotFoundException.Kind.FLOW, flowId);
     }
     return record;
+  }
+
+  /**
+   * Fires {@code event} once from {@code current} without waiting for the store: the future
+   * completes with the stored new version once it is stored (listeners and waiters told first), or
+   * with null if the event is not legal there or the flow changed meanwhile.
+   */
+  CompletableFuture<@Nullable FlowRecord> tryFireAsync(
+      FlowRecord current, FlowEvent event, @Nullable String error) {
+    FlowState to = FlowTransitions.next(current.state(), event);
+    if (to == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    FlowRecord next = advance(current, event, to, error);
+    return store
+        .compareAndSetAsync(current, next)
+        .thenApply(
+            stored -> {
+              if (!stored) {
+                return null;
+              }
+              changed(current, next);
+              return next;
+            });
+  }
+
+  /** Returns the next version of {@code from} after {@code event}, which must be legal. */
+  FlowRecord advance(FlowRecord from, FlowEvent event) {
+    FlowState to = FlowTransitions.next(from.state(), event);
+    if (to == null) {
+      throw new IllegalStateException(event + " is not legal for a " + from.state() + " flow");
+    }
+    return advance(from, event, to, null);
+  }
+
+  FlowRecord advance(FlowRecord from, FlowEvent event, @Nullable String error) {
+    FlowState to = FlowTransitions.next(from.state(), event);
+    if (to == null) {
+      throw new IllegalStateException(event + " is not legal for a " + from.state() + " flow");
+    }
+    return advance(from, event, to, error);
   }
 
   private FlowRecord advance(

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.flowengine.Asset;
 import io.flowengine.AssetContent;
+import io.flowengine.CreateFlowResult;
 import io.flowengine.Flow;
 import io.flowengine.FlowOperations;
 import io.flowengine.FlowPage;
@@ -83,6 +84,13 @@ final class ScopedFlowOperations implements FlowOperations {
     requireNonNull(request, "request");
     ctx.lifecycle().ensureOpen();
     return flows.create(request, scope);
+  }
+
+  @Override
+  public List<CreateFlowResult> createFlows(List<NewFlow> requests) {
+    requireNonNull(requests, "requests");
+    ctx.lifecycle().ensureOpen();
+    return flows.createAll(requests, scope);
   }
 
   @Override

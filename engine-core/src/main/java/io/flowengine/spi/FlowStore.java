@@ -2,9 +2,11 @@ package io.flowengine.spi;
 
 import io.flowengine.FlowState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,27 @@ public interface FlowStore {
    */
   void insert(FlowRecord record);
 
+  /**
+   * Stores several new records, each on its own: a record that cannot be stored (its id exists, a
+   * storage failure) fails alone and the others are stored. A store may write them in one
+   * transaction; {@code createFlows} uses it.
+   *
+   * @return for each record, at the same index, empty if it was stored, or why it was not (an
+   *     {@link IllegalStateException} for an existing id, a {@link io.flowengine.StorageException})
+   */
+  default List<Optional<RuntimeException>> insertAll(List<FlowRecord> records) {
+    List<Optional<RuntimeException>> outcomes = new ArrayList<>(records.size());
+    for (FlowRecord record : records) {
+      try {
+        insert(record);
+        outcomes.add(Optional.empty());
+      } catch (RuntimeException e) {
+        outcomes.add(Optional.of(e));
+      }
+    }
+    return outcomes;
+  }
+
   /** Returns the current record of a flow. */
   Optional<FlowRecord> find(String flowId);
 
@@ -35,6 +58,42 @@ public interface FlowStore {
    *     expected.version() + 1}
    */
   boolean compareAndSet(FlowRecord expected, FlowRecord next);
+
+  /**
+   * Starts a {@link #compareAndSet} whose caller need not wait for it: the future completes with
+   * the same result once the outcome is as durable as the store makes a change (a durable store
+   * commits it, perhaps with other changes, in one transaction). The engine uses it for the changes
+   * a flow's own thread makes (dispatch, progress, completion) and tells listeners and waiters in
+   * the future's continuation, so they hear of a change only once it is stored.
+   *
+   * <p>A caller may start the next change of a flow before the previous one completed, passing the
+   * very {@code next} instance of the pending change as {@code expected}: then the store must write
+   * it after that one, and must not write it if that one was not written (a durable store may write
+   * the two as one row update). The default calls {@link #compareAndSet} at once.
+   *
+   * @return completes with whether the record was replaced, or exceptionally with a {@link
+   *     io.flowengine.StorageException}
+   * @throws IllegalArgumentException if the ids differ or {@code next.version()} is not {@code
+   *     expected.version() + 1}
+   */
+  default CompletableFuture<Boolean> compareAndSetAsync(FlowRecord expected, FlowRecord next) {
+    if (!next.id().equals(expected.id()) || next.version() != expected.version() + 1) {
+      throw new IllegalArgumentException(
+          "next must be version "
+              + (expected.version() + 1)
+              + " of flow "
+              + expected.id()
+              + ", was version "
+              + next.version()
+              + " of "
+              + next.id());
+    }
+    try {
+      return CompletableFuture.completedFuture(compareAndSet(expected, next));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /**
    * Applies several compare-and-sets, with the same result as calling {@link #compareAndSet} for

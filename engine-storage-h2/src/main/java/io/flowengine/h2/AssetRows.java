@@ -26,6 +26,10 @@ final class AssetRows {
           + ", CONTENT) "
           + "VALUES (?, ?, ?, ?, ?, -1, '', ?, ?, ?, ?)";
 
+  /** Inserts a row whose content was read already, with its size and digest. */
+  static final String INSERT_STORED =
+      "INSERT INTO ASSETS (" + COLUMNS + ", CONTENT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   static final String SET_DIGEST =
       "UPDATE ASSETS SET SIZE = ?, SHA256 = ? WHERE FLOW_ID = ? AND ID = ?";
 
@@ -41,6 +45,22 @@ final class AssetRows {
     insert.setLong(6, EpochMicros.of(draft.createdAt(), "asset " + draft.id() + " createdAt"));
     insert.setString(7, draft.additional());
     insert.setString(8, draft.derivedFrom());
+  }
+
+  /** Binds {@link #INSERT_STORED}'s parameters. */
+  static void bindStored(PreparedStatement insert, AssetRecord record, byte[] content)
+      throws SQLException {
+    insert.setString(1, record.flowId());
+    insert.setString(2, record.id());
+    insert.setString(3, record.accountId());
+    insert.setInt(4, record.role().ordinal());
+    insert.setString(5, record.mediaType());
+    insert.setLong(6, record.size());
+    insert.setString(7, record.sha256());
+    insert.setLong(8, EpochMicros.of(record.createdAt(), "asset " + record.id() + " createdAt"));
+    insert.setString(9, record.additional());
+    insert.setString(10, record.derivedFrom());
+    insert.setBytes(11, content);
   }
 
   /** Reads the current row, selected with {@link #COLUMNS}. */

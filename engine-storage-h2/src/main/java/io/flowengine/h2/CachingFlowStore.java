@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +45,15 @@ final class CachingFlowStore implements FlowStore {
   }
 
   @Override
+  public List<Optional<RuntimeException>> insertAll(List<FlowRecord> records) {
+    try {
+      return store.insertAll(records);
+    } finally {
+      records.forEach(record -> cache.invalidate(record.id()));
+    }
+  }
+
+  @Override
   public Optional<FlowRecord> find(String flowId) {
     return Optional.ofNullable(cache.get(flowId, load));
   }
@@ -57,6 +67,20 @@ final class CachingFlowStore implements FlowStore {
     } finally {
       afterUpdate(expected, next, stored);
     }
+  }
+
+  /** Writes through once the update is decided, before the caller's continuation runs. */
+  @Override
+  public CompletableFuture<Boolean> compareAndSetAsync(FlowRecord expected, FlowRecord next) {
+    CompletableFuture<Boolean> decided;
+    try {
+      decided = store.compareAndSetAsync(expected, next);
+    } catch (RuntimeException e) {
+      cache.invalidate(expected.id());
+      throw e;
+    }
+    return decided.whenComplete(
+        (stored, failure) -> afterUpdate(expected, next, failure == null && stored));
   }
 
   @Override

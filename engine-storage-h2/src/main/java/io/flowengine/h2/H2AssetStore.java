@@ -2,12 +2,15 @@ package io.flowengine.h2;
 
 import io.flowengine.AssetRole;
 import io.flowengine.NotFoundException;
+import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;
 import io.flowengine.spi.AssetStore;
 import io.flowengine.spi.ContentStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,18 +23,25 @@ import org.h2.api.ErrorCode;
 
 /**
  * An {@link AssetStore} on the {@code ASSETS} table, content in a BLOB column that H2 keeps in its
- * LOB storage in blocks: {@link #put} streams the content in and {@link #open} streams it out,
- * neither holding an asset in memory. A put is one transaction on a connection of its own (a large
- * upload does not hold a pooled connection): the row is written with the content and then given its
- * size and digest, and a failure rolls it all back. Thread-safe.
+ * LOB storage in blocks: {@link #open} streams it out without holding an asset in memory. A put of
+ * content up to {@value #GROUPED_MAX_BYTES} bytes is read into memory and written through the
+ * storage's {@link GroupCommit}, so small assets of many callers share one commit. A larger one is
+ * streamed in, in one transaction on a connection of its own (a large upload does not hold a pooled
+ * connection or the writer): the row is written with the content and then given its size and
+ * digest, and a failure rolls it all back. Thread-safe.
  */
 final class H2AssetStore implements AssetStore {
+  /** The largest content written through the group commit; larger content is streamed. */
+  static final int GROUPED_MAX_BYTES = 64 * 1024;
+
   private final ConnectionPool pool;
   private final StorageFailures failures;
+  private final GroupCommit commit;
 
-  H2AssetStore(ConnectionPool pool, StorageFailures failures) {
+  H2AssetStore(ConnectionPool pool, StorageFailures failures, GroupCommit commit) {
     this.pool = pool;
     this.failures = failures;
+    this.commit = commit;
   }
 
   @Override
@@ -40,10 +50,39 @@ final class H2AssetStore implements AssetStore {
     if (find(draft.flowId(), draft.id()).isPresent()) {
       throw duplicate(draft, null);
     }
+    byte[] head = content.readNBytes(GROUPED_MAX_BYTES + 1); // a failure propagates unchanged
+    if (head.length <= GROUPED_MAX_BYTES) {
+      return putGrouped(draft.stored(content.size(), content.sha256()), head);
+    }
+    return putStreamed(
+        draft, content, new SequenceInputStream(new ByteArrayInputStream(head), content));
+  }
+
+  private AssetRecord putGrouped(AssetRecord record, byte[] bytes) {
+    return GroupCommit.await(
+        commit.execute(
+            c -> {
+              try (PreparedStatement insert = c.prepareStatement(AssetRows.INSERT_STORED)) {
+                AssetRows.bindStored(insert, record, bytes);
+                insert.executeUpdate();
+              } catch (SQLException e) {
+                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                  throw new IllegalStateException(
+                      "asset " + record.id() + " of flow " + record.flowId() + " already exists",
+                      e);
+                }
+                throw failures.of("store asset " + record.id() + " of flow " + record.flowId(), e);
+              }
+              return record;
+            }));
+  }
+
+  private AssetRecord putStreamed(AssetDraft draft, ContentStream content, InputStream rest)
+      throws IOException {
     try (Connection c = pool.openDedicated()) {
       c.setAutoCommit(false);
       try {
-        AssetRecord record = insert(c, draft, content);
+        AssetRecord record = insert(c, draft, content, rest);
         c.commit();
         return record;
       } catch (SQLException | RuntimeException e) {
@@ -66,11 +105,11 @@ final class H2AssetStore implements AssetStore {
     }
   }
 
-  private static AssetRecord insert(Connection c, AssetDraft draft, ContentStream content)
-      throws SQLException {
+  private static AssetRecord insert(
+      Connection c, AssetDraft draft, ContentStream content, InputStream rest) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement(AssetRows.INSERT)) {
       AssetRows.bindInsert(insert, draft);
-      insert.setBinaryStream(9, content, -1);
+      insert.setBinaryStream(9, rest, -1);
       insert.executeUpdate();
     }
     AssetRecord record = draft.stored(content.size(), content.sha256());

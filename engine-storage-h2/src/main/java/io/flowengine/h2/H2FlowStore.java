@@ -1,6 +1,7 @@
 package io.flowengine.h2;
 
 import io.flowengine.FlowState;
+import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.FlowOrdering;
 import io.flowengine.spi.FlowPageRequest;
 import io.flowengine.spi.FlowRecord;
@@ -16,42 +17,52 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.h2.api.ErrorCode;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link FlowStore} on the {@code FLOWS} table. Each call is one auto-committed statement (a
- * listing is several reads), so it is durable as the storage's durability mode says once it
- * returns. Compare-and-set is {@code UPDATE ... WHERE ID = ? AND VERSION = ?}: H2 locks the row and
- * re-checks the version, so of racing updates exactly one changes it. Thread-safe.
+ * A {@link FlowStore} on the {@code FLOWS} table. Every write goes through the storage's {@link
+ * GroupCommit}: the writes that wait at the same moment share one transaction and one commit, and a
+ * call returns once its own write is committed, so it is durable as the storage's durability mode
+ * says. Compare-and-set is {@code UPDATE ... WHERE ID = ? AND VERSION = ?}, decided in the writer's
+ * transaction in queue order, so of racing updates exactly one changes the row. Reads run on pooled
+ * connections and see committed rows only. Thread-safe.
  */
 final class H2FlowStore implements FlowStore {
   private static final String SELECT = "SELECT " + FlowRows.COLUMNS + " FROM FLOWS ";
 
   private final ConnectionPool pool;
   private final StorageFailures failures;
+  private final GroupCommit commit;
 
-  H2FlowStore(ConnectionPool pool, StorageFailures failures) {
+  H2FlowStore(ConnectionPool pool, StorageFailures failures, GroupCommit commit) {
     this.pool = pool;
     this.failures = failures;
+    this.commit = commit;
   }
 
   @Override
   public void insert(FlowRecord record) {
-    try {
-      pool.call(
-          c -> {
-            try (PreparedStatement insert = c.prepareStatement(FlowRows.INSERT)) {
-              FlowRows.bindInsert(insert, record);
-              return insert.executeUpdate();
-            }
-          });
-    } catch (SQLException e) {
-      if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
-        throw new IllegalStateException("flow " + record.id() + " already exists", e);
-      }
-      throw failures.of("insert flow " + record.id(), e);
+    GroupCommit.await(commit.insert(record));
+  }
+
+  /** Queues every insert at once, so they share as few transactions as the writer needs. */
+  @Override
+  public List<Optional<RuntimeException>> insertAll(List<FlowRecord> records) {
+    List<CompletableFuture<Void>> pending = new ArrayList<>(records.size());
+    for (FlowRecord record : records) {
+      pending.add(commit.insert(record));
     }
+    List<Optional<RuntimeException>> outcomes = new ArrayList<>(records.size());
+    for (CompletableFuture<Void> insert : pending) {
+      try {
+        GroupCommit.await(insert);
+        outcomes.add(Optional.empty());
+      } catch (RuntimeException e) {
+        outcomes.add(Optional.of(e));
+      }
+    }
+    return outcomes;
   }
 
   @Override
@@ -73,21 +84,16 @@ final class H2FlowStore implements FlowStore {
 
   @Override
   public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
-    checkUpdate(expected, next);
-    try {
-      return pool.call(
-          c -> {
-            try (PreparedStatement update = c.prepareStatement(FlowRows.COMPARE_AND_SET)) {
-              FlowRows.bindCompareAndSet(update, expected, next);
-              return update.executeUpdate() == 1;
-            }
-          });
-    } catch (SQLException e) {
-      throw failures.of("update flow " + expected.id() + " from version " + expected.version(), e);
-    }
+    return GroupCommit.await(compareAndSetAsync(expected, next));
   }
 
-  /** Applies the updates as one JDBC batch in one transaction: all of them or, on failure, none. */
+  @Override
+  public CompletableFuture<Boolean> compareAndSetAsync(FlowRecord expected, FlowRecord next) {
+    checkUpdate(expected, next);
+    return commit.compareAndSet(expected, next);
+  }
+
+  /** Queues every update at once; a batch the writer takes together is one transaction. */
   @Override
   public boolean[] compareAndSetAll(List<FlowRecord> expected, List<FlowRecord> next) {
     if (expected.size() != next.size()) {
@@ -97,33 +103,15 @@ final class H2FlowStore implements FlowStore {
     for (int i = 0; i < expected.size(); i++) {
       checkUpdate(expected.get(i), next.get(i));
     }
+    List<CompletableFuture<Boolean>> pending = new ArrayList<>(expected.size());
+    for (int i = 0; i < expected.size(); i++) {
+      pending.add(commit.compareAndSet(expected.get(i), next.get(i)));
+    }
     boolean[] replaced = new boolean[expected.size()];
-    if (replaced.length == 0) {
-      return replaced;
+    for (int i = 0; i < replaced.length; i++) {
+      replaced[i] = GroupCommit.await(pending.get(i));
     }
-    try {
-      int[] counts =
-          pool.call(
-              c -> {
-                c.setAutoCommit(false);
-                try (PreparedStatement update = c.prepareStatement(FlowRows.COMPARE_AND_SET)) {
-                  for (int i = 0; i < replaced.length; i++) {
-                    FlowRows.bindCompareAndSet(update, expected.get(i), next.get(i));
-                    update.addBatch();
-                  }
-                  int[] updated = update.executeBatch();
-                  c.commit();
-                  c.setAutoCommit(true);
-                  return updated;
-                }
-              });
-      for (int i = 0; i < replaced.length; i++) {
-        replaced[i] = counts[i] == 1;
-      }
-      return replaced;
-    } catch (SQLException e) {
-      throw failures.of("update " + replaced.length + " flows (nothing was changed)", e);
-    }
+    return replaced;
   }
 
   private static void checkUpdate(FlowRecord expected, FlowRecord next) {
@@ -142,19 +130,7 @@ final class H2FlowStore implements FlowStore {
 
   @Override
   public boolean delete(FlowRecord expected) {
-    try {
-      return pool.call(
-          c -> {
-            try (PreparedStatement delete =
-                c.prepareStatement("DELETE FROM FLOWS WHERE ID = ? AND VERSION = ?")) {
-              delete.setString(1, expected.id());
-              delete.setLong(2, expected.version());
-              return delete.executeUpdate() == 1;
-            }
-          });
-    } catch (SQLException e) {
-      throw failures.of("delete flow " + expected.id(), e);
-    }
+    return GroupCommit.await(commit.delete(expected));
   }
 
   @Override

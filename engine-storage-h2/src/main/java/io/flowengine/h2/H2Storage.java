@@ -5,8 +5,10 @@ import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import io.flowengine.StorageException;
+import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
+import io.flowengine.spi.CommitListener;
 import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowStore;
 import java.io.IOException;
@@ -57,6 +59,7 @@ public final class H2Storage implements EngineStorage {
   private final String description;
   private final Connection anchor;
   private final ConnectionPool pool;
+  private final GroupCommit commit;
   private final FlowStore flows;
   private final AssetStore assets;
   private final ApiKeyStore apiKeys;
@@ -65,12 +68,14 @@ public final class H2Storage implements EngineStorage {
       String description,
       Connection anchor,
       ConnectionPool pool,
+      GroupCommit commit,
       FlowStore flows,
       AssetStore assets,
       ApiKeyStore apiKeys) {
     this.description = description;
     this.anchor = anchor;
     this.pool = pool;
+    this.commit = commit;
     this.flows = flows;
     this.assets = assets;
     this.apiKeys = apiKeys;
@@ -112,12 +117,14 @@ public final class H2Storage implements EngineStorage {
   }
 
   /**
-   * Closes the database: its connections are closed and H2 writes what it still holds, then
-   * compacts the file for up to {@value #CLOSE_COMPACT_MILLIS} ms. Asset streams still open keep
-   * the database open until they are closed. Idempotent.
+   * Closes the database: the changes still queued for the group commit are written and
+   * acknowledged, its connections are closed and H2 writes what it still holds, then compacts the
+   * file for up to {@value #CLOSE_COMPACT_MILLIS} ms. Asset streams still open keep the database
+   * open until they are closed. Idempotent.
    */
   @Override
   public void close() {
+    commit.close();
     pool.close();
     checkpoint();
     ConnectionPool.quietlyClose(anchor);
@@ -164,6 +171,9 @@ public final class H2Storage implements EngineStorage {
     private @Nullable Long cacheSize;
     private @Nullable Integer connections;
     private @Nullable Duration lockTimeout;
+    private @Nullable Integer queueCapacity;
+    private CommitListener commitListener = CommitListener.none();
+    private boolean commitListenerSet;
     private String fileSystem = "file";
 
     private Builder() {}
@@ -226,6 +236,31 @@ public final class H2Storage implements EngineStorage {
       checkState(this.lockTimeout == null, "lockTimeout was already set to %s", this.lockTimeout);
       checkArgument(timeout.isPositive(), "lockTimeout must be positive: %s", timeout);
       this.lockTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets how many writes may wait for the group commit (default {@value
+     * GroupCommit#DEFAULT_CAPACITY}); when that many wait, callers wait too (back-pressure).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder queueCapacity(int changes) {
+      checkState(
+          this.queueCapacity == null, "queueCapacity was already set to %s", this.queueCapacity);
+      checkArgument(changes > 0, "queueCapacity must be positive: %s", changes);
+      this.queueCapacity = changes;
+      return this;
+    }
+
+    /**
+     * Tells {@code listener} of every group commit: how many changes, how many statements, how long
+     * (for metrics; none by default).
+     */
+    public Builder commitListener(CommitListener listener) {
+      checkState(!commitListenerSet, "commitListener was already set to %s", commitListener);
+      this.commitListener = requireNonNull(listener, "listener");
+      this.commitListenerSet = true;
       return this;
     }
 
@@ -313,10 +348,19 @@ public final class H2Storage implements EngineStorage {
     } catch (SQLException e) {
       throw failures.of("open", e);
     }
+    GroupCommit commit;
     try {
       refuseReadOnly(anchor, failures);
       SchemaMigrations.current().migrate(anchor, failures);
       StrayAssets.delete(anchor, failures);
+      commit =
+          GroupCommit.start(
+              "flowengine-h2",
+              pool.openDedicated(),
+              new H2FlowSql(failures),
+              options.queueCapacity != null ? options.queueCapacity : GroupCommit.DEFAULT_CAPACITY,
+              GroupCommit.DEFAULT_MAX_BATCH,
+              options.commitListener);
     } catch (SQLException | RuntimeException e) {
       ConnectionPool.quietlyClose(anchor);
       throw e instanceof SQLException sql
@@ -324,13 +368,14 @@ public final class H2Storage implements EngineStorage {
           : (RuntimeException) e;
     }
     long cacheSize = options.cacheSize != null ? options.cacheSize : 10_000;
-    FlowStore flows = new H2FlowStore(pool, failures);
+    FlowStore flows = new H2FlowStore(pool, failures, commit);
     return new H2Storage(
         description,
         anchor,
         pool,
+        commit,
         cacheSize == 0 ? flows : new CachingFlowStore(flows, cacheSize),
-        new H2AssetStore(pool, failures),
+        new H2AssetStore(pool, failures, commit),
         new H2ApiKeyStore(pool, failures));
   }
 

@@ -78,15 +78,29 @@ class CrashRecoveryTest {
             db.toString(),
             log.toString(),
             Long.toString(seed)));
+    Path errors = log.resolveSibling("child-errors.log");
     Process child =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        new ProcessBuilder(command)
+            .redirectError(ProcessBuilder.Redirect.to(errors.toFile()))
+            .start();
     try {
       CompletableFuture<Integer> seen =
           CompletableFuture.supplyAsync(() -> countAcks(child.getInputStream(), acks));
-      assertThat(seen.get(120, TimeUnit.SECONDS)).as("acks before the child ended").isEqualTo(acks);
+      assertThat(seen.get(120, TimeUnit.SECONDS))
+          .as(() -> "acks before the child ended; it wrote to stderr:\n" + tail(errors))
+          .isEqualTo(acks);
     } finally {
       child.destroyForcibly();
       assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  private static String tail(Path file) {
+    try {
+      String text = Files.readString(file);
+      return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
     }
   }
 

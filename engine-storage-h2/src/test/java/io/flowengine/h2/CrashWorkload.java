@@ -22,9 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The child process of {@link CrashRecoveryTest}: runs an engine on an H2 file and creates flows
- * with inputs until it is killed. Only after an API call has returned does it append the call's
- * result to an fsync'd log, {@code created <flow> <input sha-256>} or {@code completed <flow>
- * <output sha-256>}, and print {@code ack} so the parent can pick a moment to kill it.
+ * with inputs from {@value #SENDERS} threads at once, so the group commit has batches in flight,
+ * until it is killed. Only after an API call has returned does it append the call's result to an
+ * fsync'd log, {@code created <flow> <input sha-256>} or {@code completed <flow> <output sha-256>},
+ * and print {@code ack} so the parent can pick a moment to kill it.
  */
 public final class CrashWorkload {
   /** Copies each input to an output, a piece at a time, with a little simulated work. */
@@ -46,13 +47,14 @@ public final class CrashWorkload {
           .build();
 
   private static final ReentrantLock LOG_LOCK = new ReentrantLock();
+  private static final int SENDERS = 8;
 
   private CrashWorkload() {}
 
   /** Arguments: database directory, log file, seed. */
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
-    Random random = new Random(Long.parseLong(args[2]));
+    Random seeds = new Random(Long.parseLong(args[2]));
     try (FileChannel log =
             FileChannel.open(
                 Path.of(args[1]),
@@ -61,6 +63,20 @@ public final class CrashWorkload {
                 StandardOpenOption.APPEND);
         FlowEngine engine =
             FlowEngine.builder().storage(storage(dir)).template(COPY).maxRunningFlows(8).build()) {
+      Thread[] senders = new Thread[SENDERS];
+      for (int i = 0; i < SENDERS; i++) {
+        Random random = new Random(seeds.nextLong());
+        senders[i] = Thread.ofPlatform().name("sender-" + i).start(() -> send(engine, log, random));
+      }
+      for (Thread sender : senders) {
+        sender.join();
+      }
+    }
+  }
+
+  /** Creates flows until the process is killed. */
+  private static void send(FlowEngine engine, FileChannel log, Random random) {
+    try {
       while (true) {
         byte[] input =
             new byte
@@ -90,6 +106,8 @@ public final class CrashWorkload {
           engine.awaitFlow(flow.id()).get(30, TimeUnit.SECONDS);
         }
       }
+    } catch (Exception e) {
+      throw new IllegalStateException("the sender stopped", e);
     }
   }
 

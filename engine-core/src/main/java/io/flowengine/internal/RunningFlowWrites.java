@@ -1,0 +1,143 @@
+package io.flowengine.internal;
+
+import io.flowengine.FlowState;
+import io.flowengine.spi.FlowRecord;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The writes a running flow's own thread makes, queued without waiting for the store: dispatch,
+ * progress, and completion or failure. Each expects the record the previous one writes ({@link
+ * io.flowengine.spi.FlowStore#compareAndSetAsync}), so a durable store writes them in order and may
+ * coalesce them into one row update; the thread never waits for a commit. Losing one of them is
+ * what recovery handles anyway (a flow found starting or running after a crash runs again), and
+ * listeners and waiters hear of each only once it is stored. If one is not written (an abort
+ * changed the flow first), the rest are not either, and the outcome is settled from the stored
+ * record instead. Thread-safe: the steps of one flow may report progress from several threads.
+ */
+final class RunningFlowWrites {
+  private static final Logger log = LoggerFactory.getLogger(RunningFlowWrites.class);
+
+  private final FlowStateMachine machine;
+  private final ReentrantLock lock = new ReentrantLock();
+  private FlowRecord last; // guarded by lock: what the last queued write leaves, once written
+  private volatile boolean lost;
+
+  RunningFlowWrites(FlowStateMachine machine, FlowRecord starting) {
+    this.machine = machine;
+    this.last = starting;
+  }
+
+  /** Queues {@code STARTING -> RUNNING} and returns the running record as it will be stored. */
+  FlowRecord dispatch() {
+    FlowRecord from;
+    FlowRecord next;
+    CompletableFuture<Boolean> write;
+    lock.lock();
+    try {
+      from = last;
+      next = machine.advance(from, FlowEvent.DISPATCH);
+      write = queue(next);
+    } finally {
+      lock.unlock();
+    }
+    write.whenComplete((stored, failure) -> decided(from, next, stored, failure, false));
+    return next;
+  }
+
+  /**
+   * Queues a progress increase of the running flow; lower values, and any after a loss, are
+   * ignored.
+   */
+  void progress(double fraction) {
+    double capped = Math.min(fraction, FlowStateMachine.MAX_RUNNING_PROGRESS);
+    FlowRecord from;
+    FlowRecord next;
+    CompletableFuture<Boolean> write;
+    lock.lock();
+    try {
+      from = last;
+      if (lost || from.state() != FlowState.RUNNING || capped <= from.progress()) {
+        return;
+      }
+      next = from.withProgress(capped);
+      write = queue(next);
+    } finally {
+      lock.unlock();
+    }
+    write.whenComplete((stored, failure) -> decided(from, next, stored, failure, true));
+  }
+
+  /**
+   * Queues the end of the run: completed, or failed with {@code error}. If that write (or one
+   * before it) is not written, {@code settle} decides from the stored record.
+   */
+  void finish(@Nullable String error, Consumer<String> settle) {
+    FlowRecord from;
+    FlowRecord next;
+    CompletableFuture<Boolean> write;
+    lock.lock();
+    try {
+      from = last;
+      if (lost || from.state() != FlowState.RUNNING) {
+        next = null;
+        write = null;
+      } else {
+        next = machine.advance(from, error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE, error);
+        write = queue(next);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (write == null) {
+      settle.accept(from.id());
+      return;
+    }
+    FlowRecord terminal = next;
+    write.whenComplete(
+        (stored, failure) -> {
+          if (decided(from, terminal, stored, failure, false)) {
+            return;
+          }
+          settle.accept(from.id());
+        });
+  }
+
+  private CompletableFuture<Boolean> queue(FlowRecord next) {
+    FlowRecord from = last;
+    last = next;
+    try {
+      return machine.store().compareAndSetAsync(from, next);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Tells listeners of a stored write; remembers a lost one. Returns whether it was stored. */
+  private boolean decided(
+      FlowRecord from,
+      FlowRecord next,
+      @Nullable Boolean stored,
+      @Nullable Throwable failure,
+      boolean progressOnly) {
+    if (failure != null || stored == null || !stored) {
+      lost = true;
+      if (failure != null) {
+        log.warn("flow {}: could not store {}: {}", from.id(), next.state(), failure.toString());
+      }
+      return false;
+    }
+    if (progressOnly) {
+      if (!machine.listeners().isEmpty()) {
+        machine.listeners().progressed(next.toFlow());
+      }
+    } else {
+      machine.changed(from, next);
+    }
+    return true;
+  }
+}
