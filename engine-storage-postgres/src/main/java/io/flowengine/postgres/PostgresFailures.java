@@ -15,6 +15,9 @@ record PostgresFailures(String database) {
   /** SQLSTATE of a unique-constraint violation. */
   static final String UNIQUE_VIOLATION = "23505";
 
+  /** SQLSTATE of an exclusion-constraint violation: a duplicate flow id. */
+  static final String EXCLUSION_VIOLATION = "23P01";
+
   /** Returns the exception for {@code e}, raised while doing {@code action}. */
   StorageException of(String action, SQLException e) {
     return new StorageException("could not " + action + " in " + database + ": " + explain(e), e);
@@ -27,7 +30,7 @@ record PostgresFailures(String database) {
 
   /** Returns whether {@code e} reports a duplicate key. */
   static boolean isDuplicate(SQLException e) {
-    return UNIQUE_VIOLATION.equals(e.getSQLState());
+    return UNIQUE_VIOLATION.equals(e.getSQLState()) || EXCLUSION_VIOLATION.equals(e.getSQLState());
   }
 
   /**

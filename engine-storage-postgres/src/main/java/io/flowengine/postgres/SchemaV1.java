@@ -14,6 +14,10 @@ import java.util.List;
  *   <li>Ids are {@code text COLLATE "C"}: byte order, which is the engine's id order whatever the
  *       database's collation.
  *   <li>A flow's state is its lifecycle rank ({@link io.flowengine.FlowState#ordinal()}).
+ *   <li>A flow's id is unique through a hash index (an exclusion constraint), not a btree primary
+ *       key: lookups by id are as fast, and no index on the id alone tempts the planner to walk
+ *       every flow in id order, filtering by state, instead of reading the state's own index range
+ *       (a listing by state, recovery's batches by id).
  *   <li>Every listing order has an index that starts with the state, so a page is one range scan
  *       per state (two for a start or finish time: present and missing values) merged in order; an
  *       account's flows have an index by state and one by creation time.
@@ -47,7 +51,7 @@ final class SchemaV1 {
     sql.add(
         """
         CREATE TABLE IF NOT EXISTS flowengine_flows (
-          id text COLLATE "C" NOT NULL PRIMARY KEY,
+          id text COLLATE "C" NOT NULL,
           account_id text COLLATE "C",
           template_id text NOT NULL,
           template_name text NOT NULL,
@@ -64,7 +68,8 @@ final class SchemaV1 {
           version bigint NOT NULL,
           owner_node text COLLATE "C",
           owner_epoch bigint,
-          not_before_us bigint)""");
+          not_before_us bigint,
+          CONSTRAINT flowengine_flows_id_unique EXCLUDE USING hash (id WITH =))""");
     for (String[] key : LISTING_KEYS) {
       sql.add(
           "CREATE INDEX IF NOT EXISTS flowengine_flows_by_"
