@@ -250,7 +250,10 @@ public final class PostgresStorage implements EngineStorage {
       DataSource source = pool != null ? pool : requireNonNull(dataSource);
       String described = url != null ? describe(url) : "the PostgreSQL database of " + dataSource;
       try {
-        PostgresFailures failures = prepare(source, described);
+        // The first connection comes from the driver itself: a wrong database or an unreachable
+        // server fails at once with the driver's error, instead of after the pool's retries.
+        PostgresFailures failures =
+            prepare(pool != null ? pool.getDataSource() : source, described);
         return new PostgresStorage(
             failures.database(),
             node,
