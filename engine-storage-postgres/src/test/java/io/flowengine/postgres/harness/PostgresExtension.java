@@ -53,14 +53,24 @@ public final class PostgresExtension
                 },
                 ServerOrReason.class);
     if (found.server().isEmpty()) {
-      String message = "no PostgreSQL for the tests: " + found.reason();
-      if (Boolean.getBoolean(REQUIRED)) {
-        throw new ExtensionConfigurationException(
-            message + " (" + REQUIRED + "=true, so this fails instead of skipping)");
-      }
-      Assumptions.abort(message);
+      unavailable(found.reason(), Boolean.getBoolean(REQUIRED));
     }
     return found.server().get();
+  }
+
+  /**
+   * Ends the test for want of a server: skipped with the reason, or failed if one is required.
+   *
+   * @throws org.opentest4j.TestAbortedException if not required (a skip)
+   * @throws ExtensionConfigurationException if required
+   */
+  static void unavailable(String reason, boolean required) {
+    String message = "no PostgreSQL for the tests: " + reason;
+    if (required) {
+      throw new ExtensionConfigurationException(
+          message + " (" + REQUIRED + "=true, so this fails instead of skipping)");
+    }
+    Assumptions.abort(message);
   }
 
   @Override
