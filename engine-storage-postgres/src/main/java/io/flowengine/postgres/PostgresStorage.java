@@ -1,0 +1,348 @@
+package io.flowengine.postgres;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.flowengine.StorageException;
+import io.flowengine.spi.ApiKeyStore;
+import io.flowengine.spi.AssetStore;
+import io.flowengine.spi.EngineStorage;
+import io.flowengine.spi.FlowStore;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Flows, assets and API keys in a PostgreSQL database (15 or newer), which several engines may
+ * share. Opening creates the schema in a new database (in the connection's current schema) and
+ * migrates an older one; a database written by a newer release is refused.
+ *
+ * <pre>{@code
+ * FlowEngine engine = FlowEngine.builder()
+ *     .storage(PostgresStorage.builder()
+ *         .url("jdbc:postgresql://db.internal:5432/flows")
+ *         .credentials("flowengine", password)
+ *         .open())
+ *     .template(myTemplate)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Each storage is a node with an id ({@link #nodeId()}) and a lease ({@link #lease()}) that
+ * cluster mode uses. The engine closes the storage when it closes; closing closes the storage's own
+ * connection pool, not a {@link DataSource} the host passed in. Thread-safe.
+ */
+public final class PostgresStorage implements EngineStorage {
+  private final String description;
+  private final String nodeId;
+  private final Duration lease;
+  private final @Nullable HikariDataSource ownPool;
+  private final FlowStore flows;
+  private final AssetStore assets;
+  private final ApiKeyStore apiKeys;
+
+  private PostgresStorage(
+      String description,
+      String nodeId,
+      Duration lease,
+      @Nullable HikariDataSource ownPool,
+      Connections connections) {
+    this.description = description;
+    this.nodeId = nodeId;
+    this.lease = lease;
+    this.ownPool = ownPool;
+    this.flows = new PostgresFlowStore(connections, new DirectWritePath(connections));
+    this.assets = new PostgresAssetStore(connections, nodeId);
+    this.apiKeys = new PostgresApiKeyStore(connections);
+  }
+
+  /** Returns a builder; {@link Builder#url} or {@link Builder#dataSource} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public FlowStore flows() {
+    return flows;
+  }
+
+  @Override
+  public AssetStore assets() {
+    return assets;
+  }
+
+  @Override
+  public ApiKeyStore apiKeys() {
+    return apiKeys;
+  }
+
+  /** Returns this node's id: the one set with {@link Builder#nodeId}, or a generated one. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** Returns how long this node's lease lasts between renewals (cluster mode). */
+  public Duration lease() {
+    return lease;
+  }
+
+  /** Closes the storage's own connection pool, if it has one. Idempotent. */
+  @Override
+  public void close() {
+    if (ownPool != null) {
+      ownPool.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description + " (node " + nodeId + ")";
+  }
+
+  /**
+   * Configures and opens a {@link PostgresStorage}. Each option is checked when set and may be set
+   * once; {@link #open()} checks how they combine. Not thread-safe.
+   */
+  public static final class Builder {
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Duration MIN_LEASE = Duration.ofMillis(100);
+    private static final Duration MAX_LEASE = Duration.ofHours(1);
+
+    private @Nullable String url;
+    private @Nullable String user;
+    private @Nullable String password;
+    private @Nullable DataSource dataSource;
+    private @Nullable String nodeId;
+    private @Nullable Duration lease;
+    private @Nullable Integer poolSize;
+
+    private Builder() {}
+
+    /**
+     * Connects to the database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/database},
+     * with any of the driver's parameters) through a connection pool of the storage's own.
+     *
+     * @throws IllegalArgumentException if it is not a PostgreSQL JDBC URL
+     * @throws IllegalStateException if a URL or a DataSource was already set
+     */
+    public Builder url(String jdbcUrl) {
+      requireNonNull(jdbcUrl, "jdbcUrl");
+      checkState(url == null, "url was already set to %s", url == null ? null : redacted(url));
+      checkState(dataSource == null, "a DataSource was already set; choose url or dataSource");
+      checkArgument(
+          org.postgresql.Driver.parseURL(jdbcUrl, null) != null,
+          "not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): %s",
+          redacted(jdbcUrl));
+      this.url = jdbcUrl;
+      return this;
+    }
+
+    /**
+     * Sets the user and password to connect with (otherwise the URL's or the driver's defaults).
+     *
+     * @throws IllegalStateException if credentials were already set
+     */
+    public Builder credentials(String user, String password) {
+      requireNonNull(user, "user");
+      requireNonNull(password, "password");
+      checkState(this.user == null, "credentials were already set for user %s", this.user);
+      checkArgument(!user.isEmpty(), "user must not be empty");
+      this.user = user;
+      this.password = password;
+      return this;
+    }
+
+    /**
+     * Borrows connections from {@code dataSource}, the host's (typically its own pool), instead of
+     * a pool of the storage's; closing the storage leaves it open.
+     *
+     * @throws IllegalStateException if a URL or a DataSource was already set
+     */
+    public Builder dataSource(DataSource dataSource) {
+      requireNonNull(dataSource, "dataSource");
+      checkState(this.dataSource == null, "dataSource was already set to %s", this.dataSource);
+      checkState(url == null, "a url was already set; choose url or dataSource");
+      this.dataSource = dataSource;
+      return this;
+    }
+
+    /**
+     * Sets this node's id, unique among the engines sharing the database (default: {@code node-}
+     * and 16 random hex digits, new for every open).
+     *
+     * @throws IllegalArgumentException unless 1 to 64 of {@code A-Z a-z 0-9 . _ : -}
+     */
+    public Builder nodeId(String nodeId) {
+      requireNonNull(nodeId, "nodeId");
+      checkState(this.nodeId == null, "nodeId was already set to %s", this.nodeId);
+      checkArgument(
+          NODE_ID.matcher(nodeId).matches(),
+          "nodeId must be 1 to 64 letters, digits, '.', '_', ':' or '-': '%s'",
+          nodeId);
+      this.nodeId = nodeId;
+      return this;
+    }
+
+    /**
+     * Sets how long this node's lease lasts (default 5 s): in cluster mode a node renews it well
+     * before it ends, and the flows of a node whose lease ended are taken over by the others.
+     *
+     * @throws IllegalArgumentException unless between 100 ms and 1 hour
+     */
+    public Builder lease(Duration lease) {
+      requireNonNull(lease, "lease");
+      checkState(this.lease == null, "lease was already set to %s", this.lease);
+      checkArgument(
+          lease.compareTo(MIN_LEASE) >= 0 && lease.compareTo(MAX_LEASE) <= 0,
+          "lease must be between %s and %s: %s",
+          MIN_LEASE,
+          MAX_LEASE,
+          lease);
+      this.lease = lease;
+      return this;
+    }
+
+    /**
+     * Sets how many connections the storage's own pool holds at most (default 10). An asset upload
+     * holds one for as long as it reads its content; everything else holds one per statement.
+     *
+     * @throws IllegalArgumentException unless between 1 and 1000
+     */
+    public Builder poolSize(int connections) {
+      checkState(poolSize == null, "poolSize was already set to %s", poolSize);
+      checkArgument(
+          connections >= 1 && connections <= 1000,
+          "poolSize must be between 1 and 1000: %s",
+          connections);
+      this.poolSize = connections;
+      return this;
+    }
+
+    /**
+     * Connects, creates or migrates the schema, and returns the storage.
+     *
+     * @throws IllegalStateException if neither a URL nor a DataSource was set, or credentials or a
+     *     pool size were set with a DataSource (which brings its own)
+     * @throws StorageException if the database cannot be reached or used: refused login, unknown
+     *     database, a server older than PostgreSQL 15, a read-only server, a newer schema
+     */
+    public PostgresStorage open() {
+      checkState(url != null || dataSource != null, "choose url(...) or dataSource(...)");
+      checkState(
+          dataSource == null || user == null,
+          "credentials apply to url(...); a DataSource connects with its own");
+      checkState(
+          dataSource == null || poolSize == null,
+          "poolSize applies to url(...); a DataSource brings its own pool");
+      String node = nodeId != null ? nodeId : generatedNodeId();
+      HikariDataSource pool = url != null ? newPool(url, node) : null;
+      DataSource source = pool != null ? pool : requireNonNull(dataSource);
+      String described = url != null ? describe(url) : "the PostgreSQL database of " + dataSource;
+      try {
+        // The first connection comes from the driver itself: a wrong database or an unreachable
+        // server fails at once with the driver's error, instead of after the pool's retries.
+        PostgresFailures failures =
+            prepare(pool != null ? pool.getDataSource() : source, described);
+        return new PostgresStorage(
+            failures.database(),
+            node,
+            lease != null ? lease : Duration.ofSeconds(5),
+            pool,
+            new Connections(source, failures));
+      } catch (RuntimeException e) {
+        if (pool != null) {
+          pool.close();
+        }
+        throw e;
+      }
+    }
+
+    private HikariDataSource newPool(String jdbcUrl, String node) {
+      PGSimpleDataSource driver = new PGSimpleDataSource();
+      driver.setURL(jdbcUrl);
+      if (user != null) {
+        driver.setUser(user);
+        driver.setPassword(password);
+      }
+      if (driver.getApplicationName() == null
+          || driver.getApplicationName().equals("PostgreSQL JDBC Driver")) {
+        driver.setApplicationName("flowengine " + node);
+      }
+      HikariConfig config = new HikariConfig();
+      config.setDataSource(driver);
+      config.setPoolName("flowengine-" + node);
+      int size = poolSize != null ? poolSize : 10;
+      config.setMaximumPoolSize(size);
+      config.setMinimumIdle(Math.min(2, size));
+      config.setConnectionTimeout(10_000);
+      config.setInitializationFailTimeout(-1); // open() connects itself and reports the failure
+      return new HikariDataSource(config);
+    }
+  }
+
+  /** Connects once: checks the server, migrates the schema; returns the failures to report. */
+  private static PostgresFailures prepare(DataSource source, String described) {
+    PostgresFailures failures = new PostgresFailures(described);
+    try (Connection c = source.getConnection()) {
+      failures = new PostgresFailures(describe(c.getMetaData().getURL()));
+      int major = c.getMetaData().getDatabaseMajorVersion();
+      if (major < 15) {
+        throw new StorageException(
+            failures.database()
+                + " runs PostgreSQL "
+                + c.getMetaData().getDatabaseProductVersion()
+                + "; flowengine needs PostgreSQL 15 or newer");
+      }
+      try (Statement s = c.createStatement();
+          ResultSet row = s.executeQuery("SHOW transaction_read_only")) {
+        if (row.next() && row.getString(1).equals("on")) {
+          throw new StorageException(
+              failures.database()
+                  + " is read-only (a standby, or default_transaction_read_only is on);"
+                  + " flowengine needs to write to it");
+        }
+      }
+      SchemaMigrations.current().migrate(c, failures);
+      return failures;
+    } catch (SQLException e) {
+      throw failures.of("open the storage", e);
+    }
+  }
+
+  /** "PostgreSQL database NAME at HOST:PORT", from a JDBC URL, without its parameters. */
+  static String describe(String jdbcUrl) {
+    Properties parsed = org.postgresql.Driver.parseURL(jdbcUrl, null);
+    if (parsed == null) {
+      return "PostgreSQL database " + redacted(jdbcUrl);
+    }
+    String hosts = parsed.getProperty("PGHOST", "localhost");
+    String ports = parsed.getProperty("PGPORT", "5432");
+    return "PostgreSQL database "
+        + parsed.getProperty("PGDBNAME", "?")
+        + " at "
+        + (hosts.contains(",") ? hosts + " (ports " + ports + ")" : hosts + ":" + ports);
+  }
+
+  /** The URL without its parameters, which may hold a password. */
+  private static String redacted(String jdbcUrl) {
+    int query = jdbcUrl.indexOf('?');
+    return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?...";
+  }
+
+  private static String generatedNodeId() {
+    byte[] random = new byte[8];
+    new SecureRandom().nextBytes(random);
+    return "node-" + HexFormat.of().formatHex(random);
+  }
+}
