@@ -140,6 +140,11 @@ public abstract class AssetStoreContract {
               public int read() throws IOException {
                 throw broken;
               }
+
+              @Override
+              public int read(byte[] b, int off, int len) throws IOException {
+                throw broken;
+              }
             });
     AssetDraft draft = draft(FLOW, "acct-a", AssetRole.INPUT);
 

@@ -367,7 +367,7 @@ public abstract class FlowStoreContract extends FlowStorePagingContract {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(store.countUnfinished("acct-c")).isEqualTo(threads * each);
+    assertThat(store.countUnfinished("acct-c")).isEqualTo((long) threads * each);
     all.forEach(r -> assertThat(store.find(r.id())).contains(r));
   }
 }
