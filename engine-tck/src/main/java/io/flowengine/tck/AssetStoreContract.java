@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class AssetStoreContract {
+  /** For a subclass that runs the suite against its own asset store. */
+  protected AssetStoreContract() {}
+
   private static final String FLOW = TestFlows.id(1);
   private static final String OTHER_FLOW = TestFlows.id(2);
 
