@@ -1,6 +1,7 @@
 package io.flowengine;
 
-import java.util.Collections;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -21,10 +22,10 @@ public enum FlowAction {
   /** {@link FlowOperations#listOutputs} and {@link FlowOperations#getOutput}. */
   READ_OUTPUTS(EnumSet.of(FlowState.COMPLETED, FlowState.ABORTED, FlowState.FAILED));
 
-  private final Set<FlowState> allowedStates;
+  private final ImmutableSet<FlowState> allowedStates;
 
   FlowAction(EnumSet<FlowState> allowedStates) {
-    this.allowedStates = Collections.unmodifiableSet(allowedStates);
+    this.allowedStates = Sets.immutableEnumSet(allowedStates);
   }
 
   /** Returns the states in which this action is allowed. */

@@ -20,4 +20,11 @@ public abstract class FlowEngineException extends RuntimeException {
   protected FlowEngineException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
+
+  /** Returns the message, never null: every exception of the family is made with one. */
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    return message != null ? message : getClass().getName();
+  }
 }

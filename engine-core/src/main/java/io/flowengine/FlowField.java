@@ -1,6 +1,5 @@
 package io.flowengine;
 
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,32 +8,30 @@ import org.jspecify.annotations.Nullable;
  */
 public enum FlowField {
   /** {@link Flow#templateId()}. */
-  TEMPLATE_ID("template_id", Flow::templateId),
+  TEMPLATE_ID("template_id"),
   /** {@link Flow#templateName()}. */
-  TEMPLATE_NAME("template_name", Flow::templateName),
+  TEMPLATE_NAME("template_name"),
   /** {@link Flow#state()}. */
-  STATE("state", Flow::state),
+  STATE("state"),
   /** {@link Flow#progress()}. */
-  PROGRESS("progress", Flow::progress),
+  PROGRESS("progress"),
   /** {@link Flow#parameters()}. */
-  PARAMETERS("parameters", Flow::parameters),
+  PARAMETERS("parameters"),
   /** {@link Flow#additional()}. */
-  ADDITIONAL("additional", Flow::additional),
+  ADDITIONAL("additional"),
   /** {@link Flow#createdAt()}. */
-  CREATED_AT("created_at", Flow::createdAt),
+  CREATED_AT("created_at"),
   /** {@link Flow#startedAt()}. */
-  STARTED_AT("started_at", Flow::startedAt),
+  STARTED_AT("started_at"),
   /** {@link Flow#finishedAt()}. */
-  FINISHED_AT("finished_at", Flow::finishedAt),
+  FINISHED_AT("finished_at"),
   /** {@link Flow#error()}. */
-  ERROR("error", Flow::error);
+  ERROR("error");
 
   private final String wireName;
-  private final Function<Flow, @Nullable Object> accessor;
 
-  FlowField(String wireName, Function<Flow, @Nullable Object> accessor) {
+  FlowField(String wireName) {
     this.wireName = wireName;
-    this.accessor = accessor;
   }
 
   /** Returns the snake_case name used on the wire. */
@@ -44,7 +41,18 @@ public enum FlowField {
 
   /** Returns this field's value in {@code flow}, possibly null. */
   public @Nullable Object valueIn(Flow flow) {
-    return accessor.apply(flow);
+    return switch (this) {
+      case TEMPLATE_ID -> flow.templateId();
+      case TEMPLATE_NAME -> flow.templateName();
+      case STATE -> flow.state();
+      case PROGRESS -> flow.progress();
+      case PARAMETERS -> flow.parameters();
+      case ADDITIONAL -> flow.additional();
+      case CREATED_AT -> flow.createdAt();
+      case STARTED_AT -> flow.startedAt();
+      case FINISHED_AT -> flow.finishedAt();
+      case ERROR -> flow.error();
+    };
   }
 
   /**

@@ -54,7 +54,7 @@ public record FlowPage(List<Flow> items, Set<FlowField> fields, @Nullable String
               for (FlowField field : selected) {
                 summary.put(field.wireName(), field.valueIn(flow));
               }
-              return Collections.unmodifiableMap(summary);
+              return Collections.<String, @Nullable Object>unmodifiableMap(summary);
             })
         .toList();
   }

@@ -14,8 +14,13 @@ import java.util.stream.Collectors;
 public final class FlowStateException extends FlowEngineException {
   @Serial private static final long serialVersionUID = 1L;
 
+  /** The refused flow. */
   private final String flowId;
+
+  /** The flow's state when the action was refused. */
   private final FlowState state;
+
+  /** What was asked of the flow. */
   private final FlowAction action;
 
   /** Creates the exception for {@code action} refused on flow {@code flowId} in {@code state}. */

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 public final class InvalidRequestException extends FlowEngineException {
   @Serial private static final long serialVersionUID = 1L;
 
+  /** Every rule the request broke, in the order they were checked. */
   private final ImmutableList<Violation> violations;
 
   /**

@@ -29,7 +29,10 @@ public final class NotFoundException extends FlowEngineException {
     }
   }
 
+  /** What kind of thing was not found. */
   private final Kind kind;
+
+  /** The id or name that was asked for. */
   private final String id;
 
   /** Creates the exception for the {@code kind} looked up by {@code id}. */

@@ -3,6 +3,7 @@ package io.flowengine;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The type of a template parameter, and the Java type its values have once validated: {@link
@@ -49,7 +50,7 @@ public enum ParameterType {
         });
   }
 
-  private static Long toLong(Object value) {
+  private static @Nullable Long toLong(Object value) {
     if (value instanceof Long
         || value instanceof Integer
         || value instanceof Short
@@ -62,7 +63,7 @@ public enum ParameterType {
     return null;
   }
 
-  private static Double toFiniteDouble(Object value) {
+  private static @Nullable Double toFiniteDouble(Object value) {
     if (value instanceof Number number) {
       double d = number.doubleValue();
       return Double.isFinite(d) ? d : null;

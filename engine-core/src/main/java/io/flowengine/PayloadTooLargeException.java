@@ -11,8 +11,13 @@ import java.io.Serial;
 public final class PayloadTooLargeException extends FlowEngineException {
   @Serial private static final long serialVersionUID = 1L;
 
+  /** What exceeded the limit, e.g. {@code "inputs[0]"}. */
   private final String subject;
+
+  /** The configured limit. */
   private final long limit;
+
+  /** The amount, or where reading stopped for streamed content. */
   private final long actual;
 
   /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -56,11 +57,11 @@ public final class BenchmarkSuite {
   private BenchmarkSuite() {}
 
   /** Returns the checked-out commit (and whether files differ from it), or "unknown". */
-  static String gitCommit(Path directory) {
+  static String gitCommit(@Nullable Path directory) {
     try {
       Process describe =
           new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=12")
-              .directory(directory.toFile())
+              .directory(directory == null ? null : directory.toFile()) // null: this process's
               .redirectErrorStream(true)
               .start();
       String out =

@@ -98,6 +98,15 @@ public final class BenchmarksReport {
     return results.stream().filter(matches).findFirst();
   }
 
+  /** Returns a secondary metric the benchmark always records once it ran. */
+  private static double metric(Map<String, Score> secondary, String key) {
+    Score score = secondary.get(key);
+    if (score == null) {
+      throw new IllegalStateException("the result has no " + key + " metric");
+    }
+    return score.value();
+  }
+
   private static String notRunReason(String benchmarkClass) {
     return "not run: no " + benchmarkClass + " result in this file";
   }
@@ -288,22 +297,22 @@ public final class BenchmarksReport {
       return;
     }
     Map<String, Score> s = run.get().secondary();
-    double p50 = s.get("latency.p50").value();
-    double p99 = s.get("latency.p99").value();
+    double p50 = metric(s, "latency.p50");
+    double p99 = metric(s, "latency.p99");
     double sentRate = run.get().primary().opsPerSecond();
-    double targetRate = s.get("latency.targetRate").value();
+    double targetRate = metric(s, "latency.targetRate");
     String value =
         String.format(
             Locale.ROOT,
             "p50 %s, p99 %s (max %s) from the scheduled send; %s at %s sent",
             Units.micros(p50),
             Units.micros(p99),
-            Units.micros(s.get("latency.max").value()),
+            Units.micros(metric(s, "latency.max")),
             s.containsKey("latency.fromCall.p99")
                 ? "p50 "
-                    + Units.micros(s.get("latency.fromCall.p50").value())
+                    + Units.micros(metric(s, "latency.fromCall.p50"))
                     + ", p99 "
-                    + Units.micros(s.get("latency.fromCall.p99").value())
+                    + Units.micros(metric(s, "latency.fromCall.p99"))
                     + " from the createFlow call"
                 : "",
             Units.rate(sentRate, "flows/s"));

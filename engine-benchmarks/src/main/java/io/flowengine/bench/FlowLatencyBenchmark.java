@@ -153,8 +153,8 @@ public class FlowLatencyBenchmark {
     SecondaryMetrics.record("latency.targetRate", targetRate, "flows/s");
     SecondaryMetrics.record("latency.iterationSeconds", (System.nanoTime() - start) / 1e9, "s");
     GcTime gc = GcTime.total().minus(gcAtStart);
-    SecondaryMetrics.record("latency.gcMillis", gc.millis(), "ms");
-    SecondaryMetrics.record("latency.gcCount", gc.count(), "#");
+    SecondaryMetrics.record("latency.gcMillis", (double) gc.millis(), "ms");
+    SecondaryMetrics.record("latency.gcCount", (double) gc.count(), "#");
     SecondaryMetrics.record("latency.unfinished", inFlight.size(), "flows");
     inFlight.clear();
     engine.close();

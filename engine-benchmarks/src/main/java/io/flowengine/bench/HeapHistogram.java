@@ -38,8 +38,8 @@ public record HeapHistogram(Map<String, Long> bytesByClass, long totalBytes) {
   static HeapHistogram parse(String text) {
     Map<String, Long> bytes = new HashMap<>();
     long total = 0;
-    for (String line : text.split("\n")) {
-      String[] cols = line.trim().split("\\s+");
+    for (String line : text.split("\n", -1)) {
+      String[] cols = line.trim().split("\\s+", -1);
       // " 1:  12345  67890  java.lang.String (java.base@25)"
       if (cols.length >= 4 && cols[0].endsWith(":")) {
         long b = Long.parseLong(cols[2]);

@@ -55,7 +55,7 @@ record JmhResult(
     List<JmhResult> results = new ArrayList<>();
     for (JsonNode run : JSON.readTree(file.toFile())) {
       String fqn = run.path("benchmark").asText();
-      String[] parts = fqn.split("\\.");
+      String[] parts = fqn.split("\\.", -1);
       String name = parts[parts.length - 2] + "." + parts[parts.length - 1];
       Map<String, String> params = new LinkedHashMap<>();
       run.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));

@@ -72,7 +72,7 @@ public final class LatencyHistogram {
       return index;
     }
     int exponent = (index - EXACT) / SUB_BUCKETS + SUB_BITS + 1;
-    long sub = (index - EXACT) % SUB_BUCKETS;
+    int sub = (index - EXACT) % SUB_BUCKETS;
     long width = 1L << (exponent - SUB_BITS);
     return (1L << exponent) + sub * width + width - 1;
   }

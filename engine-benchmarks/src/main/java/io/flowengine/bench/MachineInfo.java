@@ -37,7 +37,7 @@ final class MachineInfo {
 
   static String loadAverages() {
     try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+", -1);
       return parts[0] + " / " + parts[1] + " / " + parts[2] + " (1 / 5 / 15 min)";
     } catch (IOException | RuntimeException e) {
       return "unknown";

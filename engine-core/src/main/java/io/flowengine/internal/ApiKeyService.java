@@ -109,13 +109,20 @@ final class ApiKeyService implements ApiKeys {
       throw new AuthenticationException();
     }
     String hash = ApiKeySecrets.hash(secret);
-    Verified key = verified.get(hash, h -> lookUp(keyId, h));
+    Verified key = cachedOrLookedUp(hash, keyId);
     Instant now = time.now();
     if (key == null || key.record.revokedAt() != null || !now.isBefore(key.record.expiresAt())) {
       throw new AuthenticationException();
     }
     recordUse(key, now);
     return key.record.accountId();
+  }
+
+  // Caffeine's get returns null and caches nothing when the loader returns null, which its
+  // signature (a non-null V) cannot say.
+  @SuppressWarnings("NullAway")
+  private @Nullable Verified cachedOrLookedUp(String hash, String keyId) {
+    return verified.get(hash, h -> lookUp(keyId, h));
   }
 
   private @Nullable Verified lookUp(String keyId, String hash) {

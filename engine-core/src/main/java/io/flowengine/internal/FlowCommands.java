@@ -181,14 +181,15 @@ final class FlowCommands {
 
   Flow start(String flowId, Scope scope) {
     FlowRecord record = scope.require(ctx.flows(), flowId);
-    FlowRecord started = ctx.stateMachine().fire(record, FlowEvent.START, null, FlowAction.START);
+    FlowRecord started = ctx.stateMachine().fireOrRefuse(record, FlowEvent.START, FlowAction.START);
     runner.submit(flowId);
     return started.toFlow();
   }
 
   Flow abort(String flowId, Scope scope) {
     FlowRecord record = scope.require(ctx.flows(), flowId);
-    FlowRecord aborting = ctx.stateMachine().fire(record, FlowEvent.ABORT, null, FlowAction.ABORT);
+    FlowRecord aborting =
+        ctx.stateMachine().fireOrRefuse(record, FlowEvent.ABORT, FlowAction.ABORT);
     if (runner.cancelQueued(flowId)) {
       FlowRecord aborted = ctx.stateMachine().fire(aborting, FlowEvent.FINISH_ABORT, null, null);
       return (aborted != null ? aborted : aborting).toFlow();

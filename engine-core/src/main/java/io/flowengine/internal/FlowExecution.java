@@ -6,6 +6,7 @@ import io.flowengine.Template;
 import io.flowengine.spi.DeadlineScheduler;
 import io.flowengine.spi.FlowRecord;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -142,16 +143,17 @@ final class FlowExecution implements Consumer<RunTicket> {
         record.state() == FlowState.ABORTING
             ? FlowEvent.FINISH_ABORT
             : error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE;
-    ctx.stateMachine()
-        .tryFireAsync(record, event, error)
-        .whenComplete(
-            (stored, thrown) -> {
-              if (thrown != null) {
-                log.warn("flow {}: could not store {}: {}", flowId, event, thrown.toString());
-              } else if (stored == null) {
-                settle(flowId, error);
-              }
-            });
+    CompletableFuture<?> unused =
+        ctx.stateMachine()
+            .tryFireAsync(record, event, error)
+            .whenComplete(
+                (stored, thrown) -> {
+                  if (thrown != null) {
+                    log.warn("flow {}: could not store {}: {}", flowId, event, thrown.toString());
+                  } else if (stored == null) {
+                    settle(flowId, error);
+                  }
+                });
   }
 
   private static String describe(Throwable failure) {

@@ -1,5 +1,7 @@
 package io.flowengine.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import io.flowengine.FlowAction;
 import io.flowengine.FlowState;
 import io.flowengine.FlowStateException;
@@ -69,6 +71,18 @@ final class FlowStateMachine {
         return null;
       }
     }
+  }
+
+  /**
+   * Fires {@code event} on the flow for a caller's {@code action}, which names the refusal.
+   *
+   * @return the stored new version, never null
+   * @throws FlowStateException if the event is not legal in the flow's state
+   * @throws NotFoundException if the flow was deleted
+   */
+  FlowRecord fireOrRefuse(FlowRecord current, FlowEvent event, FlowAction action) {
+    // With an action to name, fire throws instead of returning null.
+    return requireNonNull(fire(current, event, null, action));
   }
 
   /**
@@ -153,7 +167,7 @@ final class FlowStateMachine {
       if (store.compareAndSet(record, next)) {
         return next;
       }
-      record = reread(record.id(), FlowAction.ADD_INPUT);
+      record = reread(record.id());
     }
   }
 
@@ -173,16 +187,20 @@ final class FlowStateMachine {
         waiters.deleted(record.id());
         return record;
       }
-      record = reread(record.id(), FlowAction.DELETE);
+      record = reread(record.id());
     }
   }
 
+  /** Reads the flow again: null if it is gone and there is no {@code refusal} to throw for. */
   private @Nullable FlowRecord reread(String flowId, @Nullable FlowAction refusal) {
-    FlowRecord record = store.find(flowId).orElse(null);
-    if (record == null && refusal != null) {
-      throw new NotFoundException(NotFoundException.Kind.FLOW, flowId);
-    }
-    return record;
+    return refusal != null ? reread(flowId) : store.find(flowId).orElse(null);
+  }
+
+  /** Reads the flow again for a caller's action; a deleted flow throws. */
+  private FlowRecord reread(String flowId) {
+    return store
+        .find(flowId)
+        .orElseThrow(() -> new NotFoundException(NotFoundException.Kind.FLOW, flowId));
   }
 
   /**

@@ -24,14 +24,16 @@ final class FlowWaiters {
     CompletableFuture<Flow> shared =
         waiting.computeIfAbsent(flowId, id -> new CompletableFuture<>());
     CompletableFuture<Flow> own = new CompletableFuture<>();
-    shared.whenComplete(
-        (flow, failure) -> {
-          if (failure != null) {
-            own.completeExceptionally(failure);
-          } else {
-            own.complete(flow);
-          }
-        });
+    // The forwarding action cannot throw, so the stage whenComplete returns has nothing to tell.
+    CompletableFuture<?> unused =
+        shared.whenComplete(
+            (flow, failure) -> {
+              if (failure != null) {
+                own.completeExceptionally(failure);
+              } else {
+                own.complete(flow);
+              }
+            });
     return own;
   }
 

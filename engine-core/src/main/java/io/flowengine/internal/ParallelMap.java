@@ -33,7 +33,7 @@ final class ParallelMap {
         }
       } catch (ExecutionException e) {
         futures.forEach(future -> future.cancel(true));
-        throw rethrowable(e.getCause());
+        throw rethrowable(e);
       } catch (InterruptedException e) {
         futures.forEach(future -> future.cancel(true));
         throw e;
@@ -44,10 +44,12 @@ final class ParallelMap {
     return results;
   }
 
-  private static Exception rethrowable(Throwable cause) {
+  /** Returns what the failed task threw; an error is thrown at once. */
+  private static Exception rethrowable(ExecutionException e) {
+    Throwable cause = e.getCause();
     if (cause instanceof Error error) {
       throw error;
     }
-    return (Exception) cause;
+    return cause instanceof Exception exception ? exception : e;
   }
 }

@@ -45,7 +45,8 @@ final class RunningFlowWrites {
     } finally {
       lock.unlock();
     }
-    write.whenComplete((stored, failure) -> decided(from, next, stored, failure, false));
+    CompletableFuture<?> unused =
+        write.whenComplete((stored, failure) -> decided(from, next, stored, failure, false));
     return next;
   }
 
@@ -69,7 +70,8 @@ final class RunningFlowWrites {
     } finally {
       lock.unlock();
     }
-    write.whenComplete((stored, failure) -> decided(from, next, stored, failure, true));
+    CompletableFuture<?> unused =
+        write.whenComplete((stored, failure) -> decided(from, next, stored, failure, true));
   }
 
   /**
@@ -78,33 +80,31 @@ final class RunningFlowWrites {
    */
   void finish(@Nullable String error, Consumer<String> settle) {
     FlowRecord from;
-    FlowRecord next;
-    CompletableFuture<Boolean> write;
+    @Nullable FlowRecord next = null;
+    @Nullable CompletableFuture<Boolean> queued = null;
     lock.lock();
     try {
       from = last;
-      if (lost || from.state() != FlowState.RUNNING) {
-        next = null;
-        write = null;
-      } else {
+      if (!lost && from.state() == FlowState.RUNNING) {
         next = machine.advance(from, error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE, error);
-        write = queue(next);
+        queued = queue(next);
       }
     } finally {
       lock.unlock();
     }
-    if (write == null) {
+    if (next == null || queued == null) {
       settle.accept(from.id());
       return;
     }
     FlowRecord terminal = next;
-    write.whenComplete(
-        (stored, failure) -> {
-          if (decided(from, terminal, stored, failure, false)) {
-            return;
-          }
-          settle.accept(from.id());
-        });
+    CompletableFuture<?> unused =
+        queued.whenComplete(
+            (stored, failure) -> {
+              if (decided(from, terminal, stored, failure, false)) {
+                return;
+              }
+              settle.accept(from.id());
+            });
   }
 
   private CompletableFuture<Boolean> queue(FlowRecord next) {

@@ -3,6 +3,7 @@ package io.flowengine.spi;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a list of byte chunks as one stream. Not thread-safe. */
 final class ChunkInputStream extends InputStream {
@@ -42,7 +43,7 @@ final class ChunkInputStream extends InputStream {
     return buffer == null ? 0 : buffer.length - offset;
   }
 
-  private byte[] current() {
+  private byte @Nullable [] current() {
     while (chunk < chunks.size()) {
       byte[] buffer = chunks.get(chunk);
       if (offset < buffer.length) {

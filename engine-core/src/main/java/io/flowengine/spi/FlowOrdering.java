@@ -66,8 +66,11 @@ public final class FlowOrdering {
 
   private static int compareValues(
       @Nullable Object a, @Nullable Object b, SortDirection direction) {
-    if (a == null || b == null) {
-      return a == b ? 0 : a == null ? 1 : -1; // missing values last in both directions
+    if (a == null) {
+      return b == null ? 0 : 1; // missing values last in both directions
+    }
+    if (b == null) {
+      return -1;
     }
     int natural =
         switch (a) {

@@ -39,7 +39,12 @@ public final class BlockingStep implements Step {
     }
   }
 
-  /** Waits until one flow has reached the step; see {@link #awaitEntered(int, Duration)}. */
+  /**
+   * Waits until one flow has reached the step; see {@link #awaitEntered(int, Duration)}.
+   *
+   * @throws TimeoutException if none did within {@code timeout}
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
   public void awaitEntered(Duration timeout) throws InterruptedException, TimeoutException {
     awaitEntered(1, timeout);
   }

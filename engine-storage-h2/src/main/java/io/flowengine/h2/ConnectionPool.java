@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +95,7 @@ final class ConnectionPool implements AutoCloseable {
     }
   }
 
-  private void release(Connection connection) {
+  private void release(@Nullable Connection connection) {
     try {
       if (connection != null) {
         if (!closed && !connection.isClosed() && connection.getAutoCommit()) {

@@ -1,5 +1,7 @@
 package io.flowengine.h2;
 
+import static java.util.Objects.requireNonNull;
+
 import io.flowengine.FlowSortKey;
 import io.flowengine.FlowState;
 import io.flowengine.SortDirection;
@@ -122,7 +124,8 @@ final class FlowListingQueries {
       return List.of(accountScan(sql + order, parameters, request.limit()));
     }
     boolean ascending = dir.equals(" ASC");
-    Object value = value(after, FlowSortKey.CREATED_AT);
+    // Only a missing start or finish time is null; every flow has a creation time.
+    Object value = requireNonNull(value(after, FlowSortKey.CREATED_AT));
     return List.of(
         accountScan(
             sql + " AND CREATED_US = ? AND ID" + (ascending ? " > ?" : " < ?") + order,

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.h2.api.ErrorCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link AssetStore} on the {@code ASSETS} table, content in a BLOB column that H2 keeps in its
@@ -123,7 +124,7 @@ final class H2AssetStore implements AssetStore {
     return record;
   }
 
-  private static IllegalStateException duplicate(AssetDraft draft, SQLException cause) {
+  private static IllegalStateException duplicate(AssetDraft draft, @Nullable SQLException cause) {
     return new IllegalStateException(
         "asset " + draft.id() + " of flow " + draft.flowId() + " already exists", cause);
   }

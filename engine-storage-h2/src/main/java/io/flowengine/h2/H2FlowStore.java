@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -167,6 +168,8 @@ final class H2FlowStore implements FlowStore {
   @Override
   public List<FlowRecord> findFinishedBefore(Instant cutoff, int limit) {
     long micros = EpochMicros.ofPosition(cutoff);
+    // A cutoff inside a microsecond also takes the flows that finished in that microsecond.
+    boolean wholeMicros = cutoff.truncatedTo(ChronoUnit.MICROS).equals(cutoff);
     List<FlowListingQueries.Scan> scans = new ArrayList<>();
     for (FlowState state : EnumSet.allOf(FlowState.class)) {
       if (state.isTerminal()) {
@@ -174,7 +177,7 @@ final class H2FlowStore implements FlowStore {
             new FlowListingQueries.Scan(
                 SELECT
                     + "WHERE STATE = ? AND FINISHED_US < ? ORDER BY STATE, FINISHED_US, ID LIMIT ?",
-                List.of(state.ordinal(), micros + (cutoff.getNano() % 1000 == 0 ? 0 : 1), limit)));
+                List.of(state.ordinal(), micros + (wholeMicros ? 0 : 1), limit)));
       }
     }
     Comparator<FlowRecord> oldestFirst =

@@ -1,7 +1,10 @@
 package io.flowengine.h2;
 
+import com.google.common.base.Throwables;
 import io.flowengine.StorageException;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
 import org.h2.api.ErrorCode;
 
 /**
@@ -40,20 +43,10 @@ record StorageFailures(String database) {
           case ErrorCode.OUT_OF_MEMORY -> "out of memory";
           default -> null;
         };
-    String message = e.getMessage();
+    String message = Objects.requireNonNullElse(e.getMessage(), e.toString());
     String explained = hint == null ? message : hint + " [" + message + "]";
-    Throwable cause = rootCause(e);
-    return cause == e ? explained : explained + "; caused by " + cause;
-  }
-
-  /**
-   * Returns what started it, e.g. the file system's {@code IOException("No space left on device")}.
-   */
-  private static Throwable rootCause(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    return cause;
+    // The root cause names what started it, e.g. the file system's "No space left on device".
+    List<Throwable> chain = Throwables.getCausalChain(e);
+    return chain.size() == 1 ? explained : explained + "; caused by " + chain.getLast();
   }
 }

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +99,9 @@ final class BatchWriter {
   private int execute(Run run) throws SQLException {
     PendingChange first = run.first();
     if (first.kind == PendingChange.Kind.WORK) {
-      first.decide(true, first.work.execute(connection));
+      first.decide(
+          true,
+          Objects.requireNonNull(first.work, "a work change has its work").execute(connection));
       return 1;
     }
     PendingChange before = first.dependsOn;
@@ -105,24 +109,29 @@ final class BatchWriter {
       run.decide(false); // it expects a record that was never written
       return 0;
     }
-    FlowRecord last = run.finalRecord();
+    @Nullable FlowRecord last = run.finalRecord();
     int executed = 1;
     boolean written =
         switch (first.kind) {
           case INSERT -> {
-            statements.insert(last);
+            statements.insert(written(last));
             yield true;
           }
-          case UPDATE -> statements.compareAndSet(first.expected(), last);
+          case UPDATE -> statements.compareAndSet(first.expected(), written(last));
           case DELETE -> statements.delete(first.expected());
           case WORK -> throw new AssertionError();
         };
     if (written && run.endsWithDelete() && first.kind != PendingChange.Kind.DELETE) {
       executed++;
-      written = statements.delete(last);
+      written = statements.delete(written(last));
     }
     run.decide(written);
     return executed;
+  }
+
+  /** The record an insert or update run writes: such a run always carries one. */
+  private static FlowRecord written(@Nullable FlowRecord last) {
+    return Objects.requireNonNull(last, "an insert or update run carries a record");
   }
 
   private void rollback() {

@@ -1,5 +1,6 @@
 package io.flowengine.jdbc;
 
+import io.flowengine.spi.FlowRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bounded queue of a {@link GroupCommit}: callers add changes and wait while it is full
@@ -51,7 +53,8 @@ final class ChangeQueue {
       }
       if (change.flowId != null) {
         PendingChange tail = tails.get(change.flowId);
-        if (tail != null && tail.record != null && tail.record == change.expected) {
+        // Identity, not equality: the change must expect exactly the record the tail writes.
+        if (tail != null && tail.record != null && sameRecord(tail.record, change.expected)) {
           change.dependsOn = tail;
         }
         tails.put(change.flowId, change);
@@ -141,5 +144,10 @@ final class ChangeQueue {
     } finally {
       lock.unlock();
     }
+  }
+
+  @SuppressWarnings("ReferenceEquality") // identity is the point: see the caller
+  private static boolean sameRecord(FlowRecord tail, @Nullable FlowRecord expected) {
+    return tail == expected;
   }
 }

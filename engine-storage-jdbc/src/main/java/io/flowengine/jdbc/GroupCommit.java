@@ -237,7 +237,7 @@ public final class GroupCommit implements AutoCloseable {
       } catch (InterruptedException e) {
         continue; // only close() stops it, after the writer's last batch
       }
-      if (batch == STOP) {
+      if (isStop(batch)) {
         return;
       }
       for (PendingChange change : batch) {
@@ -288,5 +288,11 @@ public final class GroupCommit implements AutoCloseable {
   @Override
   public String toString() {
     return name;
+  }
+
+  /** Whether {@code batch} is the {@link #STOP} marker itself, not an equal empty batch. */
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean isStop(List<PendingChange> batch) {
+    return batch == STOP;
   }
 }

@@ -88,7 +88,7 @@ final class AssetContentStream extends InputStream {
                   select.setString(2, assetId);
                   select.setInt(3, seq);
                   try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? row.getBytes(1) : null;
+                    return row.next() ? row.getBytes(1) : new byte[0]; // empty: missing
                   }
                 }
               });

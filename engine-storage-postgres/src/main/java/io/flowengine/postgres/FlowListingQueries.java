@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -77,7 +78,7 @@ final class FlowListingQueries {
         }
         if (order > 0) {
           scans.add(new Scan(where, head, "id" + dir));
-        } else if (order == 0) {
+        } else if (order == 0 && after != null) {
           scans.add(new Scan(where + " AND id" + cmp + "?", with(head, after.id()), "id" + dir));
         }
         continue;
@@ -92,7 +93,7 @@ final class FlowListingQueries {
                 ? new Scan(present, head, order)
                 : new Scan(
                     present + " AND (" + column + ", id)" + cmp + "(?, ?)",
-                    with(head, afterValue, after.id()),
+                    with(head, Objects.requireNonNull(afterValue), after.id()),
                     order));
       }
       if (nullable) { // the missing values, after every present one in both directions
@@ -121,6 +122,7 @@ final class FlowListingQueries {
   }
 
   /** Terminal flows that finished before {@code cutoff}, oldest first. */
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // only the sub-microsecond rest is wanted
   static Query finishedBefore(Instant cutoff, int limit) {
     long micros = EpochMicros.ofPosition(cutoff) + (cutoff.getNano() % 1000 == 0 ? 0 : 1);
     List<Scan> scans = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.flowengine.postgres;
 
 import io.flowengine.StorageException;
 import java.sql.SQLException;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +45,7 @@ record PostgresFailures(String database) {
 
   static String explain(SQLException e) {
     String hint = hint(e.getSQLState());
-    String message = e.getMessage();
+    String message = Objects.requireNonNullElse(e.getMessage(), "SQL state " + e.getSQLState());
     String explained = hint == null ? message : hint + " [" + message + "]";
     if (isConnectionLoss(e)) {
       explained += "; a change sent on it may or may not have been committed";

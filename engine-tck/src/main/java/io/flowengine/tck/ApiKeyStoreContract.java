@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 public abstract class ApiKeyStoreContract {
+  /** For a subclass that runs the suite against its own API key store. */
+  protected ApiKeyStoreContract() {}
+
   /** The store under test, fresh for each test. */
   protected ApiKeyStore store;
 

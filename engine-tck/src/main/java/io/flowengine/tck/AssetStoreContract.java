@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class AssetStoreContract {
+  /** For a subclass that runs the suite against its own asset store. */
+  protected AssetStoreContract() {}
+
   private static final String FLOW = TestFlows.id(1);
   private static final String OTHER_FLOW = TestFlows.id(2);
 
@@ -138,6 +141,11 @@ public abstract class AssetStoreContract {
             new InputStream() {
               @Override
               public int read() throws IOException {
+                throw broken;
+              }
+
+              @Override
+              public int read(byte[] b, int off, int len) throws IOException {
                 throw broken;
               }
             });

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 public abstract class FlowStorePagingContract {
+  /** For a subclass that runs the suite against its own flow store. */
+  protected FlowStorePagingContract() {}
+
   private static final List<@Nullable String> ACCOUNTS =
       java.util.Arrays.asList("acct-a", "acct-b", null);
 

@@ -33,7 +33,7 @@ final class OptimizeModelStep implements Step {
       monitor.progress(0.1);
       Model simplified = ModelSimplifier.simplify(model, target, monitor.range(0.1, 0.9));
       context.checkpoint();
-      if (simplified == model) {
+      if (model.triangleCount() <= target) { // simplify had nothing to remove
         context.writeOutput("model/gltf-binary", glb, input);
       } else {
         Map<String, Object> extras = new LinkedHashMap<>();

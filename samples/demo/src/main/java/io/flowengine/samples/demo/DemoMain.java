@@ -149,8 +149,8 @@ public final class DemoMain {
     FlowQuery query = FlowQuery.builder().limit(FlowQuery.MAX_LIMIT).build();
     FlowPage page = engine.listFlows(query);
     earlier.addAll(page.items());
-    while (page.hasNext()) {
-      page = engine.listFlows(query.after(page.nextCursor()));
+    for (String next = page.nextCursor(); next != null; next = page.nextCursor()) {
+      page = engine.listFlows(query.after(next));
       earlier.addAll(page.items());
     }
     if (earlier.isEmpty()) {

@@ -17,11 +17,12 @@ import java.util.List;
 public record DemoOptions(
     Path dataDirectory, Path outputDirectory, String prompt, long polygonCount) {
   static final String USAGE =
-      "usage: DemoMain [--data DIR] [--out DIR] [--prompt TEXT] [--polygons N]\n"
-          + "  --data DIR      engine data directory (default ./data)\n"
-          + "  --out DIR       output directory for GLB files, previews and index.html (default ./out)\n"
-          + "  --prompt TEXT   prompt for model_generate_fromprompt\n"
-          + "  --polygons N    polygon_count for model_optimize (default 20000)";
+      """
+      usage: DemoMain [--data DIR] [--out DIR] [--prompt TEXT] [--polygons N]
+        --data DIR      engine data directory (default ./data)
+        --out DIR       output directory for GLB files, previews and index.html (default ./out)
+        --prompt TEXT   prompt for model_generate_fromprompt
+        --polygons N    polygon_count for model_optimize (default 20000)""";
 
   /** Checks the values. */
   public DemoOptions {

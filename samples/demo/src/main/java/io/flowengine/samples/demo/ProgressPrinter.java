@@ -5,6 +5,7 @@ import io.flowengine.FlowListener;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints the demo's flows as they go: each state change, and progress every 10 percent.
@@ -25,7 +26,7 @@ final class ProgressPrinter implements FlowListener {
   }
 
   @Override
-  public void onStateChange(Flow previous, Flow current) {
+  public void onStateChange(@Nullable Flow previous, Flow current) {
     String label = labels.get(current.id());
     if (label != null) {
       out.printf(

@@ -19,6 +19,7 @@ final class ViewerPage {
   private ViewerPage() {}
 
   /** One model on the page. */
+  @SuppressWarnings("ArrayRecordComponent") // never compared: it only carries the GLB to the page
   record Entry(String title, String details, String glbFile, String previewFile, byte[] glb) {}
 
   /**

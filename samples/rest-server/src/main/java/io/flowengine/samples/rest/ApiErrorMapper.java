@@ -51,7 +51,7 @@ final class ApiErrorMapper {
   /** Registers the mapping on {@code routing}. */
   void register(HttpRouting.Builder routing) {
     routing
-        .error(MissingApiKeyException.class, (req, res, e) -> unauthorized(res, e.getMessage()))
+        .error(MissingApiKeyException.class, (req, res, e) -> unauthorized(res, messageOf(e)))
         .error(AuthenticationException.class, (req, res, e) -> unauthorized(res, e.getMessage()))
         .error(NotFoundException.class, (req, res, e) -> detail(res, Status.NOT_FOUND_404, e))
         .error(
@@ -81,11 +81,17 @@ final class ApiErrorMapper {
   }
 
   private void tooLarge(ServerResponse res, Exception e) {
-    responses.send(res, Status.REQUEST_ENTITY_TOO_LARGE_413, new ErrorJson(e.getMessage()));
+    responses.send(res, Status.REQUEST_ENTITY_TOO_LARGE_413, new ErrorJson(messageOf(e)));
   }
 
   private void detail(ServerResponse res, Status status, Exception e) {
-    responses.send(res, status, new ErrorJson(e.getMessage()));
+    responses.send(res, status, new ErrorJson(messageOf(e)));
+  }
+
+  /** Returns what {@code e} says; every exception mapped to a 4xx here is made with a message. */
+  private static String messageOf(Exception e) {
+    String message = e.getMessage();
+    return message != null ? message : e.getClass().getSimpleName();
   }
 
   private void httpException(ServerRequest req, ServerResponse res, HttpException e) {

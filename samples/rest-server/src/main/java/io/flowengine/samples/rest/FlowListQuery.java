@@ -68,7 +68,7 @@ final class FlowListQuery {
     builder.sortBy(sortKey, direction);
     if (query.contains("filter_by")) {
       for (String value : query.all("filter_by")) {
-        for (String item : value.split(",")) {
+        for (String item : value.split(",", -1)) {
           filterItem(item.strip(), builder, problems);
         }
       }

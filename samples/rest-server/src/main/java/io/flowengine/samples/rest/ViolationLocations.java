@@ -58,7 +58,7 @@ final class ViolationLocations {
       loc.add(field.substring(PARAMETERS_PREFIX.length()));
       return loc;
     }
-    String[] segments = field.split("\\.");
+    String[] segments = field.split("\\.", -1);
     for (int i = 0; i < segments.length; i++) {
       String segment = segments[i];
       if (i == 0 && segment.equals("input") && segments.length > 1) {

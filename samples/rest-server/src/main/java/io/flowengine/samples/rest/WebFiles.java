@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -74,8 +75,9 @@ final class WebFiles {
     return file;
   }
 
+  /** The type of a path {@link #find} accepted, so one the table knows. */
   private static String contentType(String path) {
-    return TYPES.get(extension(path));
+    return Objects.requireNonNull(TYPES.get(extension(path)), path);
   }
 
   private static String extension(String path) {

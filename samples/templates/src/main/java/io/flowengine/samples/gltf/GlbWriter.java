@@ -54,8 +54,8 @@ public final class GlbWriter {
     private final ArrayNode materials = JSON.arrayNode();
     private final ArrayNode textures = JSON.arrayNode();
     private final ArrayNode images = JSON.arrayNode();
-    private final Map<Material, Integer> materialIndex = new IdentityHashMap<>();
-    private final Map<Texture, Integer> textureIndex = new IdentityHashMap<>();
+    private final IdentityHashMap<Material, Integer> materialIndex = new IdentityHashMap<>();
+    private final IdentityHashMap<Texture, Integer> textureIndex = new IdentityHashMap<>();
     private final ObjectNode root = JSON.objectNode();
 
     Assembly(Model model) {

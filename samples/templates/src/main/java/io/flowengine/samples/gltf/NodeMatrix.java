@@ -1,6 +1,7 @@
 package io.flowengine.samples.gltf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Column-major 4x4 matrices for glTF node transforms: a node's local matrix (from {@code matrix} or
@@ -106,7 +107,7 @@ final class NodeMatrix {
     }
   }
 
-  private static double[] orDefault(double[] value, double[] fallback) {
+  private static double[] orDefault(double @Nullable [] value, double[] fallback) {
     return value != null && value.length == fallback.length ? value : fallback;
   }
 }

@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
  * @param rows cells down
  * @param heights {@code (columns + 1) * (rows + 1)} values, row by row
  */
+@SuppressWarnings("ArrayRecordComponent") // large grid data, never compared or hashed by value
 public record HeightField(int columns, int rows, float[] heights) {
   /**
    * Checks the array length.

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scales images down to fit a size, halving with bilinear filtering until the last step so large
@@ -15,11 +16,11 @@ public final class ImageScaling {
 
   /**
    * Returns {@code image} scaled so its longer side is at most {@code maxSide} (never enlarged), as
-   * opaque RGB over {@code background}.
+   * opaque RGB over {@code background}, or with its alpha kept if {@code background} is null.
    *
    * @throws IllegalArgumentException if {@code maxSide} is less than 1
    */
-  public static BufferedImage fit(BufferedImage image, int maxSide, Color background) {
+  public static BufferedImage fit(BufferedImage image, int maxSide, @Nullable Color background) {
     if (maxSide < 1) {
       throw new IllegalArgumentException("maxSide must be positive: " + maxSide);
     }
@@ -35,7 +36,8 @@ public final class ImageScaling {
     return draw(current, targetW, targetH, background);
   }
 
-  private static BufferedImage draw(BufferedImage source, int w, int h, Color background) {
+  private static BufferedImage draw(
+      BufferedImage source, int w, int h, @Nullable Color background) {
     BufferedImage out =
         new BufferedImage(
             w, h, background == null ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param texCoords u, v per vertex (glTF convention: v grows downwards in the image), or null
  * @param indices three vertex indices per triangle
  */
+@SuppressWarnings("ArrayRecordComponent") // large vertex data, never compared or hashed by value
 public record Mesh(
     float[] positions, float @Nullable [] normals, float @Nullable [] texCoords, int[] indices) {
 

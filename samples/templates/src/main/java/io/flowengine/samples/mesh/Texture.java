@@ -9,6 +9,7 @@ import static java.util.Objects.requireNonNull;
  * @param mimeType {@code image/png} or {@code image/jpeg} (the two glTF 2.0 core formats)
  * @param bytes the encoded image
  */
+@SuppressWarnings("ArrayRecordComponent") // an encoded image; GlbWriter keys textures by identity
 public record Texture(String mimeType, byte[] bytes) {
   /**
    * Checks the media type is one glTF allows.

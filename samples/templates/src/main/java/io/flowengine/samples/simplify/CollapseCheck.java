@@ -73,7 +73,7 @@ final class CollapseCheck {
     if (removed == 0) {
       return false;
     }
-    if (level < 2 && !topologyKept(p0, p1, level)) {
+    if (level < 2 && !topologyKept(p1, level)) {
       return false;
     }
     for (int i = 0; i < neededCount; i++) {
@@ -87,7 +87,7 @@ final class CollapseCheck {
     return true;
   }
 
-  private boolean topologyKept(int p0, int p1, int level) {
+  private boolean topologyKept(int p1, int level) {
     int borderEdges = 0;
     boolean collapsedEdgeIsBorder = false;
     for (int i = 0; i < neighbourCount; i++) {

@@ -39,6 +39,7 @@ final class CollapseState {
     Arrays.setAll(remap, v -> v);
     this.locked = new int[vertices];
     this.quadrics = new Quadrics(vertices);
+    this.adjacency = new Adjacency(vertices, indices, triangleCount, position);
   }
 
   /** Returns the vertex at corner {@code c} after this pass's collapses. */
@@ -88,7 +89,6 @@ final class CollapseState {
 
   /** Adds every triangle's plane, and a perpendicular plane on every open edge, to the quadrics. */
   void initQuadrics() {
-    buildAdjacency();
     float[] p = positions;
     for (int t = 0; t < triangleCount; t++) {
       int a = position[indices[3 * t]];

@@ -3,6 +3,7 @@ package io.flowengine.samples.text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Triangulates a polygon with holes by ear clipping, after the approach of Mapbox's earcut: each
@@ -49,7 +50,7 @@ public final class EarClipper {
     return out.toArray();
   }
 
-  private static EarNode linkedList(Ring ring, int offset, boolean counterClockwise) {
+  private static @Nullable EarNode linkedList(Ring ring, int offset, boolean counterClockwise) {
     EarNode last = null;
     int n = ring.size();
     if (counterClockwise == (ring.signedArea() > 0)) {
@@ -122,20 +123,20 @@ public final class EarClipper {
     return true;
   }
 
-  /** Removes duplicate and collinear points between {@code start} and {@code end}. */
-  static EarNode filterPoints(EarNode start, EarNode end) {
+  /**
+   * Removes duplicate and collinear points between {@code start} and {@code end} (once around the
+   * ring if null).
+   */
+  static EarNode filterPoints(EarNode start, @Nullable EarNode end) {
     return filterPoints(start, end, true);
   }
 
   /**
-   * Removes duplicate points between {@code start} and {@code end}, and collinear ones too if
-   * {@code collinear}. Dropping a collinear corner of the outline leaves a T-junction with the side
-   * walls, so that is only done when clipping is stuck.
+   * Removes duplicate points between {@code start} and {@code end} (once around the ring if null),
+   * and collinear ones too if {@code collinear}. Dropping a collinear corner of the outline leaves
+   * a T-junction with the side walls, so that is only done when clipping is stuck.
    */
-  static EarNode filterPoints(EarNode start, EarNode end, boolean collinear) {
-    if (start == null) {
-      return null;
-    }
+  static EarNode filterPoints(EarNode start, @Nullable EarNode end, boolean collinear) {
     if (end == null) {
       end = start;
     }

@@ -1,5 +1,7 @@
 package io.flowengine.samples.text;
 
+import org.jspecify.annotations.Nullable;
+
 /** A vertex in the circular doubly linked polygon list {@link EarClipper} cuts ears from. */
 final class EarNode {
   final int index;
@@ -18,7 +20,7 @@ final class EarNode {
   }
 
   /** Inserts a new node after {@code last} (or alone, if last is null) and returns it. */
-  static EarNode insertAfter(int index, double x, double y, EarNode last) {
+  static EarNode insertAfter(int index, double x, double y, @Nullable EarNode last) {
     EarNode p = new EarNode(index, x, y);
     if (last != null) {
       p.next = last.next;

@@ -1,5 +1,7 @@
 package io.flowengine.samples.text;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Joins a hole to the outer ring of the ear clipper's list: from the hole's leftmost point a ray to
  * the left meets the nearest outer edge; the bridge goes to that edge's endpoint, or to the reflex
@@ -20,7 +22,7 @@ final class HoleBridges {
     return EarClipper.filterPoints(bridge, bridge.next, false);
   }
 
-  private static EarNode find(EarNode hole, EarNode outer) {
+  private static @Nullable EarNode find(EarNode hole, EarNode outer) {
     EarNode p = outer;
     double hx = hole.x;
     double hy = hole.y;

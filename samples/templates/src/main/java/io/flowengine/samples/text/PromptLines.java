@@ -24,9 +24,9 @@ public final class PromptLines {
       throw new IllegalArgumentException("columns and maxLines must be at least 1");
     }
     List<String> lines = new ArrayList<>();
-    for (String paragraph : prompt.strip().split("\\R")) {
+    for (String paragraph : prompt.strip().split("\\R", -1)) {
       StringBuilder line = new StringBuilder();
-      for (String word : paragraph.strip().split("\\s+")) {
+      for (String word : paragraph.strip().split("\\s+", -1)) {
         if (word.isEmpty()) {
           continue;
         }

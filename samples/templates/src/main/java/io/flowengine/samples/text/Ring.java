@@ -9,6 +9,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param xy the points as x0, y0, x1, y1, ...
  */
+@SuppressWarnings("ArrayRecordComponent") // outline points, never compared or hashed by value
 public record Ring(double[] xy) {
   /**
    * Checks there are at least three points.

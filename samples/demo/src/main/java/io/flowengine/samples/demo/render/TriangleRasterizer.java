@@ -22,7 +22,7 @@ final class TriangleRasterizer {
   private final FrameBuffer frame;
   private final Mesh mesh;
   private final double[] screen;
-  private final double[] viewNormals;
+  private final double @Nullable [] viewNormals;
   private final double baseR;
   private final double baseG;
   private final double baseB;
@@ -42,12 +42,15 @@ final class TriangleRasterizer {
       System.arraycopy(out, 0, screen, 3 * v, 3);
     }
     float[] normals = mesh.normals();
-    viewNormals = normals == null ? null : new double[n * 3];
-    if (normals != null) {
+    if (normals == null) {
+      viewNormals = null;
+    } else {
+      double[] rotated = new double[n * 3];
       for (int v = 0; v < n; v++) {
         view.rotate(normals[3 * v], normals[3 * v + 1], normals[3 * v + 2], out);
-        System.arraycopy(out, 0, viewNormals, 3 * v, 3);
+        System.arraycopy(out, 0, rotated, 3 * v, 3);
       }
+      viewNormals = rotated;
     }
     Material material = part.material();
     LinearColor base = material.baseColor();
@@ -123,8 +126,8 @@ final class TriangleRasterizer {
     double r = baseR;
     double g = baseG;
     double bl = baseB;
-    if (texture != null) {
-      float[] uv = mesh.texCoords();
+    float[] uv = mesh.texCoords();
+    if (texture != null && uv != null) {
       double u = wa * uv[2 * a] + wb * uv[2 * b] + wc * uv[2 * c];
       double v = wa * uv[2 * a + 1] + wb * uv[2 * b + 1] + wc * uv[2 * c + 1];
       int tx = Math.floorMod((int) Math.floor(u * texture.getWidth()), texture.getWidth());
