@@ -23,6 +23,12 @@ public record ContentSample(String mediaType, ByteBuffer head, boolean complete)
     head = copy.asReadOnlyBuffer();
   }
 
+  /** Returns the sampled bytes as a new read-only buffer of its own, positioned at the start. */
+  @Override
+  public ByteBuffer head() {
+    return head.duplicate();
+  }
+
   /** Returns a sample of {@code bytes}, the whole content when {@code complete}. */
   public static ContentSample of(String mediaType, byte[] bytes, boolean complete) {
     return new ContentSample(mediaType, ByteBuffer.wrap(bytes), complete);
