@@ -4,12 +4,15 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -31,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  * @param pipeline the steps, run in order (at least one)
  * @param timeout how long a flow may run before it fails, or null for no limit; a flow may set its
  *     own with {@link NewFlow#timeout()}
+ * @param inputChecks the content check of each input media type that has one (see {@link
+ *     ContentCheck}), run before an input of that type is stored
  */
 public record Template(
     String id,
@@ -40,7 +45,8 @@ public record Template(
     List<String> inputTypes,
     List<String> outputTypes,
     List<Step> pipeline,
-    @Nullable Duration timeout) {
+    @Nullable Duration timeout,
+    Map<String, ContentCheck> inputChecks) {
 
   private static final Pattern ID = Pattern.compile("[0-9a-f]{24}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
@@ -51,7 +57,9 @@ public record Template(
    * Validates the template.
    *
    * @throws IllegalArgumentException if the id or name is malformed, parameter names repeat, there
-   *     is no input type or no step, a media type is malformed, or the timeout is not positive
+   *     is no input type or no step, a media type is malformed, the timeout is not positive, or a
+   *     content check is declared for a type the template does not accept or samples outside
+   *     1..{@link ContentCheck#MAX_SAMPLE_BYTES} bytes
    */
   public Template {
     requireNonNull(id, "id");
@@ -79,6 +87,23 @@ public record Template(
         "timeout of %s must be positive: %s",
         name,
         timeout);
+    inputChecks = ImmutableMap.copyOf(inputChecks);
+    for (Map.Entry<String, ContentCheck> check : inputChecks.entrySet()) {
+      checkArgument(
+          inputTypes.contains(check.getKey()),
+          "template %s checks %s inputs but does not accept them; it accepts %s",
+          name,
+          check.getKey(),
+          inputTypes);
+      int sample = check.getValue().sampleBytes();
+      checkArgument(
+          sample >= 1 && sample <= ContentCheck.MAX_SAMPLE_BYTES,
+          "the %s check of %s samples %s bytes, not 1 to %s",
+          check.getKey(),
+          name,
+          sample,
+          ContentCheck.MAX_SAMPLE_BYTES);
+    }
   }
 
   private static List<String> mediaTypes(List<String> types, String role, String template) {
@@ -117,6 +142,11 @@ public record Template(
     return inputTypes.contains(mediaType);
   }
 
+  /** Returns the content check of inputs of {@code mediaType}, if the template declares one. */
+  public Optional<ContentCheck> inputCheck(String mediaType) {
+    return Optional.ofNullable(inputChecks.get(mediaType));
+  }
+
   /** Builds a {@link Template}. Not thread-safe; {@link #build()} validates. */
   public static final class Builder {
     private final String name;
@@ -127,6 +157,7 @@ public record Template(
     private final List<String> outputTypes = new ArrayList<>();
     private final List<Step> pipeline = new ArrayList<>();
     private @Nullable Duration timeout;
+    private final Map<String, ContentCheck> inputChecks = new LinkedHashMap<>();
 
     private Builder(String name) {
       this.name = requireNonNull(name, "name");
@@ -167,6 +198,23 @@ public record Template(
       return this;
     }
 
+    /**
+     * Checks the content of every input of {@code mediaType} before it is stored; the type must
+     * also be declared with {@link #inputTypes}.
+     *
+     * @throws IllegalArgumentException if {@code mediaType} already has a check
+     */
+    public Builder inputCheck(String mediaType, ContentCheck check) {
+      requireNonNull(mediaType, "mediaType");
+      requireNonNull(check, "check");
+      checkArgument(
+          inputChecks.putIfAbsent(mediaType, check) == null,
+          "%s inputs of %s already have a content check",
+          mediaType,
+          name);
+      return this;
+    }
+
     /** Appends a step to the pipeline. */
     public Builder step(Step step) {
       pipeline.add(requireNonNull(step, "step"));
@@ -193,7 +241,8 @@ public record Template(
           inputTypes,
           outputTypes,
           pipeline,
-          timeout);
+          timeout,
+          inputChecks);
     }
   }
 }

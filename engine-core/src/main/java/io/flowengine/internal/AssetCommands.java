@@ -60,7 +60,7 @@ final class AssetCommands {
       throw new InvalidRequestException(violations);
     }
     AssetRecord stored =
-        ingest.store(flowId, flow.accountId(), input, "input", ctx.stateMachine().now());
+        ingest.store(template, flowId, flow.accountId(), input, "input", ctx.stateMachine().now());
     try {
       FlowRecord updated = ctx.stateMachine().addInput(flow, stored.id(), max);
       return AssetViews.of(stored, updated);

@@ -119,7 +119,8 @@ final class FlowCommands {
       for (int i = 0; i < newInputs.size(); i++) {
         inputIds.add(
             inputs
-                .store(flowId, scope.accountId(), newInputs.get(i), "inputs[" + i + "]", now)
+                .store(
+                    template, flowId, scope.accountId(), newInputs.get(i), "inputs[" + i + "]", now)
                 .id());
       }
     } catch (RuntimeException e) {

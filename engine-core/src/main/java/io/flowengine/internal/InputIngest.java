@@ -1,5 +1,6 @@
 package io.flowengine.internal;
 
+import io.flowengine.ContentCheck;
 import io.flowengine.InvalidRequestException;
 import io.flowengine.NewAsset;
 import io.flowengine.PayloadTooLargeException;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +64,17 @@ final class InputIngest {
     }
   }
 
-  /** Streams a checked input into the store. */
+  /**
+   * Streams a checked input into the store, once the template's content check of its type, if any,
+   * accepts its start.
+   */
   AssetRecord store(
-      String flowId, @Nullable String accountId, NewAsset input, String field, Instant now) {
+      Template template,
+      String flowId,
+      @Nullable String accountId,
+      NewAsset input,
+      String field,
+      Instant now) {
     AssetDraft draft =
         AssetDraft.input(
             ctx.ids().next(now),
@@ -79,6 +89,16 @@ final class InputIngest {
     } catch (IOException e) {
       throw new InvalidRequestException(field, "could not open the content: " + e.getMessage());
     }
+    Optional<ContentCheck> check = template.inputCheck(input.mediaType());
+    if (check.isPresent()) {
+      try {
+        source =
+            ContentScreen.screen(source, input.mediaType(), check.get(), template.name(), field);
+      } catch (RuntimeException e) {
+        closeQuietly(source, field);
+        throw e;
+      }
+    }
     long remaining = AccountQuota.remainingBytes(ctx, accountId);
     long limit = Math.min(ctx.limits().maxInputBytes(), remaining);
     String subject =
@@ -86,11 +106,15 @@ final class InputIngest {
     try {
       return ctx.assetWriter().write(draft, source, limit, subject);
     } finally {
-      try {
-        source.close();
-      } catch (IOException e) {
-        log.debug("closing input {} failed after it was read", field, e);
-      }
+      closeQuietly(source, field);
+    }
+  }
+
+  private static void closeQuietly(InputStream source, String field) {
+    try {
+      source.close();
+    } catch (IOException e) {
+      log.debug("closing input {} failed after it was read", field, e);
     }
   }
 }

@@ -14,7 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * ({@code model_generate_fromprompt}, {@code model_generate_fromimage}, {@code model_optimize}),
  * answering at once with a small valid GLB per input, so host code written for the hosted service
  * runs against them unchanged. The optimizer fake returns its input unchanged and fails, like the
- * real one, on input that is not GLB. Thread-safe.
+ * real one, on input that is not GLB. Unlike the real templates the fakes declare no upload {@link
+ * io.flowengine.ContentCheck}s: any content of an accepted type is taken, so a test can still make
+ * a flow fail on bad input. Thread-safe.
  */
 public final class ReferenceTemplates {
   /** The name of the prompt-to-model template. */

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The README's code blocks are these compiled and tested files, line for line. */
 class ReadmeSnippetsTest {
   @ParameterizedTest
-  @ValueSource(strings = {"QuickStartTest.java", "PromptToModelTest.java"})
+  @ValueSource(
+      strings = {"QuickStartTest.java", "PromptToModelTest.java", "ContentCheckReadmeTest.java"})
   void readmeShowsTheTestedCode(String file) throws IOException {
     String source = Files.readString(Path.of("src/test/java/io/flowengine/readme", file));
     int from = source.indexOf("// README:BEGIN\n") + "// README:BEGIN\n".length();

@@ -43,6 +43,8 @@ public final class SampleTemplates {
             "Generates a 3D model from a text prompt: the prompt as extruded 3D text"
                 + " with a seeded material and an optional generated PBR base-colour texture.")
         .inputTypes("prompt", "text/plain")
+        .inputCheck("prompt", InputChecks.prompt())
+        .inputCheck("text/plain", InputChecks.prompt())
         .step(new PromptModelStep())
         .build();
   }
@@ -52,13 +54,17 @@ public final class SampleTemplates {
    * the prompt template; inputs PNG, JPEG ({@code image/jpg} or {@code image/jpeg}), TIFF, WEBP.
    */
   public static Template modelGenerateFromImage() {
-    return generating(FROM_IMAGE)
-        .description(
-            "Generates a 3D model from an image: a relief tile whose height follows the"
-                + " image's brightness, textured with the image.")
-        .inputTypes(ImageDecoding.MEDIA_TYPES.toArray(String[]::new))
-        .step(new ImageModelStep())
-        .build();
+    Template.Builder template =
+        generating(FROM_IMAGE)
+            .description(
+                "Generates a 3D model from an image: a relief tile whose height follows the"
+                    + " image's brightness, textured with the image.")
+            .inputTypes(ImageDecoding.MEDIA_TYPES.toArray(String[]::new))
+            .step(new ImageModelStep());
+    for (String type : ImageDecoding.MEDIA_TYPES) {
+      template.inputCheck(type, InputChecks.image());
+    }
+    return template.build();
   }
 
   /**
@@ -76,6 +82,7 @@ public final class SampleTemplates {
                 .defaultValue(100_000L)
                 .min(1L))
         .inputTypes(GLB)
+        .inputCheck(GLB, InputChecks.glb())
         .outputTypes(GLB)
         .step(new OptimizeModelStep())
         .build();

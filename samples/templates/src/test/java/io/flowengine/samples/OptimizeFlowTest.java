@@ -15,6 +15,9 @@ import io.flowengine.samples.mesh.Material;
 import io.flowengine.samples.mesh.Model;
 import io.flowengine.samples.mesh.SyntheticMeshes;
 import io.flowengine.samples.testing.GlbSamples;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -79,18 +82,25 @@ class OptimizeFlowTest {
   }
 
   @Test
-  void notAGlb_failsTheFlowWithAReason() throws Exception {
+  void glbWithAMissingAccessor_passesTheUploadCheck_butFailsTheFlowWithAReason() throws Exception {
+    byte[] json =
+        "{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0}}]}]}"
+            .getBytes(StandardCharsets.UTF_8);
+    int padded = (json.length + 3) & ~3;
+    ByteBuffer glb = ByteBuffer.allocate(20 + padded).order(ByteOrder.LITTLE_ENDIAN);
+    glb.putInt(0x46546C67).putInt(2).putInt(20 + padded);
+    glb.putInt(padded).putInt(0x4E4F534A).put(json);
+    while (glb.hasRemaining()) {
+      glb.put((byte) ' ');
+    }
     Flow flow =
         engine.createFlow(
             NewFlow.builder(SampleTemplates.OPTIMIZE)
-                .input(
-                    NewAsset.bytes(
-                        SampleTemplates.GLB,
-                        "not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .input(NewAsset.bytes(SampleTemplates.GLB, glb.array()))
                 .build());
     Flow done = engine.awaitFlow(flow.id()).get(60, TimeUnit.SECONDS);
     assertThat(done.state()).isEqualTo(FlowState.FAILED);
-    assertThat(done.error()).contains("GLB");
+    assertThat(done.error()).containsIgnoringCase("accessor");
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.flowengine.samples.gltf.GlbFile;
 import io.flowengine.samples.gltf.GlbReader;
 import io.flowengine.samples.gltf.GltfModelReader;
 import io.flowengine.samples.testing.GlbSamples;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -123,11 +124,14 @@ class SampleTemplatesTest {
   }
 
   @Test
-  void undecodableImage_failsTheFlowWithAReason() throws Exception {
+  void imageThatPassesTheUploadCheckButDoesNotDecode_failsTheFlowWithAReason() throws Exception {
+    // The header (signature and IHDR) is intact, so the upload check lets it through; the pixel
+    // data is cut off, which only decoding the whole image finds.
+    byte[] truncated = Arrays.copyOf(TestImages.encoded("png"), 60);
     Flow flow =
         engine.createFlow(
             NewFlow.builder(SampleTemplates.FROM_IMAGE)
-                .input(NewAsset.bytes("image/png", new byte[] {1, 2, 3, 4}))
+                .input(NewAsset.bytes("image/png", truncated))
                 .build());
     Flow done = engine.awaitFlow(flow.id()).get(60, TimeUnit.SECONDS);
     assertThat(done.state()).isEqualTo(FlowState.FAILED);

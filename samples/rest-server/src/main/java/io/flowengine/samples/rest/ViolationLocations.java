@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Turns the engine's violation field paths into FastAPI {@code loc} arrays: {@code parameters.seed}
  * becomes {@code ["body","parameters","seed"]}, {@code inputs[1].data} becomes {@code
- * ["body","inputs",1,"data"]}, a media type problem points at the {@code data} it came from, {@code
- * cursor} is a query parameter and blank ids are path parameters. Stateless.
+ * ["body","inputs",1,"data"]}, a media type or content problem points at the {@code data} it came
+ * from, {@code cursor} is a query parameter and blank ids are path parameters. Stateless.
  */
 final class ViolationLocations {
   private static final Pattern INDEXED = Pattern.compile("([^\\[\\]]+)\\[(\\d+)\\]");
@@ -64,9 +64,9 @@ final class ViolationLocations {
       if (i == 0 && segment.equals("input") && segments.length > 1) {
         continue; // addInput's fields are the body's own: "input.additional" is "additional"
       }
-      if (segment.equals("mediaType")) {
+      if (segment.equals("mediaType") || segment.equals("content")) {
         if (!loc.getLast().equals("data")) {
-          loc.add("data"); // the media type comes from the data URI
+          loc.add("data"); // the media type and the content both come from the data URI
         }
         continue;
       }

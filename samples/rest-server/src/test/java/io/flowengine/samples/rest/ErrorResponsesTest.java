@@ -331,6 +331,38 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void contentTheTemplateRefuses_is422_atItsData_andStoresNothing() {
+    int before = api.get("/flows?limit=100").json().get("flows").size();
+    Response emptyPrompt =
+        api.post(
+            "/flows",
+            Map.of(
+                "template", "model_generate_fromprompt", "inputs", List.of(Map.of("data", " "))));
+    assertProblem(emptyPrompt, List.of("body", "inputs", 0, "data"), "value_error");
+    assertThat(emptyPrompt.json().at("/detail/0/msg").asText()).contains("no visible character");
+    Response zeroPng =
+        api.post(
+            "/flows",
+            Map.of(
+                "template",
+                "model_generate_fromimage",
+                "inputs",
+                List.of(Map.of("data", "data:image/png;base64,AAAA"))));
+    assertProblem(zeroPng, List.of("body", "inputs", 0, "data"), "value_error");
+    assertThat(api.get("/flows?limit=100").json().get("flows").size()).isEqualTo(before);
+
+    String created =
+        api.post("/flows", "{\"template\":\"model_optimize\"}").json().get("flow_id").asText();
+    Response eightByteGlb =
+        api.post(
+            "/flows/" + created + "/inputs",
+            Map.of("data", "data:model/gltf-binary;base64,Z2xURgIAAAA="));
+    assertProblem(eightByteGlb, List.of("body", "data"), "value_error");
+    assertThat(eightByteGlb.json().at("/detail/0/msg").asText()).contains("at least 20 bytes");
+    assertThat(api.get("/flows/" + created + "/inputs").json().get("inputs")).isEmpty();
+  }
+
+  @Test
   void unknownActionsAndBadQueryParameters_are422() {
     assertProblem(
         api.patch("/flows/" + flowId, "{\"action\":\"pause\"}"),

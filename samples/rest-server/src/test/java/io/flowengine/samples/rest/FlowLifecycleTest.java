@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowengine.samples.rest.ApiClient.Response;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -207,8 +209,7 @@ class FlowLifecycleTest {
         createAndAwait(
             "model_optimize",
             Map.of(),
-            WireAssets.dataUri(
-                "model/gltf-binary", "not a model".getBytes(StandardCharsets.UTF_8)));
+            WireAssets.dataUri("model/gltf-binary", glbWithAMissingAccessor()));
 
     Response flow = api.get("/flows/" + flowId);
     assertThat(flow.json().get("state").asText()).isEqualTo("failed");
@@ -217,6 +218,21 @@ class FlowLifecycleTest {
     assertThat(api.get("/flows/" + flowId + "/inputs").json().at("/inputs/0/status").asText())
         .isEqualTo("error");
     assertThat(api.get("/flows/" + flowId + "/outputs").status()).isEqualTo(200);
+  }
+
+  /** A GLB whose container and JSON are valid (the upload check passes) but that names no data. */
+  static byte[] glbWithAMissingAccessor() {
+    byte[] json =
+        "{\"asset\":{\"version\":\"2.0\"},\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0}}]}]}"
+            .getBytes(StandardCharsets.UTF_8);
+    int padded = (json.length + 3) & ~3;
+    ByteBuffer glb = ByteBuffer.allocate(20 + padded).order(ByteOrder.LITTLE_ENDIAN);
+    glb.putInt(0x46546C67).putInt(2).putInt(20 + padded); // "glTF", version 2, length
+    glb.putInt(padded).putInt(0x4E4F534A).put(json); // the JSON chunk
+    while (glb.hasRemaining()) {
+      glb.put((byte) ' ');
+    }
+    return glb.array();
   }
 
   @Test

@@ -28,6 +28,10 @@ class ViolationLocationsTest {
         .containsExactly("body", "inputs", 2, "data");
     assertThat(ViolationLocations.locate("input.mediaType", List.of()))
         .containsExactly("body", "data");
+    assertThat(ViolationLocations.locate("inputs[1].content", List.of()))
+        .containsExactly("body", "inputs", 1, "data");
+    assertThat(ViolationLocations.locate("input.content", List.of()))
+        .containsExactly("body", "data");
     assertThat(ViolationLocations.locate("input.additional", List.of()))
         .containsExactly("body", "additional");
   }

@@ -54,6 +54,52 @@ public final class GlbReader {
     return new GlbFile(parseJson(json), bin, length);
   }
 
+  /**
+   * Checks the start of a GLB, as an upload check sees it: the header (magic, version, a length
+   * that is a multiple of 4 and, when {@code complete}, the file's own) and the JSON chunk, parsed
+   * when the sample holds it whole.
+   *
+   * @param head the first bytes of the file
+   * @param complete whether {@code head} is the whole file
+   * @throws GlbFormatException if what the sample holds is malformed
+   */
+  public static void checkStart(byte[] head, boolean complete) throws GlbFormatException {
+    if (complete) {
+      read(head);
+      return;
+    }
+    if (head.length < 20) {
+      throw new GlbFormatException("a GLB has at least 20 bytes, this has " + head.length);
+    }
+    ByteBuffer in = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
+    int magic = in.getInt();
+    if (magic != GlbWriter.MAGIC) {
+      throw new GlbFormatException(String.format("not a GLB: magic is 0x%08x, not glTF", magic));
+    }
+    int version = in.getInt();
+    if (version != 2) {
+      throw new GlbFormatException("GLB version " + version + " is not 2");
+    }
+    long length = Integer.toUnsignedLong(in.getInt());
+    if (length % 4 != 0 || length <= head.length) {
+      throw new GlbFormatException(
+          "header declares " + length + " bytes, but more than " + head.length + " follow");
+    }
+    long jsonLength = Integer.toUnsignedLong(in.getInt());
+    int jsonType = in.getInt();
+    if (jsonType != GlbWriter.CHUNK_JSON) {
+      throw new GlbFormatException(
+          String.format("expected the JSON chunk at 12, found type 0x%08x", jsonType));
+    }
+    if (jsonLength % 4 != 0 || 20 + jsonLength > length) {
+      throw new GlbFormatException(
+          "JSON chunk declares " + jsonLength + " bytes in a " + length + "-byte file");
+    }
+    if (20 + jsonLength <= head.length) {
+      parseJson(in.slice(20, (int) jsonLength));
+    }
+  }
+
   private static ByteBuffer chunk(ByteBuffer in, int type, String name) throws GlbFormatException {
     if (in.remaining() < 8) {
       throw new GlbFormatException("truncated " + name + " chunk header at " + in.position());
