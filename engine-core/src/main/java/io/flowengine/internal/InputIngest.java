@@ -7,6 +7,7 @@ import io.flowengine.Template;
 import io.flowengine.Violation;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;
+import io.flowengine.spi.BufferedAsset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -65,6 +66,21 @@ final class InputIngest {
   /** Streams a checked input into the store. */
   AssetRecord store(
       String flowId, @Nullable String accountId, NewAsset input, String field, Instant now) {
+    Staged staged = stage(flowId, accountId, input, field, now, -1);
+    return staged.stored();
+  }
+
+  /**
+   * Reads a checked input into memory if it has at most {@code max} bytes; streams a larger one
+   * into the store at once. With {@code max} negative, every input is streamed into the store.
+   */
+  Staged stage(
+      String flowId,
+      @Nullable String accountId,
+      NewAsset input,
+      String field,
+      Instant now,
+      int max) {
     AssetDraft draft =
         AssetDraft.input(
             ctx.ids().next(now),
@@ -84,13 +100,34 @@ final class InputIngest {
     String subject =
         AccountQuota.subject(field, accountId, ctx.limits().maxInputBytes(), remaining);
     try {
-      return ctx.assetWriter().write(draft, source, limit, subject);
+      if (max < 0) {
+        return new Staged(draft, ctx.assetWriter().write(draft, source, limit, subject), null);
+      }
+      return ctx.assetWriter()
+          .bufferOrWrite(draft, source, limit, subject, max)
+          .map(buffered -> new Staged(draft, null, buffered))
+          .orElseGet(() -> new Staged(draft, null, null));
     } finally {
       try {
         source.close();
       } catch (IOException e) {
         log.debug("closing input {} failed after it was read", field, e);
       }
+    }
+  }
+
+  /**
+   * An input on its way into the store: already stored (its record known, or only its id), or in
+   * memory, to be stored with its flow.
+   */
+  record Staged(
+      AssetDraft draft, @Nullable AssetRecord storedRecord, @Nullable BufferedAsset buffered) {
+    /** The stored record; only for an input stored with {@code max} negative. */
+    AssetRecord stored() {
+      if (storedRecord == null) {
+        throw new IllegalStateException("input " + draft.id() + " was not stored on its own");
+      }
+      return storedRecord;
     }
   }
 }

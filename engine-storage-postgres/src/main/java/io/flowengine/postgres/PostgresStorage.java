@@ -11,8 +11,10 @@ import io.flowengine.jdbc.ConnectionSource;
 import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
+import io.flowengine.spi.BufferedAsset;
 import io.flowengine.spi.CommitListener;
 import io.flowengine.spi.EngineStorage;
+import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.FlowStore;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -21,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -91,6 +94,15 @@ public final class PostgresStorage implements EngineStorage {
   @Override
   public ApiKeyStore apiKeys() {
     return apiKeys;
+  }
+
+  /**
+   * Writes the inputs' rows and content and the flow row in one transaction of the group commit:
+   * all of them or, if one fails, none.
+   */
+  @Override
+  public void insertWithInputs(FlowRecord flow, List<BufferedAsset> inputs) {
+    GroupCommit.await(commit.execute(new FlowWithInputs(flow, inputs, nodeId)));
   }
 
   /** Returns this node's id: the one set with {@link Builder#nodeId}, or a generated one. */
