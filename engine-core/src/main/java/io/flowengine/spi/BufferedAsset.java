@@ -13,7 +13,7 @@ import com.google.common.base.Preconditions;
  * @param record the asset's record, with the content's size and sha-256
  * @param content the content, {@code record.size()} bytes
  */
-@SuppressWarnings("ArrayRecordComponent") // the content is handed over, never compared
+@SuppressWarnings("ArrayRecordComponent")
 public record BufferedAsset(AssetRecord record, byte[] content) {
   /**
    * Checks that the content is as long as the record says.
