@@ -11,5 +11,6 @@ module io.flowengine.jdbc {
   requires org.slf4j;
 
   exports io.flowengine.jdbc to
-      io.flowengine.h2;
+      io.flowengine.h2,
+      io.flowengine.postgres;
 }

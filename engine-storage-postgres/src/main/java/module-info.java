@@ -8,6 +8,7 @@
 module io.flowengine.postgres {
   requires transitive io.flowengine;
   requires transitive java.sql;
+  requires io.flowengine.jdbc;
   requires org.postgresql.jdbc;
   requires com.zaxxer.hikari;
   requires com.google.common;

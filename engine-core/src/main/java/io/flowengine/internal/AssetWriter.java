@@ -6,9 +6,16 @@ import io.flowengine.StorageException;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;
 import io.flowengine.spi.AssetStore;
+import io.flowengine.spi.BufferedAsset;
 import io.flowengine.spi.ContentStream;
+import io.flowengine.spi.EngineStorage;
+import io.flowengine.spi.FlowRecord;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Streams content into the {@link AssetStore} through a {@link ContentStream} (size limit, SHA-256)
@@ -17,10 +24,46 @@ import java.io.InputStream;
  * when the store wrapped it; anything else is a {@link StorageException}. Thread-safe.
  */
 final class AssetWriter {
+  private final EngineStorage storage;
   private final AssetStore store;
 
-  AssetWriter(AssetStore store) {
-    this.store = store;
+  AssetWriter(EngineStorage storage) {
+    this.storage = storage;
+    this.store = storage.assets();
+  }
+
+  /**
+   * Reads {@code source} into memory if it holds at most {@code max} bytes; otherwise streams it
+   * into the store under {@code draft} at once (the part already read first).
+   *
+   * @return the content in memory, or empty if it was larger and is now stored under {@code draft}
+   */
+  Optional<BufferedAsset> bufferOrWrite(
+      AssetDraft draft, InputStream source, long limit, String field, int max) {
+    ContentStream head = new ContentStream(source, limit, field);
+    byte[] bytes;
+    try {
+      bytes = head.readNBytes(max + 1);
+    } catch (IOException | RuntimeException e) {
+      throw translate(e, head, field, draft);
+    }
+    if (bytes.length <= max) {
+      return Optional.of(new BufferedAsset(draft.stored(head.size(), head.sha256()), bytes));
+    }
+    write(draft, new SequenceInputStream(new ByteArrayInputStream(bytes), source), limit, field);
+    return Optional.empty();
+  }
+
+  /**
+   * Stores a new flow with its buffered inputs as one change ({@link
+   * EngineStorage#insertWithInputs}), or only the flow if there are none.
+   */
+  void insertFlow(FlowRecord record, List<BufferedAsset> inputs) {
+    if (inputs.isEmpty()) {
+      storage.flows().insert(record);
+    } else {
+      storage.insertWithInputs(record, inputs);
+    }
   }
 
   /**

@@ -82,7 +82,7 @@ final class DefaultFlowEngine implements FlowEngine {
             config.limits(),
             config.clock(),
             deadlines,
-            new AssetWriter(storage.assets()),
+            new AssetWriter(storage),
             new EngineLifecycle());
     FlowRunner runner =
         new FlowRunner(config.executor(), config.maxRunningFlows(), new FlowExecution(ctx));

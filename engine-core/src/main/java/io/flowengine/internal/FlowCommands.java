@@ -14,19 +14,27 @@ import io.flowengine.PayloadTooLargeException;
 import io.flowengine.StorageException;
 import io.flowengine.Template;
 import io.flowengine.Violation;
+import io.flowengine.spi.BufferedAsset;
 import io.flowengine.spi.FlowRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates, starts, aborts and deletes flows within a {@link Scope}. Everything a request carries is
- * checked before anything is stored; inputs are stored before the flow record, and removed again if
- * a later one fails, so a failed request leaves nothing behind. Thread-safe.
+ * checked before anything is stored. {@code createFlow} reads inputs of up to {@value
+ * #BUFFERED_INPUT_BYTES} bytes into memory and stores them with the flow record as one change
+ * ({@link io.flowengine.spi.EngineStorage#insertWithInputs}); a larger input is streamed into the
+ * store first, and removed again if a later step fails, so a failed request leaves nothing behind.
+ * {@code createFlows} streams every input first. Thread-safe.
  */
 final class FlowCommands {
+  /** The largest input {@code createFlow} holds in memory to store it with its flow at once. */
+  static final int BUFFERED_INPUT_BYTES = 64 * 1024;
+
   private final EngineContext ctx;
   private final FlowRunner runner;
   private final InputIngest inputs;
@@ -45,9 +53,10 @@ final class FlowCommands {
   }
 
   Flow create(NewFlow request, Scope scope) {
-    FlowRecord record = prepare(request, scope, 0);
+    List<BufferedAsset> buffered = new ArrayList<>();
+    FlowRecord record = prepare(request, scope, 0, buffered);
     try {
-      ctx.flows().insert(record);
+      ctx.assetWriter().insertFlow(record, buffered);
     } catch (RuntimeException e) {
       throw forgetInputs(record, e);
     }
@@ -65,7 +74,7 @@ final class FlowCommands {
     List<Integer> positions = new ArrayList<>(checked.size());
     for (int i = 0; i < checked.size(); i++) {
       try {
-        records.add(prepare(checked.get(i), scope, records.size()));
+        records.add(prepare(checked.get(i), scope, records.size(), null));
         positions.add(i);
       } catch (FlowEngineException e) {
         results[i] = new CreateFlowResult.Refused(e);
@@ -85,11 +94,15 @@ final class FlowCommands {
   }
 
   /**
-   * Checks a request and stores its inputs; returns the record to insert.
+   * Checks a request and stores its inputs, or reads the small ones into {@code buffered}; returns
+   * the record to insert.
    *
    * @param admitted flows of the same account accepted earlier in the same call, not yet stored
+   * @param buffered receives the inputs read into memory, to be stored with the record; null to
+   *     store every input now
    */
-  private FlowRecord prepare(NewFlow request, Scope scope, int admitted) {
+  private FlowRecord prepare(
+      NewFlow request, Scope scope, int admitted, @Nullable List<BufferedAsset> buffered) {
     Template template = template(request.template());
     List<Violation> violations = new ArrayList<>();
     Parameters parameters =
@@ -117,11 +130,19 @@ final class FlowCommands {
     List<String> inputIds = new ArrayList<>(newInputs.size());
     try {
       for (int i = 0; i < newInputs.size(); i++) {
-        inputIds.add(
-            inputs
-                .store(
-                    template, flowId, scope.accountId(), newInputs.get(i), "inputs[" + i + "]", now)
-                .id());
+        InputIngest.Staged staged =
+            inputs.stage(
+                template,
+                flowId,
+                scope.accountId(),
+                newInputs.get(i),
+                "inputs[" + i + "]",
+                now,
+                buffered == null ? -1 : BUFFERED_INPUT_BYTES);
+        inputIds.add(staged.draft().id());
+        if (staged.buffered() != null && buffered != null) {
+          buffered.add(staged.buffered());
+        }
       }
     } catch (RuntimeException e) {
       if (!inputIds.isEmpty() || !newInputs.isEmpty()) {

@@ -8,6 +8,7 @@ import io.flowengine.Template;
 import io.flowengine.Violation;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;
+import io.flowengine.spi.BufferedAsset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -75,6 +76,23 @@ final class InputIngest {
       NewAsset input,
       String field,
       Instant now) {
+    Staged staged = stage(template, flowId, accountId, input, field, now, -1);
+    return staged.stored();
+  }
+
+  /**
+   * Reads a checked input into memory if it has at most {@code max} bytes; streams a larger one
+   * into the store at once. With {@code max} negative, every input is streamed into the store.
+   * Either way the template's content check of its type, if any, first accepts its start.
+   */
+  Staged stage(
+      Template template,
+      String flowId,
+      @Nullable String accountId,
+      NewAsset input,
+      String field,
+      Instant now,
+      int max) {
     AssetDraft draft =
         AssetDraft.input(
             ctx.ids().next(now),
@@ -104,7 +122,13 @@ final class InputIngest {
     String subject =
         AccountQuota.subject(field, accountId, ctx.limits().maxInputBytes(), remaining);
     try {
-      return ctx.assetWriter().write(draft, source, limit, subject);
+      if (max < 0) {
+        return new Staged(draft, ctx.assetWriter().write(draft, source, limit, subject), null);
+      }
+      return ctx.assetWriter()
+          .bufferOrWrite(draft, source, limit, subject, max)
+          .map(buffered -> new Staged(draft, null, buffered))
+          .orElseGet(() -> new Staged(draft, null, null));
     } finally {
       closeQuietly(source, field);
     }
@@ -115,6 +139,21 @@ final class InputIngest {
       source.close();
     } catch (IOException e) {
       log.debug("closing input {} failed after it was read", field, e);
+    }
+  }
+
+  /**
+   * An input on its way into the store: already stored (its record known, or only its id), or in
+   * memory, to be stored with its flow.
+   */
+  record Staged(
+      AssetDraft draft, @Nullable AssetRecord storedRecord, @Nullable BufferedAsset buffered) {
+    /** The stored record; only for an input stored with {@code max} negative. */
+    AssetRecord stored() {
+      if (storedRecord == null) {
+        throw new IllegalStateException("input " + draft.id() + " was not stored on its own");
+      }
+      return storedRecord;
     }
   }
 }

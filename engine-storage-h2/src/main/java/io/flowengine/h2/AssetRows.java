@@ -1,6 +1,7 @@
 package io.flowengine.h2;
 
 import io.flowengine.AssetRole;
+import io.flowengine.jdbc.EpochMicros;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;
 import java.sql.PreparedStatement;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.flowengine.FlowSortKey;
 import io.flowengine.FlowState;
 import io.flowengine.SortDirection;
+import io.flowengine.jdbc.EpochMicros;
 import io.flowengine.spi.FlowPageRequest;
 import io.flowengine.spi.SortPosition;
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package io.flowengine.h2;
 
 import io.flowengine.FlowState;
+import io.flowengine.jdbc.EpochMicros;
+import io.flowengine.jdbc.ParameterCodec;
 import io.flowengine.spi.FlowRecord;
 import java.sql.Array;
 import java.sql.PreparedStatement;

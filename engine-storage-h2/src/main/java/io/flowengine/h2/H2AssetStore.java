@@ -2,6 +2,7 @@ package io.flowengine.h2;
 
 import io.flowengine.AssetRole;
 import io.flowengine.NotFoundException;
+import io.flowengine.jdbc.EpochMicros;
 import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;

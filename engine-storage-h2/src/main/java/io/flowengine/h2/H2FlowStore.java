@@ -1,6 +1,7 @@
 package io.flowengine.h2;
 
 import io.flowengine.FlowState;
+import io.flowengine.jdbc.EpochMicros;
 import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.FlowOrdering;
 import io.flowengine.spi.FlowPageRequest;

@@ -8,8 +8,10 @@ import io.flowengine.StorageException;
 import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
+import io.flowengine.spi.BufferedAsset;
 import io.flowengine.spi.CommitListener;
 import io.flowengine.spi.EngineStorage;
+import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.FlowStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -114,6 +117,15 @@ public final class H2Storage implements EngineStorage {
   @Override
   public ApiKeyStore apiKeys() {
     return apiKeys;
+  }
+
+  /**
+   * Writes the flow row and the inputs' rows in one transaction of the group commit: all of them
+   * or, if one fails, none.
+   */
+  @Override
+  public void insertWithInputs(FlowRecord flow, List<BufferedAsset> inputs) {
+    GroupCommit.await(commit.execute(new FlowWithInputs(flow, inputs)));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.flowengine.h2;
 
+import io.flowengine.jdbc.ParameterCodec;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

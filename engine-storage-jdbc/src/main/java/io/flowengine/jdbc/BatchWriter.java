@@ -57,6 +57,12 @@ final class BatchWriter {
         } catch (RuntimeException e) { // refused before it reached the database (a bad value)
           run.fail(e);
           failed.add(run);
+          if (run.first().kind == PendingChange.Kind.WORK
+              && !sql.statementFailureKeepsTransaction()) {
+            // Work may turn a failed statement into its own typed error: the transaction is gone.
+            broken = run;
+            break;
+          }
         }
       }
       if (broken != null) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
  *       together are coalesced into one statement (a step's thousand progress updates cost a few
  *       writes).
  *   <li>The queue is bounded: when it is full, callers wait. Nothing is dropped.
+ *   <li>Started with a {@link ConnectionSource}, the writer replaces a connection that broke: the
+ *       changes of the batch it broke in fail with the database's error, the next batch is written
+ *       on a new connection.
  * </ul>
  *
  * <p>Futures are completed in commit order on a notifier thread of their own, never on the writer,
@@ -49,29 +53,32 @@ public final class GroupCommit implements AutoCloseable {
   private static final List<PendingChange> STOP = List.of();
 
   private final String name;
-  private final Connection connection;
-  private final FlowStatements statements;
-  private final BatchWriter writer;
+  private final ConnectionSource source;
+  private final FlowSql sql;
   private final ChangeQueue queue;
   private final int maxBatch;
   private final CommitListener listener;
   private final LinkedBlockingQueue<List<PendingChange>> decided = new LinkedBlockingQueue<>();
   private final Thread writerThread;
   private final Thread notifierThread;
+  // The writer's connection and what is prepared on it: the writer thread's alone once started
+  // (close() reads them after joining it). Null after the connection broke, until it is reopened.
+  private @Nullable Connection connection;
+  private @Nullable FlowStatements statements;
+  private @Nullable BatchWriter writer;
 
   private GroupCommit(
       String name,
-      Connection connection,
+      ConnectionSource source,
       FlowSql sql,
       int capacity,
       int maxBatch,
       CommitListener listener)
       throws SQLException {
     this.name = name;
-    this.connection = connection;
-    connection.setAutoCommit(false);
-    this.statements = sql.prepare(connection);
-    this.writer = new BatchWriter(connection, statements, sql);
+    this.source = source;
+    this.sql = sql;
+    connect();
     this.queue = new ChangeQueue(capacity);
     this.maxBatch = maxBatch;
     this.listener = listener;
@@ -81,7 +88,10 @@ public final class GroupCommit implements AutoCloseable {
   }
 
   /**
-   * Starts the writer on {@code connection}, which it owns from now on (it is closed with this).
+   * Starts the writer on {@code connection}, which it owns from now on (it is closed with this). If
+   * the connection breaks, the changes of that batch fail and so do all later ones: use {@link
+   * #start(String, ConnectionSource, FlowSql, int, int, CommitListener)} where a connection can
+   * break (a database server).
    *
    * @param name names the threads, e.g. {@code "flowengine-h2"}
    * @param capacity how many changes may wait before callers are held back
@@ -97,6 +107,38 @@ public final class GroupCommit implements AutoCloseable {
       int maxBatch,
       CommitListener listener)
       throws SQLException {
+    requireNonNull(connection, "connection");
+    boolean[] given = {false};
+    ConnectionSource once =
+        () -> {
+          if (given[0]) {
+            throw new SQLException("the writer's connection broke and cannot be replaced", "08003");
+          }
+          given[0] = true;
+          return connection;
+        };
+    return start(name, once, sql, capacity, maxBatch, listener);
+  }
+
+  /**
+   * Starts the writer on a connection from {@code source}; when that connection breaks (the changes
+   * of its batch fail with the database's error, which says that they may or may not have been
+   * committed), the next batch opens another one.
+   *
+   * @param name names the threads, e.g. {@code "flowengine-postgres"}
+   * @param capacity how many changes may wait before callers are held back
+   * @param maxBatch how many changes one transaction takes at most
+   * @throws SQLException if the first connection cannot be opened or its statements prepared
+   * @throws IllegalArgumentException if {@code capacity} or {@code maxBatch} is not positive
+   */
+  public static GroupCommit start(
+      String name,
+      ConnectionSource source,
+      FlowSql sql,
+      int capacity,
+      int maxBatch,
+      CommitListener listener)
+      throws SQLException {
     if (capacity <= 0 || maxBatch <= 0) {
       throw new IllegalArgumentException(
           "capacity and maxBatch must be positive: " + capacity + ", " + maxBatch);
@@ -104,7 +146,7 @@ public final class GroupCommit implements AutoCloseable {
     GroupCommit commit =
         new GroupCommit(
             requireNonNull(name, "name"),
-            requireNonNull(connection, "connection"),
+            requireNonNull(source, "source"),
             requireNonNull(sql, "sql"),
             capacity,
             maxBatch,
@@ -202,7 +244,7 @@ public final class GroupCommit implements AutoCloseable {
         long start = System.nanoTime();
         int executed = 0;
         try {
-          executed = writer.write(batch);
+          executed = writeOrFail(batch);
         } catch (RuntimeException | Error e) {
           log.error("{}: writing a batch of {} changes failed", name, batch.size(), e);
           StorageException failure =
@@ -226,6 +268,88 @@ public final class GroupCommit implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       decided.add(STOP);
+    }
+  }
+
+  /** Writes a batch on the current connection, opening a new one first if the last one broke. */
+  private int writeOrFail(List<PendingChange> batch) {
+    BatchWriter current = writer;
+    if (current == null) {
+      try {
+        current = connect();
+      } catch (SQLException e) {
+        RuntimeException failure =
+            sql.failure("reconnect to write " + batch.size() + " changes", e);
+        for (PendingChange change : batch) {
+          change.fail(failure);
+        }
+        return 0;
+      }
+    }
+    int executed = current.write(batch);
+    for (PendingChange change : batch) {
+      if (change.failure != null) {
+        dropIfBroken();
+        break;
+      }
+    }
+    return executed;
+  }
+
+  private BatchWriter connect() throws SQLException {
+    Connection opened = source.open();
+    try {
+      opened.setAutoCommit(false);
+      FlowStatements prepared = sql.prepare(opened);
+      BatchWriter created = new BatchWriter(opened, prepared, sql);
+      connection = opened;
+      statements = prepared;
+      writer = created;
+      return created;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(opened);
+      throw e;
+    }
+  }
+
+  /** After a failed change: forgets the connection if it no longer works. */
+  private void dropIfBroken() {
+    Connection current = connection;
+    boolean valid;
+    try {
+      valid = current != null && current.isValid(5);
+    } catch (SQLException e) {
+      valid = false;
+    }
+    if (!valid) {
+      log.warn("{}: the writer's connection broke; the next batch opens a new one", name);
+      closeConnection();
+    }
+  }
+
+  private void closeConnection() {
+    FlowStatements prepared = statements;
+    if (prepared != null) {
+      try {
+        prepared.close();
+      } catch (SQLException e) {
+        log.debug("{}: closing the statements failed", name, e);
+      }
+    }
+    Connection current = connection;
+    if (current != null) {
+      closeQuietly(current);
+    }
+    statements = null;
+    connection = null;
+    writer = null;
+  }
+
+  private void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      log.debug("{}: closing the connection failed", name, e);
     }
   }
 
@@ -270,16 +394,7 @@ public final class GroupCommit implements AutoCloseable {
         }
       }
     }
-    try {
-      statements.close();
-    } catch (SQLException e) {
-      log.debug("{}: closing the statements failed", name, e);
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      log.debug("{}: closing the connection failed", name, e);
-    }
+    closeConnection();
     if (interrupted) {
       Thread.currentThread().interrupt();
     }

@@ -1,9 +1,11 @@
 package io.flowengine.postgres;
 
+import io.flowengine.jdbc.EpochMicros;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;
 import io.flowengine.spi.ContentStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,12 +30,47 @@ final class AssetContentWriter {
   }
 
   /**
+   * Writes an asset whose content is in memory, already hashed: one row, one chunk (none if empty).
+   *
+   * @throws SQLException what the database threw; a unique violation for a duplicate id
+   */
+  static void writeStored(Connection connection, AssetRecord record, byte[] content, String node)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(AssetRows.INSERT_STORED)) {
+      insert.setString(1, record.flowId());
+      insert.setString(2, record.id());
+      insert.setString(3, record.accountId());
+      insert.setShort(4, (short) record.role().ordinal());
+      insert.setString(5, record.mediaType());
+      insert.setLong(6, EpochMicros.of(record.createdAt(), "asset " + record.id() + " createdAt"));
+      insert.setString(7, record.additional());
+      insert.setString(8, record.derivedFrom());
+      insert.setLong(9, record.size());
+      insert.setString(10, record.sha256());
+      insert.setString(11, node);
+      insert.executeUpdate();
+    }
+    if (content.length > 0) {
+      try (PreparedStatement chunk = connection.prepareStatement(AssetRows.INSERT_CHUNK)) {
+        chunk.setString(1, record.flowId());
+        chunk.setString(2, record.id());
+        chunk.setInt(3, 0);
+        chunk.setBytes(4, content);
+        chunk.executeUpdate();
+      }
+    }
+  }
+
+  /**
    * Writes the asset and returns its record.
    *
+   * @param bytes the content's bytes: {@code content} itself, or what is left of it after a part
+   *     already read, chained behind that part
    * @throws IOException what reading {@code content} threw
    * @throws SQLException what the database threw; a unique violation for a duplicate id
    */
-  AssetRecord write(AssetDraft draft, ContentStream content) throws IOException, SQLException {
+  AssetRecord write(AssetDraft draft, ContentStream content, InputStream bytes)
+      throws IOException, SQLException {
     try (PreparedStatement insert = connection.prepareStatement(AssetRows.INSERT)) {
       AssetRows.bindInsert(insert, draft);
       insert.setString(9, writerNode);
@@ -42,7 +79,7 @@ final class AssetContentWriter {
     byte[] buffer = new byte[CHUNK_BYTES];
     try (PreparedStatement chunk = connection.prepareStatement(AssetRows.INSERT_CHUNK)) {
       for (int seq = 0; ; seq++) {
-        int n = content.readNBytes(buffer, 0, buffer.length);
+        int n = bytes.readNBytes(buffer, 0, buffer.length);
         if (n == 0) {
           break;
         }

@@ -1,6 +1,7 @@
 package io.flowengine.postgres;
 
 import io.flowengine.AssetRole;
+import io.flowengine.jdbc.EpochMicros;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;
 import java.sql.PreparedStatement;
@@ -33,6 +34,13 @@ final class AssetRows {
           + " ("
           + COLUMNS
           + ", writer_node) VALUES (?, ?, ?, ?, ?, -1, '', ?, ?, ?, ?)";
+
+  /** Inserts a row with its size and digest: {@link #bindInsert}, 9 size, 10 sha256, 11 node. */
+  static final String INSERT_STORED =
+      "INSERT INTO "
+          + TABLE
+          + " (flow_id, id, account_id, role, media_type, created_us, additional, derived_from,"
+          + " size, sha256, writer_node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   static final String INSERT_CHUNK =
       "INSERT INTO " + CHUNKS + " (flow_id, asset_id, seq, data) VALUES (?, ?, ?, ?)";

@@ -3,6 +3,7 @@ package io.flowengine.postgres;
 import io.flowengine.FlowSortKey;
 import io.flowengine.FlowState;
 import io.flowengine.SortDirection;
+import io.flowengine.jdbc.EpochMicros;
 import io.flowengine.spi.FlowPageRequest;
 import io.flowengine.spi.SortPosition;
 import java.time.Instant;

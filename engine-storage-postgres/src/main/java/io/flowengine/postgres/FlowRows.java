@@ -1,6 +1,8 @@
 package io.flowengine.postgres;
 
 import io.flowengine.FlowState;
+import io.flowengine.jdbc.EpochMicros;
+import io.flowengine.jdbc.ParameterCodec;
 import io.flowengine.spi.FlowRecord;
 import java.sql.Array;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package io.flowengine.postgres;
 
+import io.flowengine.jdbc.EpochMicros;
 import io.flowengine.spi.ApiKeyRecord;
 import io.flowengine.spi.ApiKeyStore;
 import java.sql.PreparedStatement;

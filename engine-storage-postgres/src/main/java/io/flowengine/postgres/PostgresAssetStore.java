@@ -2,12 +2,17 @@ package io.flowengine.postgres;
 
 import io.flowengine.AssetRole;
 import io.flowengine.NotFoundException;
+import io.flowengine.jdbc.EpochMicros;
+import io.flowengine.jdbc.GroupCommit;
+import io.flowengine.jdbc.SqlWork;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;
 import io.flowengine.spi.AssetStore;
 import io.flowengine.spi.ContentStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,33 +23,79 @@ import java.util.Optional;
 
 /**
  * An {@link AssetStore} on {@code flowengine_assets}, content in {@code bytea} chunks of {@code
- * flowengine_asset_chunks}. A put is one transaction on one pooled connection, held while the
+ * flowengine_asset_chunks}. A put of content up to {@value #GROUPED_MAX_BYTES} bytes is read into
+ * memory and written through the storage's {@link GroupCommit}, so small assets of many callers
+ * share one commit. A larger one is one transaction on one pooled connection, held while the
  * content is read from the caller ({@link AssetContentWriter}); a failure, the content's own
  * included, rolls it all back. Reading borrows a connection per chunk ({@link AssetContentStream}).
  * Deleting an asset row deletes its chunks with it (foreign key, {@code ON DELETE CASCADE}), so no
  * content outlives its asset. Thread-safe.
  */
 final class PostgresAssetStore implements AssetStore {
+  /** The largest content written through the group commit; larger content is streamed. */
+  static final int GROUPED_MAX_BYTES = 64 * 1024;
+
   private static final String SELECT = "SELECT " + AssetRows.COLUMNS + " FROM " + AssetRows.TABLE;
 
   private final Connections connections;
   private final PostgresFailures failures;
   private final String nodeId;
+  private final GroupCommit commit;
 
-  PostgresAssetStore(Connections connections, String nodeId) {
+  PostgresAssetStore(Connections connections, String nodeId, GroupCommit commit) {
     this.connections = connections;
     this.failures = connections.failures();
     this.nodeId = nodeId;
+    this.commit = commit;
   }
 
   @Override
   public AssetRecord put(AssetDraft draft, ContentStream content) throws IOException {
     EpochMicros.of(draft.createdAt(), "asset " + draft.id() + " createdAt");
+    byte[] head = content.readNBytes(GROUPED_MAX_BYTES + 1); // a failure propagates unchanged
+    if (head.length <= GROUPED_MAX_BYTES) {
+      return putGrouped(draft.stored(content.size(), content.sha256()), head);
+    }
+    return putStreamed(
+        draft, content, new SequenceInputStream(new ByteArrayInputStream(head), content));
+  }
+
+  /** Writes a small asset in a group commit's batch, with other callers' changes. */
+  private AssetRecord putGrouped(AssetRecord record, byte[] bytes) {
+    return GroupCommit.await(commit.execute(new SmallAssetWrite(record, bytes, nodeId)));
+  }
+
+  /** Writes an asset whose content is in memory, in the group commit's transaction. */
+  private static final class SmallAssetWrite implements SqlWork<AssetRecord> {
+    private final AssetRecord record;
+    private final byte[] bytes;
+    private final String node;
+
+    SmallAssetWrite(AssetRecord record, byte[] bytes, String node) {
+      this.record = record;
+      this.bytes = bytes;
+      this.node = node;
+    }
+
+    @Override
+    public AssetRecord execute(Connection connection) throws SQLException {
+      AssetContentWriter.writeStored(connection, record, bytes, node);
+      return record;
+    }
+
+    @Override
+    public String toString() {
+      return "asset " + record.id() + " of flow " + record.flowId();
+    }
+  }
+
+  private AssetRecord putStreamed(AssetDraft draft, ContentStream content, InputStream bytes)
+      throws IOException {
     String action = "store asset " + draft.id() + " of flow " + draft.flowId();
     try (Connection c = connections.open()) {
       c.setAutoCommit(false);
       try {
-        AssetRecord record = new AssetContentWriter(c, nodeId).write(draft, content);
+        AssetRecord record = new AssetContentWriter(c, nodeId).write(draft, content, bytes);
         c.commit();
         return record;
       } catch (IOException | SQLException | RuntimeException e) {

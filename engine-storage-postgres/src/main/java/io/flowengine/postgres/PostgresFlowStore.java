@@ -1,6 +1,7 @@
 package io.flowengine.postgres;
 
 import io.flowengine.FlowState;
+import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.FlowPageRequest;
 import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.FlowStore;
@@ -12,40 +13,58 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link FlowStore} on {@code flowengine_flows}. Every change is a {@link FlowWrite} handed to
- * the {@link WritePath}; compare-and-set is {@code UPDATE ... WHERE id = ? AND version = ?}, which
- * PostgreSQL runs under the row's lock and re-checks after waiting for a concurrent writer (READ
- * COMMITTED re-evaluates the condition on the newest row version), so of racing updates exactly one
- * changes the row. Reads are single statements: a page is one {@code UNION ALL} of index scans
+ * A {@link FlowStore} on {@code flowengine_flows}. Every write goes through the storage's {@link
+ * GroupCommit}: the writes that wait at the same moment, from every caller, share one transaction
+ * and one commit, and a call returns once its own write is committed (with {@code
+ * synchronous_commit} on: flushed to the server's WAL). The statements are {@link
+ * PostgresFlowSql}'s. Reads are single statements: a page is one {@code UNION ALL} of index scans
  * ({@link FlowListingQueries}). Thread-safe.
  */
 final class PostgresFlowStore implements FlowStore {
   private static final String SELECT = "SELECT " + FlowRows.COLUMNS + " FROM " + FlowRows.TABLE;
 
   private final Connections connections;
-  private final WritePath writes;
+  private final GroupCommit commit;
   private final PostgresFailures failures;
 
-  PostgresFlowStore(Connections connections, WritePath writes) {
+  PostgresFlowStore(Connections connections, GroupCommit commit) {
     this.connections = connections;
-    this.writes = writes;
+    this.commit = commit;
     this.failures = connections.failures();
   }
 
   @Override
   public void insert(FlowRecord record) {
-    FlowWrite write = new FlowWrite.Insert(record);
-    try {
-      writes.apply(write);
-    } catch (SQLException e) {
-      if (PostgresFailures.isDuplicate(e)) {
-        throw new IllegalStateException("flow " + record.id() + " already exists", e);
+    FlowRows.checkTimes(record);
+    GroupCommit.await(commit.insert(record));
+  }
+
+  /** Queues every insert at once, so they share as few transactions as the writer needs. */
+  @Override
+  public List<Optional<RuntimeException>> insertAll(List<FlowRecord> records) {
+    List<CompletableFuture<Void>> pending = new ArrayList<>(records.size());
+    for (FlowRecord record : records) {
+      try {
+        FlowRows.checkTimes(record);
+        pending.add(commit.insert(record));
+      } catch (IllegalArgumentException e) {
+        pending.add(CompletableFuture.failedFuture(e));
       }
-      throw failures.of(write.action(), e);
     }
+    List<Optional<RuntimeException>> outcomes = new ArrayList<>(records.size());
+    for (CompletableFuture<Void> insert : pending) {
+      try {
+        GroupCommit.await(insert);
+        outcomes.add(Optional.empty());
+      } catch (RuntimeException e) {
+        outcomes.add(Optional.of(e));
+      }
+    }
+    return outcomes;
   }
 
   @Override
@@ -67,40 +86,58 @@ final class PostgresFlowStore implements FlowStore {
 
   @Override
   public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
-    FlowWrite write = new FlowWrite.CompareAndSet(expected, next);
-    try {
-      return writes.apply(write);
-    } catch (SQLException e) {
-      throw failures.of(write.action(), e);
-    }
+    return GroupCommit.await(compareAndSetAsync(expected, next));
   }
 
-  /** Applies the updates as one JDBC batch in one transaction: all of them or, on failure, none. */
+  @Override
+  public CompletableFuture<Boolean> compareAndSetAsync(FlowRecord expected, FlowRecord next) {
+    checkUpdate(expected, next);
+    return commit.compareAndSet(expected, next);
+  }
+
+  /** Queues every update at once; a batch the writer takes together is one transaction. */
   @Override
   public boolean[] compareAndSetAll(List<FlowRecord> expected, List<FlowRecord> next) {
     if (expected.size() != next.size()) {
       throw new IllegalArgumentException(
           expected.size() + " expected records but " + next.size() + " replacements");
     }
-    List<FlowWrite> updates = new ArrayList<>(expected.size());
     for (int i = 0; i < expected.size(); i++) {
-      updates.add(new FlowWrite.CompareAndSet(expected.get(i), next.get(i)));
+      checkUpdate(expected.get(i), next.get(i));
     }
-    try {
-      return writes.applyAll(updates);
-    } catch (SQLException e) {
-      throw failures.of("update " + updates.size() + " flows (nothing was changed)", e);
+    List<CompletableFuture<Boolean>> pending = new ArrayList<>(expected.size());
+    for (int i = 0; i < expected.size(); i++) {
+      pending.add(commit.compareAndSet(expected.get(i), next.get(i)));
     }
+    boolean[] replaced = new boolean[expected.size()];
+    for (int i = 0; i < replaced.length; i++) {
+      replaced[i] = GroupCommit.await(pending.get(i));
+    }
+    return replaced;
+  }
+
+  /**
+   * Checks, before anything is queued, that {@code next} is the next version of the same flow and
+   * that its times can be stored exactly.
+   */
+  private static void checkUpdate(FlowRecord expected, FlowRecord next) {
+    if (!next.id().equals(expected.id()) || next.version() != expected.version() + 1) {
+      throw new IllegalArgumentException(
+          "next must be version "
+              + (expected.version() + 1)
+              + " of flow "
+              + expected.id()
+              + ", was version "
+              + next.version()
+              + " of "
+              + next.id());
+    }
+    FlowRows.checkTimes(next);
   }
 
   @Override
   public boolean delete(FlowRecord expected) {
-    FlowWrite write = new FlowWrite.Delete(expected);
-    try {
-      return writes.apply(write);
-    } catch (SQLException e) {
-      throw failures.of(write.action(), e);
-    }
+    return GroupCommit.await(commit.delete(expected));
   }
 
   @Override

@@ -7,9 +7,14 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.flowengine.StorageException;
+import io.flowengine.jdbc.ConnectionSource;
+import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
+import io.flowengine.spi.BufferedAsset;
+import io.flowengine.spi.CommitListener;
 import io.flowengine.spi.EngineStorage;
+import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.FlowStore;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -18,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -48,6 +54,7 @@ public final class PostgresStorage implements EngineStorage {
   private final String nodeId;
   private final Duration lease;
   private final @Nullable HikariDataSource ownPool;
+  private final GroupCommit commit;
   private final FlowStore flows;
   private final AssetStore assets;
   private final ApiKeyStore apiKeys;
@@ -57,13 +64,15 @@ public final class PostgresStorage implements EngineStorage {
       String nodeId,
       Duration lease,
       @Nullable HikariDataSource ownPool,
-      Connections connections) {
+      Connections connections,
+      GroupCommit commit) {
     this.description = description;
     this.nodeId = nodeId;
     this.lease = lease;
     this.ownPool = ownPool;
-    this.flows = new PostgresFlowStore(connections, new DirectWritePath(connections));
-    this.assets = new PostgresAssetStore(connections, nodeId);
+    this.commit = commit;
+    this.flows = new PostgresFlowStore(connections, commit);
+    this.assets = new PostgresAssetStore(connections, nodeId, commit);
     this.apiKeys = new PostgresApiKeyStore(connections);
   }
 
@@ -87,6 +96,15 @@ public final class PostgresStorage implements EngineStorage {
     return apiKeys;
   }
 
+  /**
+   * Writes the inputs' rows and content and the flow row in one transaction of the group commit:
+   * all of them or, if one fails, none.
+   */
+  @Override
+  public void insertWithInputs(FlowRecord flow, List<BufferedAsset> inputs) {
+    GroupCommit.await(commit.execute(new FlowWithInputs(flow, inputs, nodeId)));
+  }
+
   /** Returns this node's id: the one set with {@link Builder#nodeId}, or a generated one. */
   public String nodeId() {
     return nodeId;
@@ -97,9 +115,13 @@ public final class PostgresStorage implements EngineStorage {
     return lease;
   }
 
-  /** Closes the storage's own connection pool, if it has one. Idempotent. */
+  /**
+   * Writes and acknowledges the changes still queued for the group commit, closes its connection,
+   * then the storage's own connection pool, if it has one. Idempotent.
+   */
   @Override
   public void close() {
+    commit.close();
     if (ownPool != null) {
       ownPool.close();
     }
@@ -126,8 +148,35 @@ public final class PostgresStorage implements EngineStorage {
     private @Nullable String nodeId;
     private @Nullable Duration lease;
     private @Nullable Integer poolSize;
+    private @Nullable Integer queueCapacity;
+    private CommitListener commitListener = CommitListener.none();
+    private boolean commitListenerSet;
 
     private Builder() {}
+
+    /**
+     * Sets how many writes may wait for the group commit (default {@value
+     * GroupCommit#DEFAULT_CAPACITY}); when that many wait, callers wait too (back-pressure).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder queueCapacity(int changes) {
+      checkState(queueCapacity == null, "queueCapacity was already set to %s", queueCapacity);
+      checkArgument(changes > 0, "queueCapacity must be positive: %s", changes);
+      this.queueCapacity = changes;
+      return this;
+    }
+
+    /**
+     * Tells {@code listener} of every group commit: how many changes, how many statements, how long
+     * (for metrics; none by default).
+     */
+    public Builder commitListener(CommitListener listener) {
+      checkState(!commitListenerSet, "commitListener was already set to %s", commitListener);
+      this.commitListener = requireNonNull(listener, "listener");
+      this.commitListenerSet = true;
+      return this;
+    }
 
     /**
      * Connects to the database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/database},
@@ -214,8 +263,9 @@ public final class PostgresStorage implements EngineStorage {
     }
 
     /**
-     * Sets how many connections the storage's own pool holds at most (default 10). An asset upload
-     * holds one for as long as it reads its content; everything else holds one per statement.
+     * Sets how many connections the storage's own pool holds at most (default 10); the group
+     * commit's writer holds one more of its own, outside the pool. An asset upload holds one for as
+     * long as it reads its content; everything else holds one per statement.
      *
      * @throws IllegalArgumentException unless between 1 and 1000
      */
@@ -252,19 +302,51 @@ public final class PostgresStorage implements EngineStorage {
       try {
         // The first connection comes from the driver itself: a wrong database or an unreachable
         // server fails at once with the driver's error, instead of after the pool's retries.
-        PostgresFailures failures =
-            prepare(pool != null ? pool.getDataSource() : source, described);
+        DataSource direct = pool != null ? pool.getDataSource() : source;
+        PostgresFailures failures = prepare(direct, described);
+        GroupCommit commit = startGroupCommit(direct, failures);
         return new PostgresStorage(
             failures.database(),
             node,
             lease != null ? lease : Duration.ofSeconds(5),
             pool,
-            new Connections(source, failures));
+            new Connections(source, failures),
+            commit);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.close();
         }
         throw e;
+      }
+    }
+
+    /**
+     * Starts the group commit's writer on a connection of its own, outside the pool (it holds it
+     * for as long as the storage is open), with {@code synchronous_commit} on whatever the server's
+     * default: a change is acknowledged only once the server flushed it to its WAL.
+     */
+    private GroupCommit startGroupCommit(DataSource direct, PostgresFailures failures) {
+      ConnectionSource writer =
+          () -> {
+            Connection c = direct.getConnection();
+            try (Statement s = c.createStatement()) {
+              s.execute("SET synchronous_commit TO on");
+            } catch (SQLException e) {
+              c.close();
+              throw e;
+            }
+            return c;
+          };
+      try {
+        return GroupCommit.start(
+            "flowengine-postgres",
+            writer,
+            new PostgresFlowSql(failures),
+            queueCapacity != null ? queueCapacity : GroupCommit.DEFAULT_CAPACITY,
+            GroupCommit.DEFAULT_MAX_BATCH,
+            commitListener);
+      } catch (SQLException e) {
+        throw failures.of("open the writer's connection", e);
       }
     }
 

@@ -4,10 +4,12 @@ import io.flowengine.postgres.harness.PostgresExtension;
 import io.flowengine.postgres.harness.TestDatabase;
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
+import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowStore;
 import io.flowengine.tck.ApiKeyStoreContract;
 import io.flowengine.tck.AssetStoreContract;
 import io.flowengine.tck.FlowStoreContract;
+import io.flowengine.tck.InsertWithInputsContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +44,14 @@ class PostgresStorageContractTest {
     @Override
     protected AssetStore newStore() {
       return storages.openFresh().assets();
+    }
+  }
+
+  @Nested
+  class FlowsWithInputs extends InsertWithInputsContract {
+    @Override
+    protected EngineStorage newStorage() {
+      return storages.openFresh();
     }
   }
 

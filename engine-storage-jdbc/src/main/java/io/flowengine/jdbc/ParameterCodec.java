@@ -1,4 +1,4 @@
-package io.flowengine.postgres;
+package io.flowengine.jdbc;
 
 import io.flowengine.Parameters;
 import java.io.ByteArrayInputStream;
@@ -12,16 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Encodes {@link Parameters} as the bytes of the {@code parameters} column and back (the same
- * format as engine-storage-h2), exactly: names and values in order, each value tagged with its type
+ * Encodes {@link Parameters} as the bytes of a flow row's parameters column and back, exactly, in
+ * one format for every SQL store: names and values in order, each value tagged with its type
  * (string, long, double, boolean). Stateless.
  */
-final class ParameterCodec {
+public final class ParameterCodec {
   private static final byte FORMAT = 1;
 
   private ParameterCodec() {}
 
-  static byte[] encode(Parameters parameters) {
+  /** Returns the bytes that {@link #decode} turns back into {@code parameters}. */
+  public static byte[] encode(Parameters parameters) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(FORMAT);
@@ -59,7 +60,7 @@ final class ParameterCodec {
    *
    * @throws IllegalArgumentException if the bytes are not parameters this codec wrote
    */
-  static Parameters decode(byte[] encoded) {
+  public static Parameters decode(byte[] encoded) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
       byte format = in.readByte();
       if (format != FORMAT) {

@@ -1,4 +1,4 @@
-package io.flowengine.postgres;
+package io.flowengine.jdbc;
 
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * BIGINT} columns, and back, exactly: the engine keeps times at microsecond precision, so a finer
  * instant is refused instead of silently rounded. Stateless.
  */
-final class EpochMicros {
+public final class EpochMicros {
   private EpochMicros() {}
 
   /**
@@ -16,7 +16,7 @@ final class EpochMicros {
    *
    * @throws IllegalArgumentException if it has a part finer than a microsecond or is out of range
    */
-  static long of(Instant instant, String field) {
+  public static long of(Instant instant, String field) {
     if (instant.getNano() % 1000 != 0) {
       throw new IllegalArgumentException(
           field + " must be at microsecond precision, was " + instant);
@@ -29,13 +29,17 @@ final class EpochMicros {
     }
   }
 
-  /** Like {@link #of} for an optional time; null stays null. */
-  static @Nullable Long ofNullable(@Nullable Instant instant, String field) {
+  /**
+   * Like {@link #of} for an optional time; null stays null.
+   *
+   * @throws IllegalArgumentException as {@link #of} does
+   */
+  public static @Nullable Long ofNullable(@Nullable Instant instant, String field) {
     return instant == null ? null : of(instant, field);
   }
 
   /** Returns the instant {@code micros} microseconds after the epoch. */
-  static Instant toInstant(long micros) {
+  public static Instant toInstant(long micros) {
     return Instant.ofEpochSecond(
         Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
   }
@@ -45,7 +49,7 @@ final class EpochMicros {
    * range of a {@code long}. Positions come from the engine's cursors, which hold whole
    * microseconds; the rounding only affects a hand-made cursor.
    */
-  static long ofPosition(Instant instant) {
+  public static long ofPosition(Instant instant) {
     try {
       return Math.addExact(
           Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
