@@ -18,9 +18,11 @@ import java.io.InputStream;
  */
 final class AssetWriter {
   private final AssetStore store;
+  private final ObserverBus observers;
 
-  AssetWriter(AssetStore store) {
+  AssetWriter(AssetStore store, ObserverBus observers) {
     this.store = store;
+    this.observers = observers;
   }
 
   /**
@@ -30,11 +32,14 @@ final class AssetWriter {
    */
   AssetRecord write(AssetDraft draft, InputStream source, long limit, String field) {
     ContentStream content = new ContentStream(source, limit, field);
+    AssetRecord stored;
     try {
-      return store.put(draft, content);
+      stored = store.put(draft, content);
     } catch (IOException | RuntimeException e) {
       throw translate(e, content, field, draft);
     }
+    observers.assetStored(stored);
+    return stored;
   }
 
   private static RuntimeException translate(
