@@ -2,12 +2,17 @@ package io.flowengine.micrometer;
 
 /**
  * The names and tag keys of the meters {@link FlowEngineMetrics} publishes: lower case, dot
- * separated, as Micrometer names them (a Prometheus registry turns {@code flowengine.flows.created}
- * into {@code flowengine_flows_created_total}). Constants only; not instantiable.
+ * separated, as Micrometer names them (a Prometheus registry turns {@code
+ * flowengine.flows.completed} into {@code flowengine_flows_completed_total}). Constants only; not
+ * instantiable.
  */
 public final class MeterNames {
-  /** Counter of flows created, tagged {@value #TEMPLATE}. */
-  public static final String CREATED = "flowengine.flows.created";
+  /**
+   * Counter of flows created, tagged {@value #TEMPLATE}. Not {@code flowengine.flows.created}:
+   * Prometheus' client takes a {@code _created} suffix for the OpenMetrics creation timestamp and
+   * strips it, which would publish the counter as {@code flowengine_flows_total}.
+   */
+  public static final String CREATED = "flowengine.flows.creations";
 
   /** Counter of flows that completed, tagged {@value #TEMPLATE} and {@value #OUTCOME}. */
   public static final String COMPLETED = "flowengine.flows.completed";
