@@ -5,8 +5,10 @@ import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import io.flowengine.internal.EngineConfig;
+import io.flowengine.spi.ContextPropagator;
 import io.flowengine.spi.DeadlineScheduler;
 import io.flowengine.spi.EngineStorage;
+import io.flowengine.spi.FlowObserver;
 import io.flowengine.spi.TemplateRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,6 +76,12 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
    */
   int purgeFinishedFlows(Duration age);
 
+  /**
+   * Returns how many flows this engine runs now and how many wait for a free slot ({@code
+   * starting}). A moment's reading, for gauges and health checks.
+   */
+  EngineLoad load();
+
   /** Returns the template registry, where templates can be registered at run time. */
   TemplateRegistry templates();
 
@@ -93,6 +101,8 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
   final class Builder {
     private final List<Template> templates = new ArrayList<>();
     private final List<FlowListener> listeners = new ArrayList<>();
+    private final List<FlowObserver> observers = new ArrayList<>();
+    private final List<ContextPropagator<?>> contextPropagators = new ArrayList<>();
     private @Nullable TemplateRegistry registry;
     private @Nullable EngineStorage storage;
     private @Nullable Executor executor;
@@ -207,6 +217,25 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
     }
 
     /**
+     * Adds an observer of flows, runs and steps (metrics, tracing); see {@link FlowObserver}.
+     * Observers are called in the order they were added, and their scopes close in reverse.
+     */
+    public Builder observer(FlowObserver observer) {
+      observers.add(requireNonNull(observer, "observer"));
+      return this;
+    }
+
+    /**
+     * Adds a carrier of callers' thread context onto flows' threads; see {@link ContextPropagator}.
+     * The caller's SLF4J MDC is always carried; propagators added here are attached after it, in
+     * the order they were added.
+     */
+    public Builder contextPropagator(ContextPropagator<?> propagator) {
+      contextPropagators.add(requireNonNull(propagator, "propagator"));
+      return this;
+    }
+
+    /**
      * Builds and starts the engine, then recovers flows a stopped process left unfinished.
      *
      * @throws IllegalArgumentException if a template conflicts with another
@@ -225,7 +254,9 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
               maxRunningFlows,
               shutdownTimeout,
               recoveryPolicy,
-              listeners)
+              listeners,
+              observers,
+              contextPropagators)
           .start();
     }
   }

@@ -26,10 +26,12 @@ import java.util.Optional;
 final class AssetWriter {
   private final EngineStorage storage;
   private final AssetStore store;
+  private final ObserverBus observers;
 
-  AssetWriter(EngineStorage storage) {
+  AssetWriter(EngineStorage storage, ObserverBus observers) {
     this.storage = storage;
     this.store = storage.assets();
+    this.observers = observers;
   }
 
   /**
@@ -63,6 +65,7 @@ final class AssetWriter {
       storage.flows().insert(record);
     } else {
       storage.insertWithInputs(record, inputs);
+      inputs.forEach(input -> observers.assetStored(input.record()));
     }
   }
 
@@ -73,11 +76,14 @@ final class AssetWriter {
    */
   AssetRecord write(AssetDraft draft, InputStream source, long limit, String field) {
     ContentStream content = new ContentStream(source, limit, field);
+    AssetRecord stored;
     try {
-      return store.put(draft, content);
+      stored = store.put(draft, content);
     } catch (IOException | RuntimeException e) {
       throw translate(e, content, field, draft);
     }
+    observers.assetStored(stored);
+    return stored;
   }
 
   private static RuntimeException translate(

@@ -6,6 +6,7 @@ import io.flowengine.ApiKeys;
 import io.flowengine.Asset;
 import io.flowengine.AssetContent;
 import io.flowengine.CreateFlowResult;
+import io.flowengine.EngineLoad;
 import io.flowengine.Flow;
 import io.flowengine.FlowEngine;
 import io.flowengine.FlowListener;
@@ -16,10 +17,12 @@ import io.flowengine.ListenerRegistration;
 import io.flowengine.NewAsset;
 import io.flowengine.NewFlow;
 import io.flowengine.Template;
+import io.flowengine.spi.ContextPropagator;
 import io.flowengine.spi.DeadlineScheduler;
 import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.TemplateRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -63,7 +66,16 @@ final class DefaultFlowEngine implements FlowEngine {
 
   /** Builds the engine from {@code config}, registers its templates and recovers flows. */
   static FlowEngine start(EngineConfig config) {
-    ListenerBus listeners = new ListenerBus(config.listeners());
+    ObserverBus observers = new ObserverBus(config.observers(), config.clock());
+    List<FlowListener> initial = new ArrayList<>();
+    if (!observers.isEmpty()) {
+      initial.add(observers); // first, so the others' time does not count in its durations
+    }
+    initial.addAll(config.listeners());
+    ListenerBus listeners = new ListenerBus(initial);
+    List<ContextPropagator<?>> propagators = new ArrayList<>();
+    propagators.add(new MdcPropagator());
+    propagators.addAll(config.contextPropagators());
     FlowWaiters waiters = new FlowWaiters();
     var storage = config.storage();
     FlowStateMachine machine =
@@ -82,8 +94,10 @@ final class DefaultFlowEngine implements FlowEngine {
             config.limits(),
             config.clock(),
             deadlines,
-            new AssetWriter(storage),
-            new EngineLifecycle());
+            new AssetWriter(storage, observers),
+            new EngineLifecycle(),
+            observers,
+            new CarriedContexts(propagators));
     FlowRunner runner =
         new FlowRunner(config.executor(), config.maxRunningFlows(), new FlowExecution(ctx));
     DefaultFlowEngine engine = new DefaultFlowEngine(config, ctx, runner, listeners, waiters);
@@ -145,6 +159,11 @@ final class DefaultFlowEngine implements FlowEngine {
       throw new IllegalArgumentException("age must not be negative: " + age);
     }
     return Retention.purge(ctx, ctx.stateMachine().now().minus(age));
+  }
+
+  @Override
+  public EngineLoad load() {
+    return runner.load();
   }
 
   @Override

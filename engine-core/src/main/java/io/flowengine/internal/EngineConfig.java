@@ -6,8 +6,10 @@ import io.flowengine.FlowEngine;
 import io.flowengine.FlowListener;
 import io.flowengine.RecoveryPolicy;
 import io.flowengine.Template;
+import io.flowengine.spi.ContextPropagator;
 import io.flowengine.spi.DeadlineScheduler;
 import io.flowengine.spi.EngineStorage;
+import io.flowengine.spi.FlowObserver;
 import io.flowengine.spi.TemplateRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +39,9 @@ public record EngineConfig(
     Integer maxRunningFlows,
     Duration shutdownTimeout,
     RecoveryPolicy recoveryPolicy,
-    List<FlowListener> listeners) {
+    List<FlowListener> listeners,
+    List<FlowObserver> observers,
+    List<ContextPropagator<?>> contextPropagators) {
 
   /** Flows that may run at once unless the builder sets another bound. */
   public static final int DEFAULT_MAX_RUNNING = 1024;
@@ -54,7 +58,9 @@ public record EngineConfig(
       @Nullable Integer maxRunningFlows,
       @Nullable Duration shutdownTimeout,
       @Nullable RecoveryPolicy recoveryPolicy,
-      List<FlowListener> listeners) {
+      List<FlowListener> listeners,
+      List<FlowObserver> observers,
+      List<ContextPropagator<?>> contextPropagators) {
     this.registry = registry != null ? registry : TemplateRegistry.inMemory();
     this.templates = ImmutableList.copyOf(templates);
     this.storage = storage != null ? storage : EngineStorage.inMemory();
@@ -66,6 +72,8 @@ public record EngineConfig(
     this.shutdownTimeout = shutdownTimeout != null ? shutdownTimeout : Duration.ofSeconds(10);
     this.recoveryPolicy = recoveryPolicy != null ? recoveryPolicy : RecoveryPolicy.REQUEUE;
     this.listeners = ImmutableList.copyOf(listeners);
+    this.observers = ImmutableList.copyOf(observers);
+    this.contextPropagators = ImmutableList.copyOf(contextPropagators);
   }
 
   /**

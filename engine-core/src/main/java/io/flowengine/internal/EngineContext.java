@@ -21,4 +21,6 @@ record EngineContext(
     Clock clock,
     DeadlineScheduler deadlines,
     AssetWriter assetWriter,
-    EngineLifecycle lifecycle) {}
+    EngineLifecycle lifecycle,
+    ObserverBus observers,
+    CarriedContexts contexts) {}

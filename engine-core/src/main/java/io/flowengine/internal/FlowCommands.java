@@ -176,6 +176,7 @@ final class FlowCommands {
 
   /** Tells listeners of a stored flow and queues it if it starts at once. */
   private Flow created(FlowRecord record) {
+    ctx.contexts().capture(record.id()); // before it can run
     ctx.stateMachine().changed(null, record);
     if (record.state() == FlowState.STARTING) {
       runner.submit(record.id());
@@ -204,6 +205,7 @@ final class FlowCommands {
   Flow start(String flowId, Scope scope) {
     FlowRecord record = scope.require(ctx.flows(), flowId);
     FlowRecord started = ctx.stateMachine().fireOrRefuse(record, FlowEvent.START, FlowAction.START);
+    ctx.contexts().capture(flowId);
     runner.submit(flowId);
     return started.toFlow();
   }
@@ -213,6 +215,7 @@ final class FlowCommands {
     FlowRecord aborting =
         ctx.stateMachine().fireOrRefuse(record, FlowEvent.ABORT, FlowAction.ABORT);
     if (runner.cancelQueued(flowId)) {
+      ctx.contexts().forget(flowId);
       FlowRecord aborted = ctx.stateMachine().fire(aborting, FlowEvent.FINISH_ABORT, null, null);
       return (aborted != null ? aborted : aborting).toFlow();
     }
@@ -223,6 +226,7 @@ final class FlowCommands {
   void delete(String flowId, Scope scope) {
     FlowRecord record = scope.require(ctx.flows(), flowId);
     ctx.stateMachine().delete(record);
+    ctx.contexts().forget(flowId);
     ctx.assets().deleteAll(flowId);
   }
 }

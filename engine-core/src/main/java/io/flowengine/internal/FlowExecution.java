@@ -3,8 +3,11 @@ package io.flowengine.internal;
 import io.flowengine.FlowState;
 import io.flowengine.Step;
 import io.flowengine.Template;
+import io.flowengine.spi.ContextPropagator;
 import io.flowengine.spi.DeadlineScheduler;
 import io.flowengine.spi.FlowRecord;
+import io.flowengine.spi.FlowRun;
+import io.flowengine.spi.ObservationScope;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -32,6 +35,7 @@ final class FlowExecution implements Consumer<RunTicket> {
   public void accept(RunTicket ticket) {
     FlowRecord record = ctx.flows().find(ticket.flowId).orElse(null);
     if (record == null || record.state() != FlowState.STARTING) {
+      ctx.contexts().forget(ticket.flowId);
       if (record != null && record.state() == FlowState.ABORTING) {
         ctx.stateMachine().fire(record, FlowEvent.FINISH_ABORT, null, null);
       }
@@ -39,6 +43,7 @@ final class FlowExecution implements Consumer<RunTicket> {
     }
     Template template = ctx.templates().find(record.templateId()).orElse(null);
     if (template == null) {
+      ctx.contexts().forget(ticket.flowId);
       ctx.stateMachine()
           .fire(
               record,
@@ -55,7 +60,11 @@ final class FlowExecution implements Consumer<RunTicket> {
     Throwable failure = null;
     DeadlineScheduler.Cancellable timer = null;
     RunningFlowWrites writes = new RunningFlowWrites(ctx.stateMachine(), record);
+    FlowRun run =
+        new FlowRun(record.id(), record.accountId(), record.templateId(), record.templateName());
     ticket.attach(Thread.currentThread());
+    ContextPropagator.Attachment context = ctx.contexts().attach(record.id());
+    ObservationScope observed = ctx.observers().runStarted(run);
     try {
       FlowRecord running = writes.dispatch(); // not waited for: recovery reruns a lost dispatch
       if (timeout != null) {
@@ -65,20 +74,26 @@ final class FlowExecution implements Consumer<RunTicket> {
                     ctx.stateMachine().now().plus(timeout),
                     () -> ticket.stop(RunTicket.StopReason.TIMEOUT));
       }
-      runSteps(running, template, ticket, writes);
+      runSteps(running, run, template, ticket, writes);
     } catch (Throwable t) {
       failure = t;
     } finally {
       if (timer != null) {
         timer.cancel();
       }
+      observed.close(failure);
+      context.close();
       ticket.detach();
     }
     finish(ticket, failure, timeout, writes);
   }
 
   private void runSteps(
-      FlowRecord running, Template template, RunTicket ticket, RunningFlowWrites writes)
+      FlowRecord running,
+      FlowRun run,
+      Template template,
+      RunTicket ticket,
+      RunningFlowWrites writes)
       throws Exception {
     int count = template.pipeline().size();
     for (int i = 0; i < count; i++) {
@@ -86,7 +101,18 @@ final class FlowExecution implements Consumer<RunTicket> {
         throw new InterruptedException("flow stopped before step " + (i + 1));
       }
       Step step = template.pipeline().get(i);
-      step.run(new DefaultStepContext(ctx, running, template, i, count, ticket, writes));
+      MdcPropagator.enterStep(run);
+      ObservationScope observed = ctx.observers().stepStarted(run, i, count);
+      Throwable thrown = null;
+      try {
+        step.run(new DefaultStepContext(ctx, running, template, i, count, ticket, writes));
+      } catch (Throwable t) {
+        thrown = t;
+        throw t;
+      } finally {
+        observed.close(thrown);
+        MdcPropagator.leaveStep();
+      }
       if (i + 1 < count) {
         writes.progress((i + 1.0) / count); // a finished step is done
       }

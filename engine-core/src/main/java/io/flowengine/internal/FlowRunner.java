@@ -1,5 +1,6 @@
 package io.flowengine.internal;
 
+import io.flowengine.EngineLoad;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -74,6 +75,16 @@ final class FlowRunner {
     }
     if (launch) {
       launch(ticket);
+    }
+  }
+
+  /** Returns the flows holding a slot and the flows queued for one, read under the lock. */
+  EngineLoad load() {
+    lock.lock();
+    try {
+      return new EngineLoad(running, queue.size());
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -7,9 +7,11 @@ import io.flowengine.FlowEngine;
 import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Flows API over HTTP: a Helidon web server whose routes call an embedded {@link FlowEngine}
@@ -76,6 +78,7 @@ public final class FlowsApiServer implements AutoCloseable {
     private int port = 8080;
     private long maxBodyBytes = 96L << 20;
     private Duration gracePeriod = Duration.ofSeconds(10);
+    private @Nullable PrometheusMeterRegistry metrics;
 
     private Builder(FlowEngine engine) {
       this.engine = requireNonNull(engine, "engine");
@@ -115,6 +118,15 @@ public final class FlowsApiServer implements AutoCloseable {
     }
 
     /**
+     * Serves {@code registry} at {@code /metrics} (by default a registry of the server's own, with
+     * no engine meters in it: give the one the engine reports to, see {@code ServerMetrics}).
+     */
+    public Builder metrics(PrometheusMeterRegistry registry) {
+      this.metrics = requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
      * Starts the server; it is listening when this returns.
      *
      * @throws IllegalStateException if it cannot listen on the address and port
@@ -122,7 +134,10 @@ public final class FlowsApiServer implements AutoCloseable {
     public FlowsApiServer start() {
       ObjectMapper mapper = ApiJson.mapper(maxBodyBytes);
       AtomicBoolean stopping = new AtomicBoolean();
-      ServerRoutes routes = ServerRoutes.create(engine, mapper);
+      ServerRoutes routes =
+          metrics == null
+              ? ServerRoutes.create(engine, mapper)
+              : ServerRoutes.create(engine, mapper, metrics);
       HttpRouting.Builder routing = HttpRouting.builder();
       routes.api().forEach(routing::register);
       routes.pages().forEach(routing::register);

@@ -39,8 +39,10 @@ public final class RestServerMain {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     FlowEngine engine;
+    ServerMetrics metrics = ServerMetrics.create();
     try {
-      engine = ServerEngine.build(options);
+      engine = ServerEngine.build(options, metrics);
+      metrics.bindLoad(engine);
     } catch (RuntimeException e) {
       log.error(
           "cannot open the data directory {}: {}", options.dataDirectory(), e.getMessage(), e);
@@ -56,6 +58,7 @@ public final class RestServerMain {
               .bind(options.bind())
               .port(options.port())
               .maxBodyBytes(options.maxBodyBytes())
+              .metrics(metrics.registry())
               .start();
     } catch (RuntimeException e) {
       engine.close();

@@ -24,14 +24,29 @@ final class ServerEngine {
    *     another server is using it)
    */
   static FlowEngine build(ServerOptions options) {
+    return build(options, ServerMetrics.create());
+  }
+
+  /**
+   * Builds and starts the engine for {@code options}, reporting to {@code metrics}; it recovers
+   * unfinished flows.
+   *
+   * @throws io.flowengine.StorageException if the data directory cannot be opened
+   */
+  static FlowEngine build(ServerOptions options, ServerMetrics metrics) {
     FlowEngine.Builder builder =
         FlowEngine.builder()
             .limits(EngineLimits.builder().maxInputBytes(options.maxUploadBytes()).build())
             // the templates are CPU-bound: one running flow per core, the rest queue
             .maxRunningFlows(Math.max(2, Runtime.getRuntime().availableProcessors()))
-            .shutdownTimeout(Duration.ofSeconds(10));
+            .shutdownTimeout(Duration.ofSeconds(10))
+            .observer(metrics.engineMetrics());
     templates().forEach(builder::template);
-    builder.storage(H2Storage.open(options.dataDirectory()));
+    builder.storage(
+        H2Storage.builder()
+            .directory(options.dataDirectory())
+            .commitListener(metrics.engineMetrics())
+            .open());
     return builder.build();
   }
 

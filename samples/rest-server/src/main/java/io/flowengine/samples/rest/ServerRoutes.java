@@ -3,6 +3,7 @@ package io.flowengine.samples.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowengine.FlowEngine;
 import io.helidon.webserver.http.HttpService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 
 /**
@@ -20,8 +21,17 @@ record ServerRoutes(List<HttpService> api, List<HttpService> pages) {
     pages = List.copyOf(pages);
   }
 
-  /** Returns the server's services for {@code engine}, writing JSON with {@code mapper}. */
+  /** Returns the server's services for {@code engine}, with metrics of its own. */
   static ServerRoutes create(FlowEngine engine, ObjectMapper mapper) {
+    return create(engine, mapper, ServerMetrics.create().registry());
+  }
+
+  /**
+   * Returns the server's services for {@code engine}, writing JSON with {@code mapper} and serving
+   * {@code registry} at {@code /metrics}.
+   */
+  static ServerRoutes create(
+      FlowEngine engine, ObjectMapper mapper, PrometheusMeterRegistry registry) {
     JsonResponses responses = new JsonResponses(mapper);
     JsonBodyReader bodies = new JsonBodyReader(mapper);
     BearerAuthentication auth = new BearerAuthentication(engine);
@@ -31,7 +41,9 @@ record ServerRoutes(List<HttpService> api, List<HttpService> pages) {
             new FlowRoutes(auth, bodies, responses),
             new InputRoutes(auth, bodies, responses),
             new OutputRoutes(auth, responses),
-            new ApiDescription(mapper)),
+            new ApiDescription(mapper),
+            new HealthRoutes(engine, responses),
+            new MetricsRoutes(registry)),
         List.of(new WebPages()));
   }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * and the fields of real responses as its schemas name them.
  */
 class OpenApiDocumentTest {
+  private static final Set<String> PUBLIC_PATHS = Set.of("/openapi.json", "/health", "/metrics");
   private static ApiTestServer server;
   private static String json;
   private static OpenAPI api;
@@ -69,7 +70,7 @@ class OpenApiDocumentTest {
                     .forEach(
                         method -> documented.add(method + " " + RecordedRoutes.normalized(path))));
     assertThat(new TreeSet<>(routes.operations())).isEqualTo(documented);
-    assertThat(routes.operations()).hasSize(13);
+    assertThat(routes.operations()).hasSize(15);
     Set<String> paths = new LinkedHashSet<>();
     api.getPaths().keySet().forEach(path -> paths.add(RecordedRoutes.normalized(path)));
     assertThat(routes.fallbacks()).as("the 405 fallbacks").isSubsetOf(paths);
@@ -89,7 +90,7 @@ class OpenApiDocumentTest {
                 item.readOperationsMap()
                     .forEach(
                         (method, operation) -> {
-                          if (path.equals("/openapi.json")) {
+                          if (PUBLIC_PATHS.contains(path)) {
                             assertThat(operation.getSecurity()).as("public").isEmpty();
                             return;
                           }
@@ -154,6 +155,7 @@ class OpenApiDocumentTest {
     assertShape("ValidationErrorItem", alice.post("/flows", "{}").json().get("detail").get(0));
     assertShape("Error", server.anonymous().get("/flows").json());
     assertShape("Deleted", alice.delete("/flows/" + flowId).json());
+    assertShape("Health", server.anonymous().get("/health").json());
   }
 
   private static Schema<?> schema(String name) {
