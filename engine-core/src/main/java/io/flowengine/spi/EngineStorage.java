@@ -1,5 +1,7 @@
 package io.flowengine.spi;
 
+import java.util.Optional;
+
 /**
  * The stores an engine keeps its data in, plugged in with one builder call ({@code
  * FlowEngine.builder().storage(...)}). The engine closes the storage when it closes.
@@ -14,6 +16,15 @@ public interface EngineStorage extends AutoCloseable {
 
   /** Returns the API key store. */
   ApiKeyStore apiKeys();
+
+  /**
+   * Returns this node's view of the cluster when several engines share this storage; empty (the
+   * default) when the engine is the storage's only user, which is how it runs then: recovering
+   * every unfinished flow at start and running every flow it starts.
+   */
+  default Optional<ClusterStore> cluster() {
+    return Optional.empty();
+  }
 
   /** Releases the storage; called once, when the engine closes. */
   @Override
