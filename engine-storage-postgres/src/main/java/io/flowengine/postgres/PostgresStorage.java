@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.flowengine.StorageException;
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
+import io.flowengine.spi.ClusterStore;
 import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowStore;
 import java.security.SecureRandom;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -51,13 +53,16 @@ public final class PostgresStorage implements EngineStorage {
   private final FlowStore flows;
   private final AssetStore assets;
   private final ApiKeyStore apiKeys;
+  private final @Nullable PostgresChangeListener changes;
+  private final @Nullable PostgresClusterStore cluster;
 
   private PostgresStorage(
       String description,
       String nodeId,
       Duration lease,
       @Nullable HikariDataSource ownPool,
-      Connections connections) {
+      Connections connections,
+      @Nullable PostgresChangeListener changes) {
     this.description = description;
     this.nodeId = nodeId;
     this.lease = lease;
@@ -65,6 +70,9 @@ public final class PostgresStorage implements EngineStorage {
     this.flows = new PostgresFlowStore(connections, new DirectWritePath(connections));
     this.assets = new PostgresAssetStore(connections, nodeId);
     this.apiKeys = new PostgresApiKeyStore(connections);
+    this.changes = changes;
+    this.cluster =
+        changes == null ? null : new PostgresClusterStore(connections, nodeId, lease, changes);
   }
 
   /** Returns a builder; {@link Builder#url} or {@link Builder#dataSource} is required. */
@@ -97,9 +105,24 @@ public final class PostgresStorage implements EngineStorage {
     return lease;
   }
 
-  /** Closes the storage's own connection pool, if it has one. Idempotent. */
+  /**
+   * Returns this node's view of the cluster if the storage was opened with {@link
+   * Builder#cluster()}; empty otherwise.
+   */
+  @Override
+  public Optional<ClusterStore> cluster() {
+    return Optional.ofNullable(cluster);
+  }
+
+  /**
+   * Stops listening for other nodes' changes and closes the storage's own connection pool, if it
+   * has one. Idempotent.
+   */
   @Override
   public void close() {
+    if (changes != null) {
+      changes.close();
+    }
     if (ownPool != null) {
       ownPool.close();
     }
@@ -126,8 +149,25 @@ public final class PostgresStorage implements EngineStorage {
     private @Nullable String nodeId;
     private @Nullable Duration lease;
     private @Nullable Integer poolSize;
+    private boolean cluster;
 
     private Builder() {}
+
+    /**
+     * Joins the cluster of the engines that share this database: this engine becomes a node with a
+     * {@link #lease}, claims started flows for its free slots (whichever node started them), takes
+     * over the flows of nodes whose lease ended, and hears the other nodes' changes (LISTEN/NOTIFY,
+     * on one more connection, outside the pool when the storage has its own). Without it the engine
+     * assumes it is the database's only one.
+     *
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder cluster() {
+      checkState(!cluster, "cluster was already set");
+      this.cluster = true;
+      return this;
+    }
 
     /**
      * Connects to the database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/database},
@@ -254,12 +294,22 @@ public final class PostgresStorage implements EngineStorage {
         // server fails at once with the driver's error, instead of after the pool's retries.
         PostgresFailures failures =
             prepare(pool != null ? pool.getDataSource() : source, described);
+        PostgresChangeListener changes = null;
+        if (cluster) {
+          changes =
+              pool != null
+                  ? new PostgresChangeListener(
+                      pool.getDataSource(),
+                      ((PGSimpleDataSource) pool.getDataSource()).getApplicationName())
+                  : new PostgresChangeListener(source, null);
+        }
         return new PostgresStorage(
             failures.database(),
             node,
             lease != null ? lease : Duration.ofSeconds(5),
             pool,
-            new Connections(source, failures));
+            new Connections(source, failures),
+            changes);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.close();
