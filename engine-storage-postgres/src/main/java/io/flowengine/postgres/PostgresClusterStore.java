@@ -42,7 +42,9 @@ final class PostgresClusterStore implements ClusterStore {
           + LIVE
           + " ORDER BY created_us, id LIMIT ? FOR UPDATE SKIP LOCKED)"
           + " UPDATE flowengine_flows f SET owner_node = ?, owner_epoch = ?, version = f.version + 1"
-          + " FROM c WHERE f.id = c.id RETURNING "
+          // Checked again here: the lock's recheck of the scan above may skip conditions the
+          // partial index implies, so a row another node claimed just before could pass it.
+          + " FROM c WHERE f.id = c.id AND f.state = 1 AND f.owner_node IS NULL RETURNING "
           + F_COLUMNS;
   private static final String CLAIM_ONE =
       "UPDATE flowengine_flows f SET owner_node = ?, owner_epoch = ?, version = f.version + 1"
