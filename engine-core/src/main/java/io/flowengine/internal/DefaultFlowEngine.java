@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,20 +46,23 @@ final class DefaultFlowEngine implements FlowEngine {
   private final AssetCommands assetCommands;
   private final FlowOperations all;
   private final ApiKeyService apiKeys;
+  private final @Nullable ClusterNode cluster;
 
   private DefaultFlowEngine(
       EngineConfig config,
       EngineContext ctx,
       FlowRunner runner,
       ListenerBus listeners,
-      FlowWaiters waiters) {
+      FlowWaiters waiters,
+      @Nullable ClusterNode cluster) {
     this.config = config;
     this.ctx = ctx;
     this.runner = runner;
     this.listeners = listeners;
     this.waiters = waiters;
+    this.cluster = cluster;
     InputIngest ingest = new InputIngest(ctx);
-    this.flowCommands = new FlowCommands(ctx, runner, ingest);
+    this.flowCommands = new FlowCommands(ctx, runner, ingest, cluster);
     this.assetCommands = new AssetCommands(ctx, ingest);
     this.all = new ScopedFlowOperations(ctx, Scope.ALL, flowCommands, assetCommands);
     this.apiKeys = new ApiKeyService(config.storage().apiKeys(), ctx.stateMachine(), ctx.ids());
@@ -100,10 +104,29 @@ final class DefaultFlowEngine implements FlowEngine {
             new CarriedContexts(propagators));
     FlowRunner runner =
         new FlowRunner(config.executor(), config.maxRunningFlows(), new FlowExecution(ctx));
-    DefaultFlowEngine engine = new DefaultFlowEngine(config, ctx, runner, listeners, waiters);
+    ClusterNode cluster =
+        storage
+            .cluster()
+            .map(
+                store ->
+                    new ClusterNode(
+                        store,
+                        ctx,
+                        runner,
+                        waiters,
+                        config.executor() != null ? config.executor() : ClusterRounds.executor(),
+                        config.recoveryPolicy(),
+                        config.maxRunningFlows()))
+            .orElse(null);
+    DefaultFlowEngine engine =
+        new DefaultFlowEngine(config, ctx, runner, listeners, waiters, cluster);
     try {
       config.templates().forEach(config.registry()::register);
-      Recovery.run(ctx, runner, config.recoveryPolicy());
+      if (cluster != null) {
+        cluster.start(); // takes over only what lost nodes left; the others' flows are theirs
+      } else {
+        Recovery.run(ctx, runner, config.recoveryPolicy());
+      }
     } catch (RuntimeException e) {
       engine.close();
       throw e;
@@ -177,6 +200,9 @@ final class DefaultFlowEngine implements FlowEngine {
       return;
     }
     boolean interrupted = false;
+    if (cluster != null) {
+      cluster.stop();
+    }
     try {
       if (!runner.shutdown(config.shutdownTimeout())) {
         log.warn(
@@ -185,6 +211,9 @@ final class DefaultFlowEngine implements FlowEngine {
       }
     } catch (InterruptedException e) {
       interrupted = true;
+    }
+    if (cluster != null) {
+      cluster.leave();
     }
     ctx.deadlines().shutdown();
     waiters.cancelAll();

@@ -38,11 +38,23 @@ final class FlowCommands {
   private final EngineContext ctx;
   private final FlowRunner runner;
   private final InputIngest inputs;
+  private final @Nullable ClusterNode cluster;
 
-  FlowCommands(EngineContext ctx, FlowRunner runner, InputIngest inputs) {
+  FlowCommands(
+      EngineContext ctx, FlowRunner runner, InputIngest inputs, @Nullable ClusterNode cluster) {
     this.ctx = ctx;
     this.runner = runner;
     this.inputs = inputs;
+    this.cluster = cluster;
+  }
+
+  /** Has a starting flow run: here, or in a cluster on whichever node claims it. */
+  private void queue(String flowId) {
+    if (cluster != null) {
+      cluster.wake();
+    } else {
+      runner.submit(flowId);
+    }
   }
 
   Template template(String idOrName) {
@@ -179,7 +191,7 @@ final class FlowCommands {
     ctx.contexts().capture(record.id()); // before it can run
     ctx.stateMachine().changed(null, record);
     if (record.state() == FlowState.STARTING) {
-      runner.submit(record.id());
+      queue(record.id());
     }
     return record.toFlow();
   }
@@ -206,7 +218,7 @@ final class FlowCommands {
     FlowRecord record = scope.require(ctx.flows(), flowId);
     FlowRecord started = ctx.stateMachine().fireOrRefuse(record, FlowEvent.START, FlowAction.START);
     ctx.contexts().capture(flowId);
-    runner.submit(flowId);
+    queue(flowId);
     return started.toFlow();
   }
 
@@ -219,7 +231,14 @@ final class FlowCommands {
       FlowRecord aborted = ctx.stateMachine().fire(aborting, FlowEvent.FINISH_ABORT, null, null);
       return (aborted != null ? aborted : aborting).toFlow();
     }
-    runner.stop(flowId, RunTicket.StopReason.ABORT);
+    if (cluster != null) { // waiting for a claim? then no node will run it: finish it here
+      FlowRecord claimed = cluster.claimUnowned(flowId).orElse(null);
+      if (claimed != null) {
+        FlowRecord aborted = ctx.stateMachine().fire(claimed, FlowEvent.FINISH_ABORT, null, null);
+        return (aborted != null ? aborted : claimed).toFlow();
+      }
+    }
+    runner.stop(flowId, RunTicket.StopReason.ABORT); // the owner, if it is another node, hears it
     return aborting.toFlow();
   }
 

@@ -34,6 +34,12 @@ final class FlowExecution implements Consumer<RunTicket> {
   @Override
   public void accept(RunTicket ticket) {
     FlowRecord record = ctx.flows().find(ticket.flowId).orElse(null);
+    if (record != null
+        && ticket.claimed != null
+        && record.state() == FlowState.STARTING
+        && record.version() != ticket.claimed.version()) {
+      return; // taken over since this node claimed it: another node's to run now
+    }
     if (record == null || record.state() != FlowState.STARTING) {
       ctx.contexts().forget(ticket.flowId);
       if (record != null && record.state() == FlowState.ABORTING) {
@@ -127,6 +133,10 @@ final class FlowExecution implements Consumer<RunTicket> {
     RunTicket.StopReason reason = ticket.stopReason();
     if (reason == RunTicket.StopReason.SHUTDOWN) {
       log.debug("flow {} left as it was: the engine is closing", ticket.flowId);
+      return;
+    }
+    if (reason == RunTicket.StopReason.LEASE_LOST) {
+      log.info("flow {} stopped: this node's lease ended, another node runs it", ticket.flowId);
       return;
     }
     String error = null;

@@ -1,6 +1,7 @@
 package io.flowengine.internal;
 
 import io.flowengine.EngineLoad;
+import io.flowengine.spi.FlowRecord;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class FlowRunner {
   private final ArrayDeque<RunTicket> queue = new ArrayDeque<>(); // guarded by lock
   private int running; // guarded by lock
   private boolean shutdown; // guarded by lock
+  private volatile Runnable slotFreed = () -> {};
 
   FlowRunner(@Nullable Executor executor, int maxRunning, Consumer<RunTicket> execution) {
     if (executor == null) {
@@ -54,7 +56,15 @@ final class FlowRunner {
 
   /** Queues a starting flow; it runs as soon as a slot is free. */
   void submit(String flowId) {
-    RunTicket ticket = new RunTicket(flowId);
+    submit(flowId, null);
+  }
+
+  /**
+   * Queues a starting flow that this node claimed in cluster mode as {@code claimed}; its run
+   * starts from that version, or not at all if the flow changed since.
+   */
+  void submit(String flowId, @Nullable FlowRecord claimed) {
+    RunTicket ticket = new RunTicket(flowId, claimed);
     tickets.put(flowId, ticket);
     boolean launch;
     lock.lock();
@@ -122,6 +132,59 @@ final class FlowRunner {
     }
   }
 
+  /** Returns how many more flows could start now without waiting for a slot. */
+  int freeSlots() {
+    lock.lock();
+    try {
+      return shutdown ? 0 : Math.max(0, maxRunning - running - queue.size());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Calls {@code listener} each time a slot becomes free; set once, before flows run. */
+  void onSlotFreed(Runnable listener) {
+    this.slotFreed = listener;
+  }
+
+  /**
+   * Drops the queued flows and asks every running one to stop for {@code reason}; the runner keeps
+   * taking new flows.
+   */
+  void stopAll(RunTicket.StopReason reason) {
+    List<RunTicket> dropped;
+    lock.lock();
+    try {
+      dropped = new ArrayList<>(queue);
+      queue.clear();
+    } finally {
+      lock.unlock();
+    }
+    for (RunTicket ticket : dropped) {
+      if (ticket.cancelIfQueued()) {
+        tickets.remove(ticket.flowId, ticket);
+      }
+    }
+    for (RunTicket ticket : tickets.values()) {
+      if (ticket.cancelIfQueued()) { // launched, not yet claimed by a thread: it will not run
+        tickets.remove(ticket.flowId, ticket);
+        RunTicket next;
+        lock.lock();
+        try {
+          next = ticket.holdsSlot ? releaseSlot(ticket) : null;
+        } finally {
+          lock.unlock();
+        }
+        if (next != null) {
+          launch(next);
+        }
+      } else {
+        ticket.stop(reason);
+      }
+    }
+    slotFreed.run();
+  }
+
   private void launch(RunTicket ticket) {
     try {
       executor.execute(() -> run(ticket));
@@ -157,6 +220,8 @@ final class FlowRunner {
     }
     if (next != null) {
       launch(next);
+    } else {
+      slotFreed.run();
     }
   }
 

@@ -3,6 +3,7 @@ package io.flowengine.internal;
 import io.flowengine.Flow;
 import io.flowengine.NotFoundException;
 import io.flowengine.spi.FlowRecord;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,16 @@ final class FlowWaiters {
     if (future != null) {
       future.complete(record.toFlow());
     }
+  }
+
+  /** Returns whether anyone waits for {@code flowId}. */
+  boolean isWaiting(String flowId) {
+    return waiting.containsKey(flowId);
+  }
+
+  /** Returns the flows someone waits for, at the moment. */
+  List<String> waitingFor() {
+    return List.copyOf(waiting.keySet());
   }
 
   void deleted(String flowId) {

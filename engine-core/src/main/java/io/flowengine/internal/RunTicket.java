@@ -1,5 +1,6 @@
 package io.flowengine.internal;
 
+import io.flowengine.spi.FlowRecord;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,9 @@ final class RunTicket {
   enum StopReason {
     ABORT,
     TIMEOUT,
-    SHUTDOWN
+    SHUTDOWN,
+    /** The node's cluster lease ended: the flow is another node's now; store nothing. */
+    LEASE_LOST
   }
 
   private static final int QUEUED = 0;
@@ -22,6 +25,10 @@ final class RunTicket {
   private static final int ABANDONED = 3;
 
   final String flowId;
+
+  /** The record as this node claimed it in cluster mode (its run starts from it), else null. */
+  final @Nullable FlowRecord claimed;
+
   private final AtomicInteger phase = new AtomicInteger(QUEUED);
 
   /** Whether the ticket holds a running slot; guarded by the runner's lock. */
@@ -30,8 +37,9 @@ final class RunTicket {
   private volatile @Nullable StopReason stopReason;
   private @Nullable Thread thread; // guarded by this
 
-  RunTicket(String flowId) {
+  RunTicket(String flowId, @Nullable FlowRecord claimed) {
     this.flowId = flowId;
+    this.claimed = claimed;
   }
 
   /** Takes the ticket for running; false if it was cancelled first. */

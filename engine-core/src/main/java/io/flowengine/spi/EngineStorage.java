@@ -3,6 +3,7 @@ package io.flowengine.spi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The stores an engine keeps its data in, plugged in with one builder call ({@code
@@ -55,6 +56,15 @@ public interface EngineStorage extends AutoCloseable {
       throw new io.flowengine.StorageException(
           "could not store the inputs of flow " + flow.id() + ": " + e, e);
     }
+  }
+
+  /**
+   * Returns this node's view of the cluster when several engines share this storage; empty (the
+   * default) when the engine is the storage's only user, which is how it runs then: recovering
+   * every unfinished flow at start and running every flow it starts.
+   */
+  default Optional<ClusterStore> cluster() {
+    return Optional.empty();
   }
 
   /** Releases the storage; called once, when the engine closes. */

@@ -12,6 +12,7 @@ import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
 import io.flowengine.spi.BufferedAsset;
+import io.flowengine.spi.ClusterStore;
 import io.flowengine.spi.CommitListener;
 import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowRecord;
@@ -24,6 +25,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -58,6 +60,8 @@ public final class PostgresStorage implements EngineStorage {
   private final FlowStore flows;
   private final AssetStore assets;
   private final ApiKeyStore apiKeys;
+  private final @Nullable PostgresChangeListener changes;
+  private final @Nullable PostgresClusterStore cluster;
 
   private PostgresStorage(
       String description,
@@ -65,7 +69,8 @@ public final class PostgresStorage implements EngineStorage {
       Duration lease,
       @Nullable HikariDataSource ownPool,
       Connections connections,
-      GroupCommit commit) {
+      GroupCommit commit,
+      @Nullable PostgresChangeListener changes) {
     this.description = description;
     this.nodeId = nodeId;
     this.lease = lease;
@@ -74,6 +79,9 @@ public final class PostgresStorage implements EngineStorage {
     this.flows = new PostgresFlowStore(connections, commit);
     this.assets = new PostgresAssetStore(connections, nodeId, commit);
     this.apiKeys = new PostgresApiKeyStore(connections);
+    this.changes = changes;
+    this.cluster =
+        changes == null ? null : new PostgresClusterStore(connections, nodeId, lease, changes);
   }
 
   /** Returns a builder; {@link Builder#url} or {@link Builder#dataSource} is required. */
@@ -116,11 +124,24 @@ public final class PostgresStorage implements EngineStorage {
   }
 
   /**
-   * Writes and acknowledges the changes still queued for the group commit, closes its connection,
-   * then the storage's own connection pool, if it has one. Idempotent.
+   * Returns this node's view of the cluster if the storage was opened with {@link
+   * Builder#cluster()}; empty otherwise.
+   */
+  @Override
+  public Optional<ClusterStore> cluster() {
+    return Optional.ofNullable(cluster);
+  }
+
+  /**
+   * Stops listening for other nodes' changes, writes and acknowledges the changes still queued for
+   * the group commit and closes its connection, then the storage's own connection pool, if it has
+   * one. Idempotent.
    */
   @Override
   public void close() {
+    if (changes != null) {
+      changes.close();
+    }
     commit.close();
     if (ownPool != null) {
       ownPool.close();
@@ -151,6 +172,7 @@ public final class PostgresStorage implements EngineStorage {
     private @Nullable Integer queueCapacity;
     private CommitListener commitListener = CommitListener.none();
     private boolean commitListenerSet;
+    private boolean cluster;
 
     private Builder() {}
 
@@ -175,6 +197,22 @@ public final class PostgresStorage implements EngineStorage {
       checkState(!commitListenerSet, "commitListener was already set to %s", commitListener);
       this.commitListener = requireNonNull(listener, "listener");
       this.commitListenerSet = true;
+      return this;
+    }
+
+    /**
+     * Joins the cluster of the engines that share this database: this engine becomes a node with a
+     * {@link #lease}, claims started flows for its free slots (whichever node started them), takes
+     * over the flows of nodes whose lease ended, and hears the other nodes' changes (LISTEN/NOTIFY,
+     * on one more connection, outside the pool when the storage has its own). Without it the engine
+     * assumes it is the database's only one.
+     *
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder cluster() {
+      checkState(!cluster, "cluster was already set");
+      this.cluster = true;
       return this;
     }
 
@@ -305,13 +343,23 @@ public final class PostgresStorage implements EngineStorage {
         DataSource direct = pool != null ? pool.getDataSource() : source;
         PostgresFailures failures = prepare(direct, described);
         GroupCommit commit = startGroupCommit(direct, failures);
+        PostgresChangeListener changes = null;
+        if (cluster) {
+          changes =
+              pool != null
+                  ? new PostgresChangeListener(
+                      pool.getDataSource(),
+                      ((PGSimpleDataSource) pool.getDataSource()).getApplicationName())
+                  : new PostgresChangeListener(source, null);
+        }
         return new PostgresStorage(
             failures.database(),
             node,
             lease != null ? lease : Duration.ofSeconds(5),
             pool,
             new Connections(source, failures),
-            commit);
+            commit,
+            changes);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.close();

@@ -1,0 +1,145 @@
+package io.flowengine.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowengine.Flow;
+import io.flowengine.FlowState;
+import io.flowengine.NewAsset;
+import io.flowengine.NewFlow;
+import io.flowengine.Template;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class TestClusterTest {
+  private final Map<String, List<Integer>> ranOn = new ConcurrentHashMap<>();
+  private TestCluster cluster;
+
+  private TestCluster cluster(int nodes, int slots) {
+    Template recording =
+        Template.builder("recording")
+            .inputTypes("text/plain")
+            .step(
+                ctx -> {
+                  String id = ctx.flow().id();
+                  ranOn
+                      .computeIfAbsent(id, k -> new CopyOnWriteArrayList<>())
+                      .add(cluster.ownerOf(id).orElse(-1));
+                })
+            .build();
+    cluster =
+        TestCluster.builder()
+            .nodes(nodes)
+            .maxRunningFlows(slots)
+            .lease(Duration.ofSeconds(4))
+            .template(recording)
+            .build();
+    return cluster;
+  }
+
+  private static NewFlow started() {
+    return NewFlow.builder("recording").input(NewAsset.text("x")).build();
+  }
+
+  @Test
+  void startedFlowsRunOnWhicheverNodeHasAFreeSlot() {
+    try (TestCluster nodes = cluster(2, 1)) {
+      Flow first = nodes.node(0).createFlow(started());
+      Flow second = nodes.node(0).createFlow(started());
+      nodes.runUntilIdle();
+
+      assertThat(nodes.node(1).getFlow(first.id()).state()).isEqualTo(FlowState.COMPLETED);
+      assertThat(nodes.node(1).getFlow(second.id()).state()).isEqualTo(FlowState.COMPLETED);
+      assertThat(ranOn.get(first.id())).hasSize(1);
+      assertThat(ranOn.get(second.id())).hasSize(1);
+      assertThat(List.of(ranOn.get(first.id()).getFirst(), ranOn.get(second.id()).getFirst()))
+          .containsExactlyInAnyOrder(0, 1); // one slot each: one flow each
+    }
+  }
+
+  @Test
+  void aKilledNodesFlows_areTakenOverOnceItsLeaseEnds() {
+    try (TestCluster nodes = cluster(2, 4)) {
+      nodes.pause(1);
+      Flow flow = nodes.node(0).createFlow(started());
+      assertThat(nodes.runNext(0)).isTrue(); // node 0's round claims it; its run stays queued
+      assertThat(nodes.ownerOf(flow.id())).contains(0);
+      nodes.kill(0);
+      nodes.resume(1);
+
+      nodes.advance(nodes.lease().minusMillis(1));
+      assertThat(nodes.node(1).getFlow(flow.id()).state()).isEqualTo(FlowState.STARTING);
+
+      nodes.advance(nodes.lease()); // past the end of node 0's lease, plus a sweep
+      assertThat(nodes.node(1).getFlow(flow.id()).state()).isEqualTo(FlowState.COMPLETED);
+      assertThat(ranOn.get(flow.id())).containsExactly(1);
+    }
+  }
+
+  @Test
+  void aPausedNodeThatComesBackAfterItsLease_runsNothingItHadClaimed() {
+    try (TestCluster nodes = cluster(2, 4)) {
+      nodes.pause(1);
+      Flow flow = nodes.node(0).createFlow(started());
+      assertThat(nodes.runNext(0)).isTrue(); // claimed by node 0, its run queued
+      nodes.pause(0);
+      nodes.resume(1);
+      nodes.advance(nodes.lease().multipliedBy(2));
+      assertThat(nodes.node(1).getFlow(flow.id()).state()).isEqualTo(FlowState.COMPLETED);
+
+      nodes.resume(0); // its queued run goes first, then its round finds the lease gone
+      nodes.advance(nodes.lease());
+
+      assertThat(ranOn.get(flow.id())).containsExactly(1);
+      Flow again = nodes.node(0).createFlow(started()); // node 0 joined again and works
+      nodes.runUntilIdle();
+      assertThat(nodes.node(0).getFlow(again.id()).state()).isEqualTo(FlowState.COMPLETED);
+    }
+  }
+
+  @Test
+  void anAbortOnOneNode_endsAFlowClaimedByAnother() {
+    try (TestCluster nodes = cluster(2, 4)) {
+      nodes.pause(1);
+      Flow flow = nodes.node(0).createFlow(started());
+      assertThat(nodes.runNext(0)).isTrue(); // claimed by node 0, not yet run
+      nodes.pause(0);
+      nodes.resume(1);
+
+      assertThat(nodes.node(1).abortFlow(flow.id()).state()).isEqualTo(FlowState.ABORTING);
+      nodes.resume(0);
+
+      assertThat(nodes.node(1).getFlow(flow.id()).state()).isEqualTo(FlowState.ABORTED);
+      assertThat(ranOn).doesNotContainKey(flow.id());
+    }
+  }
+
+  @Test
+  void anAbortOfAFlowNoNodeClaimedYet_endsItAtOnce() {
+    try (TestCluster nodes = cluster(2, 4)) {
+      nodes.pause(0);
+      nodes.pause(1);
+      Flow flow = nodes.node(0).createFlow(started());
+
+      assertThat(nodes.node(1).abortFlow(flow.id()).state()).isEqualTo(FlowState.ABORTED);
+    }
+  }
+
+  @Test
+  void awaitFlowOnOneNode_completesWhenAnotherNodeFinishesTheFlow() {
+    try (TestCluster nodes = cluster(2, 4)) {
+      nodes.pause(0);
+      Flow flow = nodes.node(0).createFlow(started());
+      var done = nodes.node(0).awaitFlow(flow.id());
+      nodes.runUntilIdle(); // node 1 claims and runs it; node 0 is paused
+      assertThat(done).isNotDone();
+      assertThat(ranOn.get(flow.id())).containsExactly(1);
+
+      nodes.resume(0); // node 0's round hears node 1's change
+      assertThat(done).isCompletedWithValueMatching(f -> f.state() == FlowState.COMPLETED);
+    }
+  }
+}
