@@ -2,6 +2,7 @@ package io.flowengine.h2;
 
 import io.flowengine.FlowState;
 import io.flowengine.jdbc.EpochMicros;
+import io.flowengine.jdbc.FlowUpdates;
 import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.FlowOrdering;
 import io.flowengine.spi.FlowPageRequest;
@@ -98,36 +99,11 @@ final class H2FlowStore implements FlowStore {
   /** Queues every update at once; a batch the writer takes together is one transaction. */
   @Override
   public boolean[] compareAndSetAll(List<FlowRecord> expected, List<FlowRecord> next) {
-    if (expected.size() != next.size()) {
-      throw new IllegalArgumentException(
-          expected.size() + " expected records but " + next.size() + " replacements");
-    }
-    for (int i = 0; i < expected.size(); i++) {
-      checkUpdate(expected.get(i), next.get(i));
-    }
-    List<CompletableFuture<Boolean>> pending = new ArrayList<>(expected.size());
-    for (int i = 0; i < expected.size(); i++) {
-      pending.add(commit.compareAndSet(expected.get(i), next.get(i)));
-    }
-    boolean[] replaced = new boolean[expected.size()];
-    for (int i = 0; i < replaced.length; i++) {
-      replaced[i] = GroupCommit.await(pending.get(i));
-    }
-    return replaced;
+    return FlowUpdates.compareAndSetAll(commit, expected, next, H2FlowStore::checkUpdate);
   }
 
   private static void checkUpdate(FlowRecord expected, FlowRecord next) {
-    if (!next.id().equals(expected.id()) || next.version() != expected.version() + 1) {
-      throw new IllegalArgumentException(
-          "next must be version "
-              + (expected.version() + 1)
-              + " of flow "
-              + expected.id()
-              + ", was version "
-              + next.version()
-              + " of "
-              + next.id());
-    }
+    FlowUpdates.checkNextVersion(expected, next);
   }
 
   @Override
