@@ -3,6 +3,9 @@ package io.flowengine.samples.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowengine.samples.rest.ApiClient.Response;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -69,10 +72,7 @@ class AssetStreamingTest {
 
   @Test
   void anUploadLargerThanTheInMemoryLimit_roundTrips() {
-    byte[] model = new byte[200 * 1024];
-    for (int i = 0; i < model.length; i++) {
-      model[i] = ApiTestServer.PatternBytes.at(i);
-    }
+    byte[] model = glbOf(200 * 1024);
     String created =
         api.post("/flows", "{\"template\":\"model_optimize\"}").json().get("flow_id").asText();
     Response input =
@@ -85,6 +85,22 @@ class AssetStreamingTest {
     Response fetched = api.get("/flows/" + created + "/inputs/" + input.json().get("id").asText());
     assertThat(WireAssets.decode(fetched.json().get("data").asText(), ApiTestServer.GLB))
         .isEqualTo(model);
+  }
+
+  /**
+   * A GLB of exactly {@code size} bytes that passes model_optimize's upload check: a minimal JSON
+   * chunk, then a BIN chunk of pattern bytes filling the rest.
+   */
+  private static byte[] glbOf(int size) {
+    byte[] json = "{\"asset\":{\"version\":\"2.0\"}} ".getBytes(StandardCharsets.UTF_8);
+    ByteBuffer glb = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    glb.putInt(0x46546C67).putInt(2).putInt(size); // "glTF", version 2, length
+    glb.putInt(json.length).putInt(0x4E4F534A).put(json); // the JSON chunk, 4-aligned
+    glb.putInt(size - glb.position() - 8).putInt(0x004E4942); // the BIN chunk
+    for (int i = glb.position(); i < size; i++) {
+      glb.put(ApiTestServer.PatternBytes.at(i));
+    }
+    return glb.array();
   }
 
   private static void assertPattern(byte[] content) {
