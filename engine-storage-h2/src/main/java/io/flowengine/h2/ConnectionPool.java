@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class ConnectionPool implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
   private static final Driver DRIVER = org.h2.Driver.load();
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
   /** Work done with a borrowed connection. */
   @FunctionalInterface
@@ -119,6 +120,28 @@ final class ConnectionPool implements AutoCloseable {
   public void close() {
     closed = true;
     drainIdle();
+    // A call still running holds a connection, and with it the database file (and its lock), open:
+    // wait for the borrowed ones to come back, so that once close returns another process can open
+    // the file. Bounded, so a call stuck in the database cannot hold close forever.
+    boolean all = false;
+    boolean interrupted = false;
+    try {
+      all = permits.tryAcquire(size, CLOSE_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      interrupted = true;
+    }
+    if (!all) {
+      log.warn(
+          "closing {} while calls still hold connections; they close when the calls end",
+          failures.database());
+    }
+    drainIdle();
+    if (all) {
+      permits.release(size);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void drainIdle() {
