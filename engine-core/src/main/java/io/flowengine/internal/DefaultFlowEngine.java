@@ -184,6 +184,11 @@ final class DefaultFlowEngine implements FlowEngine {
     return Retention.purge(ctx, ctx.stateMachine().now().minus(age));
   }
 
+  /** Returns how many flows have changes waiting for delivery to listeners (for tests). */
+  int pendingDeliveries() {
+    return ctx.stateMachine().pendingDeliveries();
+  }
+
   @Override
   public EngineLoad load() {
     return runner.load();

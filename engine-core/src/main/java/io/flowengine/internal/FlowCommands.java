@@ -67,12 +67,14 @@ final class FlowCommands {
   Flow create(NewFlow request, Scope scope) {
     List<BufferedAsset> buffered = new ArrayList<>();
     FlowRecord record = prepare(request, scope, 0, buffered);
+    OrderedDelivery.Slot slot = ctx.stateMachine().reserve(record);
     try {
       ctx.assetWriter().insertFlow(record, buffered);
     } catch (RuntimeException e) {
+      slot.cancel();
       throw forgetInputs(record, e);
     }
-    return created(record);
+    return created(record, slot);
   }
 
   /**
@@ -92,14 +94,23 @@ final class FlowCommands {
         results[i] = new CreateFlowResult.Refused(e);
       }
     }
-    List<Optional<RuntimeException>> outcomes =
-        records.isEmpty() ? List.of() : ctx.flows().insertAll(records);
+    List<OrderedDelivery.Slot> slots = ctx.stateMachine().reserveAll(records);
+    List<Optional<RuntimeException>> outcomes;
+    try {
+      outcomes = records.isEmpty() ? List.of() : ctx.flows().insertAll(records);
+    } catch (RuntimeException | Error e) {
+      slots.forEach(OrderedDelivery.Slot::cancel);
+      throw e;
+    }
     for (int j = 0; j < records.size(); j++) {
       FlowRecord record = records.get(j);
       RuntimeException failure = outcomes.get(j).orElse(null);
+      if (failure != null) {
+        slots.get(j).cancel();
+      }
       results[positions.get(j)] =
           failure == null
-              ? new CreateFlowResult.Created(created(record))
+              ? new CreateFlowResult.Created(created(record, slots.get(j)))
               : new CreateFlowResult.Refused(asEngineError(forgetInputs(record, failure), record));
     }
     return List.of(results);
@@ -187,9 +198,9 @@ final class FlowCommands {
   }
 
   /** Tells listeners of a stored flow and queues it if it starts at once. */
-  private Flow created(FlowRecord record) {
+  private Flow created(FlowRecord record, OrderedDelivery.Slot slot) {
     ctx.contexts().capture(record.id()); // before it can run
-    ctx.stateMachine().changed(null, record);
+    slot.changed(null, record);
     if (record.state() == FlowState.STARTING) {
       queue(record.id());
     }
