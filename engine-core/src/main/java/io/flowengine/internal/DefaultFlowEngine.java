@@ -103,7 +103,12 @@ final class DefaultFlowEngine implements FlowEngine {
             observers,
             new CarriedContexts(propagators));
     FlowRunner runner =
-        new FlowRunner(config.executor(), config.maxRunningFlows(), new FlowExecution(ctx));
+        new FlowRunner(
+            config.executor(),
+            config.maxRunningFlows(),
+            new FlowExecution(ctx),
+            deadlines,
+            ctx.stateMachine()::now);
     ClusterNode cluster =
         storage
             .cluster()

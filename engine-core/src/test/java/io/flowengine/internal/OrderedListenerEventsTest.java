@@ -146,16 +146,19 @@ class OrderedListenerEventsTest {
       for (Future<?> abort : aborts) {
         abort.get(60, TimeUnit.SECONDS);
       }
+      for (CompletableFuture<Flow> end : ends.values()) {
+        end.get(60, TimeUnit.SECONDS);
+      }
+      assertThat(first.disorder).isEmpty();
+      assertThat(second.disorder).isEmpty();
       int aborted = 0;
       for (String id : ids) {
-        Flow end = ends.get(id).get(60, TimeUnit.SECONDS);
+        Flow end = ends.get(id).join();
         // the waiter completes only after every listener heard the terminal change
         assertThat(first.of(id)).last().isEqualTo(end);
         assertThat(second.of(id)).last().isEqualTo(end);
         aborted += end.state() == FlowState.ABORTED ? 1 : 0;
       }
-      assertThat(first.disorder).isEmpty();
-      assertThat(second.disorder).isEmpty();
       assertThat(aborted).as("aborts really raced the runs").isPositive();
       for (String id : ids) {
         assertThat(observer.calls.get(id))
