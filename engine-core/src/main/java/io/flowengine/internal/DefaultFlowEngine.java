@@ -167,7 +167,7 @@ final class DefaultFlowEngine implements FlowEngine {
       throw e;
     }
     if (current.state().isTerminal()) {
-      waiters.terminal(current);
+      ctx.stateMachine().terminalFound(current); // after the listeners heard of it
     }
     return waiter;
   }

@@ -328,6 +328,14 @@ final class FlowStateMachine {
     delivery.reserve(current).changed(previous, current);
   }
 
+  /**
+   * Completes the waiters of a flow found terminal as {@code stored}, once the listeners were told
+   * of that change (at once if they were).
+   */
+  void terminalFound(FlowRecord stored) {
+    delivery.afterDelivered(stored, () -> waiters.terminal(stored));
+  }
+
   /** Returns how many flows have changes reserved or waiting for delivery now (for tests). */
   int pendingDeliveries() {
     return delivery.pendingFlows();

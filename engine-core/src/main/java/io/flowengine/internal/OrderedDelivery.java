@@ -34,16 +34,29 @@ final class OrderedDelivery {
 
   /** Reserves the place of the change that would store {@code next}; call before writing it. */
   Slot reserve(FlowRecord next) {
-    if (listeners.isEmpty()) {
-      return none;
-    }
+    return listeners.isEmpty() ? none : reserve(next.id(), next.version());
+  }
+
+  private Slot reserve(String flowId, long version) {
     while (true) {
-      Box box = boxes.computeIfAbsent(next.id(), Box::new);
-      Slot slot = box.reserve(next.version());
+      Box box = boxes.computeIfAbsent(flowId, Box::new);
+      Slot slot = box.reserve(version);
       if (slot != null) {
         return slot;
       }
     }
+  }
+
+  /**
+   * Runs {@code action} once every change up to {@code stored} that is reserved now was delivered:
+   * at once if none is pending, else on the thread that delivers the last of them.
+   */
+  void afterDelivered(FlowRecord stored, Runnable action) {
+    if (listeners.isEmpty()) {
+      action.run();
+      return;
+    }
+    reserve(stored.id(), stored.version() + 1).fill(action); // behind the place of stored
   }
 
   /** Returns the flows that have changes reserved or waiting for delivery now (for tests). */
