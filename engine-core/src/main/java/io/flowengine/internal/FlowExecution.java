@@ -12,7 +12,9 @@ import io.flowengine.spi.FlowRun;
 import io.flowengine.spi.ObservationScope;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -170,11 +172,12 @@ final class FlowExecution implements Consumer<RunTicket> {
       Instant at =
           ctx.stateMachine()
               .now()
-              .plus(retry.delayBefore(attempt + 1, ThreadLocalRandom.current().nextDouble()));
+              .plus(retry.delayBefore(attempt + 1, ThreadLocalRandom.current().nextDouble()))
+              .truncatedTo(ChronoUnit.MICROS); // what every store keeps
       log.info(
           "flow {} attempt {} failed; attempt {} at {}", ticket.flowId, attempt, attempt + 1, at);
       writes.retry(
-          java.util.Objects.requireNonNull(outcome),
+          Objects.requireNonNull(outcome),
           at,
           delayed::submit,
           flowId -> settle(flowId, outcome)); // not waited for

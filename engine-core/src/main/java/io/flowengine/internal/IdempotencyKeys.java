@@ -12,6 +12,7 @@ import io.flowengine.spi.FlowRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -83,8 +84,8 @@ final class IdempotencyKeys {
    * @throws IdempotencyConflictException if the request differs from the one that created it
    */
   static CreateFlowResult.Created replay(FlowRecord existing, FlowRecord request) {
-    String key = java.util.Objects.requireNonNull(request.idempotencyKey());
-    if (!java.util.Objects.equals(existing.requestDigest(), request.requestDigest())) {
+    String key = Objects.requireNonNull(request.idempotencyKey());
+    if (!Objects.equals(existing.requestDigest(), request.requestDigest())) {
       throw new IdempotencyConflictException(key, existing.id());
     }
     return new CreateFlowResult.Created(existing.toFlow(), true);
