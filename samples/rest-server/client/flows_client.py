@@ -41,16 +41,20 @@ class FlowsClient:
         self.base_url = base_url.rstrip("/")
         self.api_key = api_key
         self.timeout = timeout
+        self.last_headers = None
 
-    def _call(self, method, path, body=None):
+    def _call(self, method, path, body=None, headers=None):
         data = None if body is None else json.dumps(body).encode("utf-8")
         request = urllib.request.Request(self.base_url + path, data=data, method=method)
         request.add_header("Authorization", "Bearer " + self.api_key)
         request.add_header("Accept", "application/json")
         if data is not None:
             request.add_header("Content-Type", "application/json")
+        for name, value in (headers or {}).items():
+            request.add_header(name, value)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                self.last_headers = response.headers
                 return json.loads(response.read().decode("utf-8"))
         except urllib.error.HTTPError as error:
             raw = error.read().decode("utf-8", "replace")
@@ -63,13 +67,40 @@ class FlowsClient:
     def list_templates(self):
         return self._call("GET", "/templates")["templates"]
 
-    def create_flow(self, template, parameters=None, additional=None, inputs=None):
+    def create_flow(
+        self,
+        template,
+        parameters=None,
+        additional=None,
+        inputs=None,
+        start_at=None,
+        idempotency_key=None,
+    ):
+        """Creates a flow. start_at (ISO-8601) delays its start; with idempotency_key a repeat
+        returns the first flow (then self.last_headers has Idempotent-Replayed: true), and the
+        same key with a different request raises FlowsApiError 409."""
         body = {"template": template, "parameters": parameters or {}}
         if additional is not None:
             body["additional"] = additional
         if inputs:
             body["inputs"] = inputs
-        return self._call("POST", "/flows", body)
+        if start_at is not None:
+            body["start_at"] = start_at
+        headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
+        return self._call("POST", "/flows", body, headers)
+
+    def start_flow(self, flow_id, start_at=None):
+        body = {"action": "start"}
+        if start_at is not None:
+            body["start_at"] = start_at
+        return self._call("PATCH", "/flows/" + flow_id, body)
+
+    def abort_flow(self, flow_id):
+        return self._call("PATCH", "/flows/" + flow_id, {"action": "abort"})
+
+    def get_history(self, flow_id):
+        """Returns {flow_id, transitions: [{from, to, at, attempt, error}], dropped}."""
+        return self._call("GET", "/flows/" + flow_id + "/history")
 
     def get_flow(self, flow_id):
         return self._call("GET", "/flows/" + flow_id)

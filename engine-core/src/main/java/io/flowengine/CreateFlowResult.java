@@ -19,14 +19,21 @@ public sealed interface CreateFlowResult {
   Flow flowOrThrow();
 
   /**
-   * A created flow.
+   * A created flow, or the flow an earlier request with the same idempotency key created.
    *
-   * @param flow the flow as stored
+   * @param flow the flow as stored (for a repeat, as it is now)
+   * @param existing true if an earlier request with the same {@link NewFlow#idempotencyKey()}
+   *     created the flow and this one stored nothing
    */
-  record Created(Flow flow) implements CreateFlowResult {
+  record Created(Flow flow, boolean existing) implements CreateFlowResult {
     /** Checks the flow is present. */
     public Created {
       requireNonNull(flow, "flow");
+    }
+
+    /** A flow this request created. */
+    public Created(Flow flow) {
+      this(flow, false);
     }
 
     @Override

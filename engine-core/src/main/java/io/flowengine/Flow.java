@@ -22,6 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param startedAt when it was started, or null while {@link FlowState#CREATED}
  * @param finishedAt when it reached a terminal state, or null before
  * @param error why it failed, or null unless {@link FlowState#FAILED}
+ * @param attempt the attempt the flow is on, from 1; above 1 once a {@link RetryPolicy} retried it
+ * @param lastError the error of the last failed attempt, or null until one failed
+ * @param startAt while {@link FlowState#STARTING}, the time a delayed start waits for, else null
+ * @param nextAttemptAt while {@link FlowState#RUNNING} between attempts, when the next one begins,
+ *     else null
  */
 public record Flow(
     String id,
@@ -34,7 +39,11 @@ public record Flow(
     Instant createdAt,
     @Nullable Instant startedAt,
     @Nullable Instant finishedAt,
-    @Nullable String error) {
+    @Nullable String error,
+    int attempt,
+    @Nullable String lastError,
+    @Nullable Instant startAt,
+    @Nullable Instant nextAttemptAt) {
 
   /**
    * Checks the snapshot is consistent.
@@ -50,6 +59,42 @@ public record Flow(
     requireNonNull(createdAt, "createdAt");
     Preconditions.checkArgument(
         progress >= 0 && progress <= 1, "progress %s outside [0, 1]", progress);
+    Preconditions.checkArgument(attempt >= 1, "attempt %s below 1", attempt);
+  }
+
+  /**
+   * A snapshot on its first attempt, with no failed attempt and no schedule.
+   *
+   * @throws IllegalArgumentException if progress is outside [0, 1]
+   */
+  public Flow(
+      String id,
+      String templateId,
+      String templateName,
+      FlowState state,
+      double progress,
+      Parameters parameters,
+      @Nullable String additional,
+      Instant createdAt,
+      @Nullable Instant startedAt,
+      @Nullable Instant finishedAt,
+      @Nullable String error) {
+    this(
+        id,
+        templateId,
+        templateName,
+        state,
+        progress,
+        parameters,
+        additional,
+        createdAt,
+        startedAt,
+        finishedAt,
+        error,
+        1,
+        null,
+        null,
+        null);
   }
 
   /** Returns whether the flow reached a terminal state. */

@@ -26,7 +26,15 @@ public enum FlowField {
   /** {@link Flow#finishedAt()}. */
   FINISHED_AT("finished_at"),
   /** {@link Flow#error()}. */
-  ERROR("error");
+  ERROR("error"),
+  /** {@link Flow#attempt()}. */
+  ATTEMPT("attempt"),
+  /** {@link Flow#lastError()}. */
+  LAST_ERROR("last_error"),
+  /** {@link Flow#startAt()}. */
+  START_AT("start_at"),
+  /** {@link Flow#nextAttemptAt()}. */
+  NEXT_ATTEMPT_AT("next_attempt_at");
 
   private final String wireName;
 
@@ -52,6 +60,10 @@ public enum FlowField {
       case STARTED_AT -> flow.startedAt();
       case FINISHED_AT -> flow.finishedAt();
       case ERROR -> flow.error();
+      case ATTEMPT -> flow.attempt();
+      case LAST_ERROR -> flow.lastError();
+      case START_AT -> flow.startAt();
+      case NEXT_ATTEMPT_AT -> flow.nextAttemptAt();
     };
   }
 

@@ -55,6 +55,19 @@ public interface FlowOperations {
   List<CreateFlowResult> createFlows(List<NewFlow> requests);
 
   /**
+   * Creates a flow as {@link #createFlow} does and says whether it did: with an {@link
+   * NewFlow#idempotencyKey()} that an earlier request of the same account used, it stores nothing
+   * and returns that request's flow as it is now, with {@link CreateFlowResult.Created#existing()}
+   * true. The keys are unique per account in the store, so this holds across restarts and cluster
+   * nodes, and of racing creates with one key exactly one creates the flow. A key lives as long as
+   * its flow: deleting or purging the flow frees it.
+   *
+   * @throws IdempotencyConflictException if the key was used with a different request
+   * @throws FlowEngineException everything {@link #createFlow} throws
+   */
+  CreateFlowResult.Created createFlowIdempotently(NewFlow request);
+
+  /**
    * Returns the current snapshot of a flow. {@code GET /flows/{id}}
    *
    * @throws NotFoundException if it does not exist
@@ -69,6 +82,25 @@ public interface FlowOperations {
    * @throws FlowStateException if it is not {@link FlowState#CREATED}
    */
   Flow startFlow(String flowId);
+
+  /**
+   * Starts a created flow to run no earlier than {@code at}: it becomes {@link FlowState#STARTING}
+   * at once and waits there (its {@link Flow#startAt()}) until the engine's clock reaches {@code
+   * at}; a time in the past starts it at once. The time is stored, so a restart or another cluster
+   * node keeps it; an abort while it waits ends it {@link FlowState#ABORTED} at once.
+   *
+   * @throws NotFoundException if it does not exist
+   * @throws FlowStateException if it is not {@link FlowState#CREATED}
+   */
+  Flow startFlow(String flowId, java.time.Instant at);
+
+  /**
+   * Returns every recorded state change of a flow, oldest first, bounded as {@link FlowHistory}
+   * says. {@code GET /flows/{id}/history}
+   *
+   * @throws NotFoundException if it does not exist
+   */
+  FlowHistory history(String flowId);
 
   /**
    * Aborts a starting or running flow: it becomes {@link FlowState#ABORTING} at once, its running

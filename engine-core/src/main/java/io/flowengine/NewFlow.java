@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,13 +24,20 @@ import org.jspecify.annotations.Nullable;
  * @param additional user data (by convention JSON) stored and returned unchanged, or null
  * @param inputs assets to attach; if not empty the flow starts at once
  * @param timeout how long the flow may run before it fails, or null for the template's
+ * @param startAt if not null, the flow starts now (with or without inputs) but waits in {@link
+ *     FlowState#STARTING} until this time
+ * @param idempotencyKey if not null, a repeated create with the same key in the same account
+ *     returns the flow the first one created instead of creating another ({@link
+ *     FlowOperations#createFlowIdempotently}); 1 to 255 printable ASCII characters
  */
 public record NewFlow(
     String template,
     Map<String, Object> parameters,
     @Nullable String additional,
     List<NewAsset> inputs,
-    @Nullable Duration timeout) {
+    @Nullable Duration timeout,
+    @Nullable Instant startAt,
+    @Nullable String idempotencyKey) {
 
   /** Copies the collections; values are checked by the engine. */
   public NewFlow {
@@ -37,6 +45,16 @@ public record NewFlow(
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     parameters.forEach((name, value) -> requireNonNull(value, () -> "parameter " + name));
     inputs = ImmutableList.copyOf(inputs);
+  }
+
+  /** A request without a delayed start or an idempotency key. */
+  public NewFlow(
+      String template,
+      Map<String, Object> parameters,
+      @Nullable String additional,
+      List<NewAsset> inputs,
+      @Nullable Duration timeout) {
+    this(template, parameters, additional, inputs, timeout, null, null);
   }
 
   /** Returns a request for {@code template} with no parameters, data or inputs. */
@@ -56,6 +74,8 @@ public record NewFlow(
     private @Nullable String additional;
     private final List<NewAsset> inputs = new ArrayList<>();
     private @Nullable Duration timeout;
+    private @Nullable Instant startAt;
+    private @Nullable String idempotencyKey;
 
     private Builder(String template) {
       this.template = requireNonNull(template, "template");
@@ -91,9 +111,22 @@ public record NewFlow(
       return this;
     }
 
+    /** Starts the flow at once but lets it wait in {@code STARTING} until {@code at}. */
+    public Builder startAt(Instant at) {
+      this.startAt = requireNonNull(at, "at");
+      return this;
+    }
+
+    /** Makes the create idempotent: a repeat with the same key returns the first flow. */
+    public Builder idempotencyKey(String key) {
+      this.idempotencyKey = requireNonNull(key, "key");
+      return this;
+    }
+
     /** Returns the request. */
     public NewFlow build() {
-      return new NewFlow(template, parameters, additional, inputs, timeout);
+      return new NewFlow(
+          template, parameters, additional, inputs, timeout, startAt, idempotencyKey);
     }
   }
 }

@@ -36,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  *     own with {@link NewFlow#timeout()}
  * @param inputChecks the content check of each input media type that has one (see {@link
  *     ContentCheck}), run before an input of that type is stored
+ * @param retry how a failed flow is tried again, or null to fail at the first failure
+ * @param stepRetries the retry policy of each step that has its own, by step index (from 0); it
+ *     wins over {@code retry} for that step's failures
  */
 public record Template(
     String id,
@@ -46,7 +49,9 @@ public record Template(
     List<String> outputTypes,
     List<Step> pipeline,
     @Nullable Duration timeout,
-    Map<String, ContentCheck> inputChecks) {
+    Map<String, ContentCheck> inputChecks,
+    @Nullable RetryPolicy retry,
+    Map<Integer, RetryPolicy> stepRetries) {
 
   private static final Pattern ID = Pattern.compile("[0-9a-f]{24}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
@@ -88,6 +93,10 @@ public record Template(
         name,
         timeout);
     inputChecks = ImmutableMap.copyOf(inputChecks);
+    stepRetries = ImmutableMap.copyOf(stepRetries);
+    for (int step : stepRetries.keySet()) {
+      checkArgument(step >= 0 && step < pipeline.size(), "template %s has no step %s", name, step);
+    }
     for (Map.Entry<String, ContentCheck> check : inputChecks.entrySet()) {
       checkArgument(
           inputTypes.contains(check.getKey()),
@@ -104,6 +113,41 @@ public record Template(
           sample,
           ContentCheck.MAX_SAMPLE_BYTES);
     }
+  }
+
+  /**
+   * A template without retries.
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public Template(
+      String id,
+      String name,
+      String description,
+      List<ParameterSpec> parameters,
+      List<String> inputTypes,
+      List<String> outputTypes,
+      List<Step> pipeline,
+      @Nullable Duration timeout,
+      Map<String, ContentCheck> inputChecks) {
+    this(
+        id,
+        name,
+        description,
+        parameters,
+        inputTypes,
+        outputTypes,
+        pipeline,
+        timeout,
+        inputChecks,
+        null,
+        Map.of());
+  }
+
+  /** Returns the retry policy for a failure of step {@code index}, or null if it is not retried. */
+  public @Nullable RetryPolicy retryPolicyFor(int index) {
+    RetryPolicy own = stepRetries.get(index);
+    return own != null ? own : retry;
   }
 
   private static List<String> mediaTypes(List<String> types, String role, String template) {
@@ -158,6 +202,8 @@ public record Template(
     private final List<Step> pipeline = new ArrayList<>();
     private @Nullable Duration timeout;
     private final Map<String, ContentCheck> inputChecks = new LinkedHashMap<>();
+    private @Nullable RetryPolicy retry;
+    private final Map<Integer, RetryPolicy> stepRetries = new LinkedHashMap<>();
 
     private Builder(String name) {
       this.name = requireNonNull(name, "name");
@@ -221,6 +267,20 @@ public record Template(
       return this;
     }
 
+    /** Appends a step with its own retry policy, which wins over the template's for it. */
+    public Builder step(Step step, RetryPolicy retry) {
+      requireNonNull(retry, "retry");
+      step(step);
+      stepRetries.put(pipeline.size() - 1, retry);
+      return this;
+    }
+
+    /** Sets how a failed flow of this template is tried again. */
+    public Builder retry(RetryPolicy retry) {
+      this.retry = requireNonNull(retry, "retry");
+      return this;
+    }
+
     /** Sets how long a flow of this template may run. */
     public Builder timeout(Duration timeout) {
       this.timeout = requireNonNull(timeout, "timeout");
@@ -242,7 +302,9 @@ public record Template(
           outputTypes,
           pipeline,
           timeout,
-          inputChecks);
+          inputChecks,
+          retry,
+          stepRetries);
     }
   }
 }

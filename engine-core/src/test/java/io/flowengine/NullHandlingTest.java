@@ -20,6 +20,8 @@ class NullHandlingTest {
           .setDefault(FlowQuery.class, FlowQuery.all())
           .setDefault(Duration.class, Duration.ofSeconds(1))
           .setDefault(Template.class, TestTemplates.echo())
+          .setDefault(RetryPolicy.class, RetryPolicy.builder().build())
+          .setDefault(java.time.Instant.class, java.time.Instant.EPOCH)
           .setDefault(
               Flow.class,
               new Flow(
@@ -53,6 +55,8 @@ class NullHandlingTest {
     tester.testAllPublicStaticMethods(ParameterSpec.class);
     tester.testAllPublicInstanceMethods(ParameterSpec.string("p"));
     tester.testAllPublicInstanceMethods(FlowQuery.builder());
+    tester.testAllPublicInstanceMethods(RetryPolicy.builder());
+    tester.testAllPublicInstanceMethods(FlowHistory.EMPTY);
     tester.testAllPublicInstanceMethods(FlowEngine.builder());
     tester.testAllPublicInstanceMethods(Parameters.empty());
     tester.testAllPublicConstructors(Violation.class);

@@ -42,6 +42,7 @@ final class ClusterNode {
   private final Executor rounds;
   private final ClusterTakeover takeover;
   private final int slots;
+  private final DelayedRuns delayed;
   private final Duration renewEvery;
   private final Duration sweepEvery;
   private final AtomicInteger wakeups = new AtomicInteger();
@@ -62,7 +63,9 @@ final class ClusterNode {
       FlowWaiters waiters,
       Executor rounds,
       RecoveryPolicy policy,
-      int slots) {
+      int slots,
+      DelayedRuns delayed) {
+    this.delayed = delayed;
     this.store = store;
     this.ctx = ctx;
     this.runner = runner;
@@ -199,6 +202,11 @@ final class ClusterNode {
         waiters.deleted(change.flowId());
       } else if (state == FlowState.ABORTING) {
         runner.stop(change.flowId(), RunTicket.StopReason.ABORT);
+        if (delayed.cancel(change.flowId())) { // aborted between attempts here: finish it
+          ctx.flows()
+              .find(change.flowId())
+              .ifPresent(r -> ctx.stateMachine().fire(r, FlowEvent.FINISH_ABORT, null, null));
+        }
       } else if (state.isTerminal()) {
         recheckWaiter(change.flowId());
       }

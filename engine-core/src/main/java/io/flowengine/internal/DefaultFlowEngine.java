@@ -9,6 +9,7 @@ import io.flowengine.CreateFlowResult;
 import io.flowengine.EngineLoad;
 import io.flowengine.Flow;
 import io.flowengine.FlowEngine;
+import io.flowengine.FlowHistory;
 import io.flowengine.FlowListener;
 import io.flowengine.FlowOperations;
 import io.flowengine.FlowPage;
@@ -22,6 +23,7 @@ import io.flowengine.spi.DeadlineScheduler;
 import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.TemplateRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +56,8 @@ final class DefaultFlowEngine implements FlowEngine {
       FlowRunner runner,
       ListenerBus listeners,
       FlowWaiters waiters,
-      @Nullable ClusterNode cluster) {
+      @Nullable ClusterNode cluster,
+      DelayedRuns delayed) {
     this.config = config;
     this.ctx = ctx;
     this.runner = runner;
@@ -62,7 +65,7 @@ final class DefaultFlowEngine implements FlowEngine {
     this.waiters = waiters;
     this.cluster = cluster;
     InputIngest ingest = new InputIngest(ctx);
-    this.flowCommands = new FlowCommands(ctx, runner, ingest, cluster);
+    this.flowCommands = new FlowCommands(ctx, runner, ingest, cluster, delayed);
     this.assetCommands = new AssetCommands(ctx, ingest);
     this.all = new ScopedFlowOperations(ctx, Scope.ALL, flowCommands, assetCommands);
     this.apiKeys = new ApiKeyService(config.storage().apiKeys(), ctx.stateMachine(), ctx.ids());
@@ -102,11 +105,12 @@ final class DefaultFlowEngine implements FlowEngine {
             new EngineLifecycle(),
             observers,
             new CarriedContexts(propagators));
+    DelayedRuns delayed = new DelayedRuns(deadlines, machine);
     FlowRunner runner =
         new FlowRunner(
             config.executor(),
             config.maxRunningFlows(),
-            new FlowExecution(ctx),
+            new FlowExecution(ctx, delayed),
             deadlines,
             ctx.stateMachine()::now);
     ClusterNode cluster =
@@ -121,16 +125,22 @@ final class DefaultFlowEngine implements FlowEngine {
                         waiters,
                         config.executor() != null ? config.executor() : ClusterRounds.executor(),
                         config.recoveryPolicy(),
-                        config.maxRunningFlows()))
+                        config.maxRunningFlows(),
+                        delayed))
             .orElse(null);
+    if (cluster != null) {
+      delayed.bind(id -> cluster.wake(), runner::submit);
+    } else {
+      delayed.bind(runner::submit, runner::submit);
+    }
     DefaultFlowEngine engine =
-        new DefaultFlowEngine(config, ctx, runner, listeners, waiters, cluster);
+        new DefaultFlowEngine(config, ctx, runner, listeners, waiters, cluster, delayed);
     try {
       config.templates().forEach(config.registry()::register);
       if (cluster != null) {
         cluster.start(); // takes over only what lost nodes left; the others' flows are theirs
       } else {
-        Recovery.run(ctx, runner, config.recoveryPolicy());
+        Recovery.run(ctx, delayed, config.recoveryPolicy());
       }
     } catch (RuntimeException e) {
       engine.close();
@@ -266,6 +276,21 @@ final class DefaultFlowEngine implements FlowEngine {
   @Override
   public Flow startFlow(String flowId) {
     return all.startFlow(flowId);
+  }
+
+  @Override
+  public CreateFlowResult.Created createFlowIdempotently(NewFlow request) {
+    return all.createFlowIdempotently(request);
+  }
+
+  @Override
+  public Flow startFlow(String flowId, Instant at) {
+    return all.startFlow(flowId, at);
+  }
+
+  @Override
+  public FlowHistory history(String flowId) {
+    return all.history(flowId);
   }
 
   @Override

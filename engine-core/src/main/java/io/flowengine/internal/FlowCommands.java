@@ -4,7 +4,9 @@ import io.flowengine.CreateFlowResult;
 import io.flowengine.Flow;
 import io.flowengine.FlowAction;
 import io.flowengine.FlowEngineException;
+import io.flowengine.FlowHistory;
 import io.flowengine.FlowState;
+import io.flowengine.FlowTransition;
 import io.flowengine.InvalidRequestException;
 import io.flowengine.NewAsset;
 import io.flowengine.NewFlow;
@@ -14,10 +16,12 @@ import io.flowengine.PayloadTooLargeException;
 import io.flowengine.StorageException;
 import io.flowengine.Template;
 import io.flowengine.Violation;
+import io.flowengine.spi.AssetRecord;
 import io.flowengine.spi.BufferedAsset;
 import io.flowengine.spi.FlowRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,22 +43,27 @@ final class FlowCommands {
   private final FlowRunner runner;
   private final InputIngest inputs;
   private final @Nullable ClusterNode cluster;
+  private final DelayedRuns delayed;
 
   FlowCommands(
-      EngineContext ctx, FlowRunner runner, InputIngest inputs, @Nullable ClusterNode cluster) {
+      EngineContext ctx,
+      FlowRunner runner,
+      InputIngest inputs,
+      @Nullable ClusterNode cluster,
+      DelayedRuns delayed) {
     this.ctx = ctx;
     this.runner = runner;
     this.inputs = inputs;
     this.cluster = cluster;
+    this.delayed = delayed;
   }
 
-  /** Has a starting flow run: here, or in a cluster on whichever node claims it. */
-  private void queue(String flowId) {
-    if (cluster != null) {
-      cluster.wake();
-    } else {
-      runner.submit(flowId);
-    }
+  /**
+   * Has a starting flow run once its start time is reached: here, or in a cluster on whichever node
+   * claims it.
+   */
+  private void queue(FlowRecord record) {
+    delayed.submit(record);
   }
 
   Template template(String idOrName) {
@@ -65,16 +74,39 @@ final class FlowCommands {
   }
 
   Flow create(NewFlow request, Scope scope) {
+    return createReporting(request, scope).flow();
+  }
+
+  /**
+   * Creates a flow, or answers with the flow that holds the request's idempotency key.
+   *
+   * @throws io.flowengine.IdempotencyConflictException if that flow's request was different
+   */
+  CreateFlowResult.Created createReporting(NewFlow request, Scope scope) {
     List<BufferedAsset> buffered = new ArrayList<>();
     FlowRecord record = prepare(request, scope, 0, buffered);
+    FlowRecord holder = IdempotencyKeys.holder(ctx, record).orElse(null);
+    if (holder != null) {
+      forgetInputs(record, new IllegalStateException("replayed"));
+      return IdempotencyKeys.replay(holder, record);
+    }
     OrderedDelivery.Slot slot = ctx.stateMachine().reserve(record);
     try {
       ctx.assetWriter().insertFlow(record, buffered);
+    } catch (IllegalStateException e) {
+      // A create racing this one took the key first (its unique index refused this insert).
+      slot.cancel();
+      holder = IdempotencyKeys.holder(ctx, record).orElse(null);
+      forgetInputs(record, e);
+      if (holder == null) {
+        throw e;
+      }
+      return IdempotencyKeys.replay(holder, record);
     } catch (RuntimeException e) {
       slot.cancel();
       throw forgetInputs(record, e);
     }
-    return created(record, slot);
+    return new CreateFlowResult.Created(created(record, slot), false);
   }
 
   /**
@@ -88,7 +120,14 @@ final class FlowCommands {
     List<Integer> positions = new ArrayList<>(checked.size());
     for (int i = 0; i < checked.size(); i++) {
       try {
-        records.add(prepare(checked.get(i), scope, records.size(), null));
+        FlowRecord record = prepare(checked.get(i), scope, records.size(), null);
+        FlowRecord holder = IdempotencyKeys.holder(ctx, record).orElse(null);
+        if (holder != null) {
+          forgetInputs(record, new IllegalStateException("replayed"));
+          results[i] = IdempotencyKeys.replay(holder, record);
+          continue;
+        }
+        records.add(record);
         positions.add(i);
       } catch (FlowEngineException e) {
         results[i] = new CreateFlowResult.Refused(e);
@@ -111,7 +150,7 @@ final class FlowCommands {
       results[positions.get(j)] =
           failure == null
               ? new CreateFlowResult.Created(created(record, slots.get(j)))
-              : new CreateFlowResult.Refused(asEngineError(forgetInputs(record, failure), record));
+              : refusedOrReplayed(record, failure);
     }
     return List.of(results);
   }
@@ -144,13 +183,18 @@ final class FlowCommands {
     if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
       violations.add(new Violation("timeout", "must be positive, was " + timeout));
     }
+    IdempotencyKeys.check(request.idempotencyKey(), violations);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    AccountQuota.checkUnfinishedFlows(ctx, scope.accountId(), admitted);
+    String key = request.idempotencyKey();
+    if (key == null || ctx.flows().findByIdempotencyKey(scope.accountId(), key).isEmpty()) {
+      AccountQuota.checkUnfinishedFlows(ctx, scope.accountId(), admitted); // a repeat adds none
+    }
     Instant now = ctx.stateMachine().now();
     String flowId = ctx.ids().next(now);
     List<String> inputIds = new ArrayList<>(newInputs.size());
+    List<String> inputHashes = new ArrayList<>(newInputs.size());
     try {
       for (int i = 0; i < newInputs.size(); i++) {
         InputIngest.Staged staged =
@@ -166,6 +210,9 @@ final class FlowCommands {
         if (staged.buffered() != null && buffered != null) {
           buffered.add(staged.buffered());
         }
+        if (key != null) {
+          inputHashes.add(contentHash(flowId, staged));
+        }
       }
     } catch (RuntimeException e) {
       if (!inputIds.isEmpty() || !newInputs.isEmpty()) {
@@ -178,7 +225,9 @@ final class FlowCommands {
       }
       throw e;
     }
-    FlowState state = newInputs.isEmpty() ? FlowState.CREATED : FlowState.STARTING;
+    FlowState state =
+        newInputs.isEmpty() && request.startAt() == null ? FlowState.CREATED : FlowState.STARTING;
+    Instant startAt = request.startAt();
     return new FlowRecord(
         flowId,
         scope.accountId(),
@@ -194,7 +243,46 @@ final class FlowCommands {
         null,
         null,
         timeout,
-        0);
+        0,
+        1,
+        null,
+        state == FlowState.STARTING && startAt != null
+            ? startAt.truncatedTo(ChronoUnit.MICROS)
+            : null,
+        key,
+        key == null ? null : IdempotencyKeys.digest(request, template, parameters, inputHashes),
+        FlowHistory.EMPTY.with(new FlowTransition(null, state, now, 1, null)));
+  }
+
+  /** Returns the sha-256 of a staged input's content. */
+  private String contentHash(String flowId, InputIngest.Staged staged) {
+    if (staged.buffered() != null) {
+      return staged.buffered().record().sha256();
+    }
+    if (staged.storedRecord() != null) {
+      return staged.storedRecord().sha256();
+    }
+    return ctx.assets()
+        .find(flowId, staged.draft().id())
+        .map(AssetRecord::sha256)
+        .orElseThrow(() -> new StorageException("input " + staged.draft().id() + " vanished"));
+  }
+
+  /** Answers a request whose insert failed: a repeat, if another flow took its key meanwhile. */
+  private CreateFlowResult refusedOrReplayed(FlowRecord record, RuntimeException failure) {
+    forgetInputs(record, failure);
+    FlowRecord holder =
+        failure instanceof IllegalStateException
+            ? IdempotencyKeys.holder(ctx, record).orElse(null)
+            : null;
+    if (holder == null) {
+      return new CreateFlowResult.Refused(asEngineError(failure, record));
+    }
+    try {
+      return IdempotencyKeys.replay(holder, record);
+    } catch (FlowEngineException conflict) {
+      return new CreateFlowResult.Refused(conflict);
+    }
   }
 
   /** Tells listeners of a stored flow and queues it if it starts at once. */
@@ -202,7 +290,7 @@ final class FlowCommands {
     ctx.contexts().capture(record.id()); // before it can run
     slot.changed(null, record);
     if (record.state() == FlowState.STARTING) {
-      queue(record.id());
+      queue(record);
     }
     return record.toFlow();
   }
@@ -229,15 +317,33 @@ final class FlowCommands {
     FlowRecord record = scope.require(ctx.flows(), flowId);
     FlowRecord started = ctx.stateMachine().fireOrRefuse(record, FlowEvent.START, FlowAction.START);
     ctx.contexts().capture(flowId);
-    queue(flowId);
+    queue(started);
     return started.toFlow();
+  }
+
+  /** Starts a created flow that waits in {@code STARTING} until {@code at}. */
+  Flow startAt(String flowId, Instant at, Scope scope) {
+    FlowRecord record = scope.require(ctx.flows(), flowId);
+    FlowRecord started = ctx.stateMachine().startAt(record, at.truncatedTo(ChronoUnit.MICROS));
+    ctx.contexts().capture(flowId);
+    queue(started);
+    return started.toFlow();
+  }
+
+  /** Returns a flow's recorded state changes. */
+  FlowHistory history(String flowId, Scope scope) {
+    return scope.require(ctx.flows(), flowId).history();
   }
 
   Flow abort(String flowId, Scope scope) {
     FlowRecord record = scope.require(ctx.flows(), flowId);
     FlowRecord aborting =
         ctx.stateMachine().fireOrRefuse(record, FlowEvent.ABORT, FlowAction.ABORT);
-    if (runner.cancelQueued(flowId)) {
+    // A flow waiting for its start time or next attempt: no thread will run it, finish it here. In
+    // a cluster a waiting start may be claimed by any node, so the claim below decides that one.
+    boolean waited =
+        delayed.cancel(flowId) && (cluster == null || record.state() == FlowState.RUNNING);
+    if (runner.cancelQueued(flowId) || waited) {
       ctx.contexts().forget(flowId);
       FlowRecord aborted = ctx.stateMachine().fire(aborting, FlowEvent.FINISH_ABORT, null, null);
       return (aborted != null ? aborted : aborting).toFlow();

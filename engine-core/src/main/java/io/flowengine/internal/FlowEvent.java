@@ -15,5 +15,9 @@ enum FlowEvent {
   /** The aborted flow's step has stopped. */
   FINISH_ABORT,
   /** Recovery puts a flow a dead process left running back in the queue. */
-  REQUEUE
+  REQUEUE,
+  /** An attempt failed and the retry policy allows another: the flow waits for its next attempt. */
+  RETRY,
+  /** A flow waiting for its next attempt got a thread: the attempt begins. */
+  RESUME
 }

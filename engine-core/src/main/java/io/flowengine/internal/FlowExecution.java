@@ -1,6 +1,8 @@
 package io.flowengine.internal;
 
+import io.flowengine.AssetRole;
 import io.flowengine.FlowState;
+import io.flowengine.RetryPolicy;
 import io.flowengine.Step;
 import io.flowengine.Template;
 import io.flowengine.spi.ContextPropagator;
@@ -9,7 +11,12 @@ import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.FlowRun;
 import io.flowengine.spi.ObservationScope;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,9 +33,11 @@ final class FlowExecution implements Consumer<RunTicket> {
   private static final int MAX_ERROR_LENGTH = 2000;
 
   private final EngineContext ctx;
+  private final DelayedRuns delayed;
 
-  FlowExecution(EngineContext ctx) {
+  FlowExecution(EngineContext ctx, DelayedRuns delayed) {
     this.ctx = ctx;
+    this.delayed = delayed;
   }
 
   @Override
@@ -40,7 +49,9 @@ final class FlowExecution implements Consumer<RunTicket> {
         && record.version() != ticket.claimed.version()) {
       return; // taken over since this node claimed it: another node's to run now
     }
-    if (record == null || record.state() != FlowState.STARTING) {
+    boolean resumed =
+        record != null && record.state() == FlowState.RUNNING && record.notBefore() != null;
+    if (record == null || (record.state() != FlowState.STARTING && !resumed)) {
       ctx.contexts().forget(ticket.flowId);
       if (record != null && record.state() == FlowState.ABORTING) {
         ctx.stateMachine().fire(record, FlowEvent.FINISH_ABORT, null, null);
@@ -62,8 +73,12 @@ final class FlowExecution implements Consumer<RunTicket> {
               null);
       return;
     }
+    if (resumed) { // the next attempt starts clean: the failed one's outputs go
+      ctx.assets().deleteAll(List.of(record.id()), AssetRole.OUTPUT);
+    }
     Duration timeout = record.timeout() != null ? record.timeout() : template.timeout();
     Throwable failure = null;
+    int[] failedStep = {-1};
     DeadlineScheduler.Cancellable timer = null;
     RunningFlowWrites writes = new RunningFlowWrites(ctx.stateMachine(), record);
     FlowRun run =
@@ -80,7 +95,7 @@ final class FlowExecution implements Consumer<RunTicket> {
                     ctx.stateMachine().now().plus(timeout),
                     () -> ticket.stop(RunTicket.StopReason.TIMEOUT));
       }
-      runSteps(running, run, template, ticket, writes);
+      runSteps(running, run, template, ticket, writes, failedStep);
     } catch (Throwable t) {
       failure = t;
     } finally {
@@ -91,7 +106,8 @@ final class FlowExecution implements Consumer<RunTicket> {
       context.close();
       ticket.detach();
     }
-    finish(ticket, failure, timeout, writes);
+    RetryPolicy retry = failedStep[0] < 0 ? null : template.retryPolicyFor(failedStep[0]);
+    finish(ticket, failure, timeout, writes, record.attempt(), retry);
   }
 
   private void runSteps(
@@ -99,7 +115,8 @@ final class FlowExecution implements Consumer<RunTicket> {
       FlowRun run,
       Template template,
       RunTicket ticket,
-      RunningFlowWrites writes)
+      RunningFlowWrites writes,
+      int[] failedStep)
       throws Exception {
     int count = template.pipeline().size();
     for (int i = 0; i < count; i++) {
@@ -107,13 +124,14 @@ final class FlowExecution implements Consumer<RunTicket> {
         throw new InterruptedException("flow stopped before step " + (i + 1));
       }
       Step step = template.pipeline().get(i);
-      MdcPropagator.enterStep(run);
+      MdcPropagator.enterStep(run, running.attempt());
       ObservationScope observed = ctx.observers().stepStarted(run, i, count);
       Throwable thrown = null;
       try {
         step.run(new DefaultStepContext(ctx, running, template, i, count, ticket, writes));
       } catch (Throwable t) {
         thrown = t;
+        failedStep[0] = i;
         throw t;
       } finally {
         observed.close(thrown);
@@ -129,7 +147,9 @@ final class FlowExecution implements Consumer<RunTicket> {
       RunTicket ticket,
       @Nullable Throwable failure,
       @Nullable Duration timeout,
-      RunningFlowWrites writes) {
+      RunningFlowWrites writes,
+      int attempt,
+      @Nullable RetryPolicy retry) {
     RunTicket.StopReason reason = ticket.stopReason();
     if (reason == RunTicket.StopReason.SHUTDOWN) {
       log.debug("flow {} left as it was: the engine is closing", ticket.flowId);
@@ -148,6 +168,21 @@ final class FlowExecution implements Consumer<RunTicket> {
       log.debug("flow {} failure", ticket.flowId, failure);
     }
     String outcome = error;
+    if (reason == null && failure != null && retry != null && retry.retries(attempt, failure)) {
+      Instant at =
+          ctx.stateMachine()
+              .now()
+              .plus(retry.delayBefore(attempt + 1, ThreadLocalRandom.current().nextDouble()))
+              .truncatedTo(ChronoUnit.MICROS); // what every store keeps
+      log.info(
+          "flow {} attempt {} failed; attempt {} at {}", ticket.flowId, attempt, attempt + 1, at);
+      writes.retry(
+          Objects.requireNonNull(outcome),
+          at,
+          delayed::submit,
+          flowId -> settle(flowId, outcome)); // not waited for
+      return;
+    }
     if (reason == RunTicket.StopReason.ABORT) {
       settle(ticket.flowId, outcome); // the abort is stored: finish it
     } else {

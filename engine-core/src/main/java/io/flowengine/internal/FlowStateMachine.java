@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.flowengine.FlowAction;
 import io.flowengine.FlowState;
 import io.flowengine.FlowStateException;
+import io.flowengine.FlowTransition;
 import io.flowengine.NotFoundException;
 import io.flowengine.PayloadTooLargeException;
 import io.flowengine.spi.FlowRecord;
@@ -274,14 +275,82 @@ final class FlowStateMachine {
 
   private FlowRecord advance(
       FlowRecord from, FlowEvent event, FlowState to, @Nullable String error) {
-    return switch (event) {
-      case START -> from.transitioned(to, from.progress(), now(), null, null);
-      case COMPLETE -> from.transitioned(to, 1.0, from.startedAt(), now(), null);
-      case FAIL -> from.transitioned(to, from.progress(), from.startedAt(), now(), error);
-      case FINISH_ABORT -> from.transitioned(to, from.progress(), from.startedAt(), now(), null);
-      case DISPATCH, ABORT, REQUEUE ->
-          from.transitioned(to, from.progress(), from.startedAt(), null, null);
-    };
+    return advance(from, event, to, error, null);
+  }
+
+  /**
+   * Returns the next version of {@code from} after {@code event}, with its history entry.
+   *
+   * @param notBefore for {@code START}, a delayed start's time; for {@code RETRY}, the next
+   *     attempt's; ignored otherwise
+   */
+  private FlowRecord advance(
+      FlowRecord from,
+      FlowEvent event,
+      FlowState to,
+      @Nullable String error,
+      @Nullable Instant notBefore) {
+    Instant now = now();
+    int attempt = from.attempt();
+    FlowRecord next =
+        switch (event) {
+          case START ->
+              from.transitioned(to, from.progress(), now, null, null)
+                  .withSchedule(attempt, from.lastError(), notBefore);
+          case COMPLETE -> from.transitioned(to, 1.0, from.startedAt(), now, null);
+          case FAIL ->
+              from.transitioned(to, from.progress(), from.startedAt(), now, error)
+                  .withSchedule(attempt, error != null ? error : from.lastError(), null);
+          case FINISH_ABORT -> from.transitioned(to, from.progress(), from.startedAt(), now, null);
+          case DISPATCH, RESUME ->
+              from.transitioned(to, from.progress(), from.startedAt(), null, null)
+                  .withSchedule(attempt, from.lastError(), null);
+          case ABORT, REQUEUE ->
+              from.transitioned(to, from.progress(), from.startedAt(), null, null);
+          case RETRY ->
+              from.transitioned(to, from.progress(), from.startedAt(), null, null)
+                  .withSchedule(attempt + 1, error, notBefore);
+        };
+    if (event == FlowEvent.RESUME) {
+      return next; // the retry that scheduled it is the recorded change
+    }
+    return next.withHistory(
+        from.history()
+            .with(
+                new FlowTransition(
+                    from.state(),
+                    to,
+                    now,
+                    next.attempt(),
+                    event == FlowEvent.FAIL || event == FlowEvent.RETRY ? error : null)));
+  }
+
+  /**
+   * Returns the next version of a running flow whose attempt failed with {@code error}: it waits,
+   * still running, for its next attempt at {@code at}.
+   */
+  FlowRecord retried(FlowRecord from, String error, Instant at) {
+    return advance(from, FlowEvent.RETRY, FlowState.RUNNING, error, at);
+  }
+
+  /**
+   * Starts a created flow to run no earlier than {@code at}, for a caller's {@code START}.
+   *
+   * @throws FlowStateException if the flow is not created
+   * @throws NotFoundException if it was deleted
+   */
+  FlowRecord startAt(FlowRecord current, @Nullable Instant at) {
+    FlowRecord record = current;
+    while (true) {
+      if (FlowTransitions.next(record.state(), FlowEvent.START) == null) {
+        throw new FlowStateException(record.id(), record.state(), FlowAction.START);
+      }
+      FlowRecord next = advance(record, FlowEvent.START, FlowState.STARTING, null, at);
+      if (compareAndSet(record, next)) {
+        return next;
+      }
+      record = reread(record.id());
+    }
   }
 
   /**

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * STARTING --DISPATCH----&gt; RUNNING      STARTING --ABORT--&gt; ABORTING   STARTING --FAIL--&gt; FAILED
  * RUNNING  --COMPLETE----&gt; COMPLETED    RUNNING  --ABORT--&gt; ABORTING   RUNNING  --FAIL--&gt; FAILED
  * RUNNING  --REQUEUE-----&gt; STARTING     (recovery only)
+ * RUNNING  --RETRY-------&gt; RUNNING      (waits for the next attempt)
+ * RUNNING  --RESUME------&gt; RUNNING      (the next attempt begins)
  * ABORTING --FINISH_ABORT&gt; ABORTED
  * </pre>
  */
@@ -36,6 +38,8 @@ final class FlowTransitions {
     put(RUNNING, FlowEvent.FAIL, FAILED);
     put(RUNNING, FlowEvent.ABORT, ABORTING);
     put(RUNNING, FlowEvent.REQUEUE, STARTING);
+    put(RUNNING, FlowEvent.RETRY, RUNNING);
+    put(RUNNING, FlowEvent.RESUME, RUNNING);
     put(ABORTING, FlowEvent.FINISH_ABORT, ABORTED);
   }
 

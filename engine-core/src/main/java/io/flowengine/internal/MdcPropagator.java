@@ -9,12 +9,14 @@ import org.slf4j.MDC;
 /**
  * Carries the caller's SLF4J MDC onto the flow's thread (always registered), and sets the flow's
  * own keys around each step: {@value #FLOW_ID}, {@value #TEMPLATE}, {@value #ACCOUNT} (when the
- * flow belongs to an account). Stateless and thread-safe; the MDC itself is per thread.
+ * flow belongs to an account), {@value #ATTEMPT} (from 1, above once a retry policy retried it).
+ * Stateless and thread-safe; the MDC itself is per thread.
  */
 final class MdcPropagator implements ContextPropagator<Map<String, String>> {
   static final String FLOW_ID = "flowengine.flowId";
   static final String TEMPLATE = "flowengine.template";
   static final String ACCOUNT = "flowengine.account";
+  static final String ATTEMPT = "flowengine.attempt";
 
   @Override
   public @Nullable Map<String, String> capture() {
@@ -27,6 +29,12 @@ final class MdcPropagator implements ContextPropagator<Map<String, String>> {
     Map<String, String> previous = MDC.getCopyOfContextMap();
     MDC.setContextMap(context);
     return () -> restore(previous);
+  }
+
+  /** Puts the flow's keys and its attempt into the calling thread's MDC, for one step. */
+  static void enterStep(FlowRun flow, int attempt) {
+    enterStep(flow);
+    MDC.put(ATTEMPT, Integer.toString(attempt));
   }
 
   /** Puts the flow's keys into the calling thread's MDC, for one step. */
@@ -43,6 +51,7 @@ final class MdcPropagator implements ContextPropagator<Map<String, String>> {
     MDC.remove(FLOW_ID);
     MDC.remove(TEMPLATE);
     MDC.remove(ACCOUNT);
+    MDC.remove(ATTEMPT);
   }
 
   private static void restore(@Nullable Map<String, String> previous) {

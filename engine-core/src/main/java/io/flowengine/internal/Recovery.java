@@ -6,7 +6,6 @@ import io.flowengine.RecoveryPolicy;
 import io.flowengine.spi.FlowRecord;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -16,10 +15,12 @@ import org.slf4j.LoggerFactory;
  * Finishes what a process that stopped without closing left behind, in batches by id: aborting
  * flows become aborted; starting flows, and under {@link RecoveryPolicy#REQUEUE} running ones, lose
  * the outputs of the interrupted run and are queued again; under {@link RecoveryPolicy#FAIL}
- * running flows fail. Each batch is a few bulk store calls ({@link
- * io.flowengine.spi.FlowStore#compareAndSetAll}, {@link io.flowengine.spi.AssetStore#deleteAll(
- * java.util.Collection, AssetRole)}), so a durable store recovers many thousands of flows a second.
- * Runs once, when the engine starts.
+ * running flows fail. A flow that waits (a delayed start, or a running flow between attempts of a
+ * retry) keeps its time and waits again ({@link DelayedRuns}); a flow between attempts never ran
+ * when the process stopped, so it is neither requeued nor failed. Each batch is a few bulk store
+ * calls ({@link io.flowengine.spi.FlowStore#compareAndSetAll}, {@link
+ * io.flowengine.spi.AssetStore#deleteAll( java.util.Collection, AssetRole)}), so a durable store
+ * recovers many thousands of flows a second. Runs once, when the engine starts.
  */
 final class Recovery {
   private static final Logger log = LoggerFactory.getLogger(Recovery.class);
@@ -29,7 +30,7 @@ final class Recovery {
 
   private Recovery() {}
 
-  static int run(EngineContext ctx, FlowRunner runner, RecoveryPolicy policy) {
+  static int run(EngineContext ctx, DelayedRuns runner, RecoveryPolicy policy) {
     int recovered = 0;
     String after = null;
     while (true) {
@@ -48,11 +49,15 @@ final class Recovery {
   }
 
   private static void recover(
-      EngineContext ctx, FlowRunner runner, RecoveryPolicy policy, List<FlowRecord> batch) {
+      EngineContext ctx, DelayedRuns runner, RecoveryPolicy policy, List<FlowRecord> batch) {
     List<FlowRecord> aborting = new ArrayList<>();
     List<FlowRecord> running = new ArrayList<>();
     List<String> rerun = new ArrayList<>();
     for (FlowRecord record : batch) {
+      if (record.state() == FlowState.RUNNING && record.notBefore() != null) {
+        runner.submit(record); // between attempts: its next one runs at its time
+        continue;
+      }
       switch (record.state()) {
         case ABORTING -> aborting.add(record);
         case RUNNING -> {
@@ -70,16 +75,19 @@ final class Recovery {
     if (!rerun.isEmpty()) {
       ctx.assets().deleteAll(rerun, AssetRole.OUTPUT);
     }
-    Set<String> queued = new HashSet<>();
+    List<FlowRecord> queued = new ArrayList<>();
     if (policy == RecoveryPolicy.FAIL) {
       machine.fireAll(running, FlowEvent.FAIL, "the engine stopped while the flow was running");
     } else {
-      machine.fireAll(running, FlowEvent.REQUEUE, null).forEach(r -> queued.add(r.id()));
+      queued.addAll(machine.fireAll(running, FlowEvent.REQUEUE, null));
     }
     for (FlowRecord record : batch) {
-      if (record.state() == FlowState.STARTING || queued.contains(record.id())) {
-        runner.submit(record.id());
+      if (record.state() == FlowState.STARTING) {
+        runner.submit(record);
       }
+    }
+    for (FlowRecord requeued : queued) {
+      runner.submit(requeued);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.flowengine.internal;
 
 import io.flowengine.FlowState;
 import io.flowengine.spi.FlowRecord;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -32,7 +33,10 @@ final class RunningFlowWrites {
     this.last = starting;
   }
 
-  /** Queues {@code STARTING -> RUNNING} and returns the running record as it will be stored. */
+  /**
+   * Queues {@code STARTING -> RUNNING} (or, for a flow that waited for its next attempt, the start
+   * of that attempt) and returns the running record as it will be stored.
+   */
   FlowRecord dispatch() {
     FlowRecord from;
     FlowRecord next;
@@ -41,7 +45,9 @@ final class RunningFlowWrites {
     lock.lock();
     try {
       from = last;
-      next = machine.advance(from, FlowEvent.DISPATCH);
+      next =
+          machine.advance(
+              from, from.state() == FlowState.RUNNING ? FlowEvent.RESUME : FlowEvent.DISPATCH);
       slot = machine.reserve(next); // in write order, so listeners hear them in that order
       write = queue(next);
     } finally {
@@ -111,6 +117,44 @@ final class RunningFlowWrites {
                 return;
               }
               settle.accept(from.id());
+            });
+  }
+
+  /**
+   * Queues the end of a failed attempt that is retried: the flow stays running and waits until
+   * {@code at}. Once stored, {@code stored} gets the waiting record; if it (or a write before it)
+   * is not written, {@code settle} decides from the stored record.
+   */
+  void retry(String error, Instant at, Consumer<FlowRecord> stored, Consumer<String> settle) {
+    FlowRecord from;
+    @Nullable FlowRecord next = null;
+    @Nullable CompletableFuture<Boolean> queued = null;
+    OrderedDelivery.@Nullable Slot reserved = null;
+    lock.lock();
+    try {
+      from = last;
+      if (!lost && from.state() == FlowState.RUNNING) {
+        next = machine.retried(from, error, at);
+        reserved = machine.reserve(next);
+        queued = queue(next);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (next == null || queued == null || reserved == null) {
+      settle.accept(from.id());
+      return;
+    }
+    FlowRecord waiting = next;
+    OrderedDelivery.Slot slot = reserved;
+    CompletableFuture<?> unused =
+        queued.whenComplete(
+            (written, failure) -> {
+              if (decided(from, waiting, slot, written, failure, false)) {
+                stored.accept(waiting);
+              } else {
+                settle.accept(from.id());
+              }
             });
   }
 

@@ -6,6 +6,7 @@ import io.flowengine.Asset;
 import io.flowengine.AssetContent;
 import io.flowengine.CreateFlowResult;
 import io.flowengine.Flow;
+import io.flowengine.FlowHistory;
 import io.flowengine.FlowOperations;
 import io.flowengine.FlowPage;
 import io.flowengine.FlowQuery;
@@ -16,6 +17,7 @@ import io.flowengine.spi.FlowOrdering;
 import io.flowengine.spi.FlowPageRequest;
 import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.SortPosition;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -105,6 +107,28 @@ final class ScopedFlowOperations implements FlowOperations {
     requireNonNull(flowId, "flowId");
     ctx.lifecycle().ensureOpen();
     return flows.start(flowId, scope);
+  }
+
+  @Override
+  public CreateFlowResult.Created createFlowIdempotently(NewFlow request) {
+    requireNonNull(request, "request");
+    ctx.lifecycle().ensureOpen();
+    return flows.createReporting(request, scope);
+  }
+
+  @Override
+  public Flow startFlow(String flowId, Instant at) {
+    requireNonNull(flowId, "flowId");
+    requireNonNull(at, "at");
+    ctx.lifecycle().ensureOpen();
+    return flows.startAt(flowId, at, scope);
+  }
+
+  @Override
+  public FlowHistory history(String flowId) {
+    requireNonNull(flowId, "flowId");
+    ctx.lifecycle().ensureOpen();
+    return flows.history(flowId, scope);
   }
 
   @Override

@@ -36,6 +36,12 @@ final class AnnouncingFlowStore implements FlowStore {
   }
 
   @Override
+  public Optional<FlowRecord> findByIdempotencyKey(@Nullable String accountId, String key) {
+    cluster.check(node);
+    return shared.findByIdempotencyKey(accountId, key);
+  }
+
+  @Override
   public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
     cluster.check(node);
     boolean replaced = shared.compareAndSet(expected, next);

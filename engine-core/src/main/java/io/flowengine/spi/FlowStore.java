@@ -50,6 +50,20 @@ public interface FlowStore {
   Optional<FlowRecord> find(String flowId);
 
   /**
+   * Returns the flow of {@code accountId} (null: the flows without an account) created with the
+   * idempotency key {@code key} ({@link FlowRecord#idempotencyKey()}). A store keeps keys unique
+   * per account: {@link #insert} of a record whose account and key another stored flow has fails
+   * with an {@link IllegalStateException}, as a duplicate id does, so of racing inserts with one
+   * key exactly one is stored. A deleted flow frees its key. The default supports no keys.
+   *
+   * @throws UnsupportedOperationException if the store does not support idempotency keys
+   */
+  default Optional<FlowRecord> findByIdempotencyKey(@Nullable String accountId, String key) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " does not support idempotency keys");
+  }
+
+  /**
    * Replaces {@code expected} with {@code next} if the stored version is still {@code
    * expected.version()}.
    *

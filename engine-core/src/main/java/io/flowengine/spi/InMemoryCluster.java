@@ -160,6 +160,9 @@ public final class InMemoryCluster {
       if (claimed.size() >= limit) {
         break;
       }
+      if (record.notBefore() != null && record.notBefore().isAfter(clock.instant())) {
+        continue; // a delayed start or a retry that waits: not claimable yet
+      }
       FlowRecord mine = own(node, epoch, record);
       if (mine != null) {
         claimed.add(mine);

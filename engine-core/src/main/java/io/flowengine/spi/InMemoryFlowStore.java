@@ -39,10 +39,37 @@ final class InMemoryFlowStore implements FlowStore {
   private final ConcurrentSkipListSet<CreatedKey> byCreated = new ConcurrentSkipListSet<>();
   private final ConcurrentHashMap<String, LongAdder> unfinishedByAccount =
       new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> flowByIdempotencyKey = new ConcurrentHashMap<>();
+
+  /** The map key of an account's idempotency key; keys hold no control characters. */
+  private static @Nullable String scopedKey(FlowRecord record) {
+    return record.idempotencyKey() == null
+        ? null
+        : scopedKey(record.accountId(), record.idempotencyKey());
+  }
+
+  private static String scopedKey(@Nullable String accountId, String key) {
+    return (accountId == null ? "" : accountId) + "\n" + key;
+  }
 
   @Override
   public void insert(FlowRecord record) {
+    String scoped = scopedKey(record);
+    if (scoped != null) {
+      String holder = flowByIdempotencyKey.putIfAbsent(scoped, record.id());
+      if (holder != null) {
+        throw new IllegalStateException(
+            "flow "
+                + holder
+                + " already has idempotency key "
+                + record.idempotencyKey()
+                + " of its account");
+      }
+    }
     if (flows.putIfAbsent(record.id(), new AtomicReference<>(record)) != null) {
+      if (scoped != null) {
+        flowByIdempotencyKey.remove(scoped, record.id());
+      }
       throw new IllegalStateException("flow " + record.id() + " already exists");
     }
     byCreated.add(new CreatedKey(record.createdAt(), record.id()));
@@ -59,6 +86,12 @@ final class InMemoryFlowStore implements FlowStore {
   public Optional<FlowRecord> find(String flowId) {
     AtomicReference<@Nullable FlowRecord> ref = flows.get(flowId);
     return ref == null ? Optional.empty() : Optional.ofNullable(ref.get());
+  }
+
+  @Override
+  public Optional<FlowRecord> findByIdempotencyKey(@Nullable String accountId, String key) {
+    String flowId = flowByIdempotencyKey.get(scopedKey(accountId, key));
+    return flowId == null ? Optional.empty() : find(flowId);
   }
 
   @Override
@@ -103,6 +136,10 @@ final class InMemoryFlowStore implements FlowStore {
       return false;
     }
     flows.remove(expected.id(), ref);
+    String scoped = scopedKey(current);
+    if (scoped != null) {
+      flowByIdempotencyKey.remove(scoped, current.id());
+    }
     byCreated.remove(new CreatedKey(current.createdAt(), current.id()));
     countUnfinished(current, current.state().isTerminal() ? 0 : -1);
     return true;

@@ -82,7 +82,8 @@ class ContextPropagationTest {
               Map.of(
                   "requestId", "req-7",
                   "flowengine.flowId", flow.id(),
-                  "flowengine.template", "rec"));
+                  "flowengine.template", "rec",
+                  "flowengine.attempt", "1"));
     }
   }
 
@@ -117,7 +118,8 @@ class ContextPropagationTest {
                 Map.of(
                     "requestId", "req-8",
                     "flowengine.flowId", flow.id(),
-                    "flowengine.template", "fan"));
+                    "flowengine.template", "fan",
+                    "flowengine.attempt", "1"));
       }
     }
   }

@@ -12,7 +12,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReadmeSnippetsTest {
   @ParameterizedTest
   @ValueSource(
-      strings = {"QuickStartTest.java", "PromptToModelTest.java", "ContentCheckReadmeTest.java"})
+      strings = {
+        "QuickStartTest.java",
+        "PromptToModelTest.java",
+        "ContentCheckReadmeTest.java",
+        "RetriesReadmeTest.java"
+      })
   void readmeShowsTheTestedCode(String file) throws IOException {
     String source = Files.readString(Path.of("src/test/java/io/flowengine/readme", file));
     int from = source.indexOf("// README:BEGIN\n") + "// README:BEGIN\n".length();

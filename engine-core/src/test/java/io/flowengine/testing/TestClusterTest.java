@@ -142,4 +142,58 @@ class TestClusterTest {
       assertThat(done).isCompletedWithValueMatching(f -> f.state() == FlowState.COMPLETED);
     }
   }
+
+  @Test
+  void delayedStart_isClaimedByNoNodeBeforeItsTime_andAbortWhileWaitingEndsIt() {
+    try (TestCluster nodes = cluster(2, 2)) {
+      java.time.Instant at = nodes.clock().instant().plus(Duration.ofMinutes(10));
+      Flow later = nodes.node(0).createFlow(NewFlow.builder("recording").startAt(at).build());
+      Flow aborted = nodes.node(0).createFlow(NewFlow.builder("recording").startAt(at).build());
+      nodes.runUntilIdle();
+      assertThat(nodes.node(1).getFlow(later.id()).state()).isEqualTo(FlowState.STARTING);
+      assertThat(nodes.node(1).abortFlow(aborted.id()).state()).isEqualTo(FlowState.ABORTED);
+
+      nodes.advance(Duration.ofMinutes(10).minusSeconds(1));
+      assertThat(ranOn).doesNotContainKey(later.id());
+      nodes.advance(Duration.ofMinutes(1));
+      assertThat(nodes.node(1).getFlow(later.id()).state()).isEqualTo(FlowState.COMPLETED);
+      assertThat(ranOn.get(later.id())).hasSize(1);
+      assertThat(ranOn).doesNotContainKey(aborted.id());
+    }
+  }
+
+  @Test
+  void retryAbortedFromAnotherNode_duringItsBackoff_endsAborted() {
+    java.util.concurrent.atomic.AtomicInteger runs =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Template failing =
+        Template.builder("failing")
+            .inputTypes("text/plain")
+            .step(
+                ctx -> {
+                  runs.incrementAndGet();
+                  throw new IllegalStateException("down");
+                })
+            .retry(
+                io.flowengine.RetryPolicy.builder()
+                    .maxAttempts(3)
+                    .fixedBackoff(Duration.ofMinutes(1))
+                    .build())
+            .build();
+    try (TestCluster nodes =
+        TestCluster.builder().nodes(2).lease(Duration.ofSeconds(4)).template(failing).build()) {
+      Flow flow =
+          nodes.node(0).createFlow(NewFlow.builder("failing").input(NewAsset.text("x")).build());
+      nodes.runUntilIdle();
+      Flow waiting = nodes.node(1).getFlow(flow.id());
+      assertThat(waiting.state()).isEqualTo(FlowState.RUNNING);
+      assertThat(waiting.attempt()).isEqualTo(2);
+      int owner = nodes.ownerOf(flow.id()).orElseThrow();
+      nodes.node(1 - owner).abortFlow(flow.id());
+      nodes.runUntilIdle();
+      assertThat(nodes.node(1 - owner).getFlow(flow.id()).state()).isEqualTo(FlowState.ABORTED);
+      nodes.advance(Duration.ofMinutes(5));
+      assertThat(runs).hasValue(1);
+    }
+  }
 }

@@ -59,6 +59,11 @@ final class CachingFlowStore implements FlowStore {
   }
 
   @Override
+  public Optional<FlowRecord> findByIdempotencyKey(@Nullable String accountId, String key) {
+    return store.findByIdempotencyKey(accountId, key);
+  }
+
+  @Override
   public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
     boolean stored = false;
     try {

@@ -1,6 +1,8 @@
 package io.flowengine.h2;
 
 import io.flowengine.StorageException;
+import io.flowengine.jdbc.SqlConnections;
+import io.flowengine.jdbc.SqlWork;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -19,16 +21,10 @@ import org.slf4j.LoggerFactory;
  * included) without holding a monitor. Streams that stay open for the caller get a connection of
  * their own ({@link #openDedicated()}), so a slow reader never starves the pool. Thread-safe.
  */
-final class ConnectionPool implements AutoCloseable {
+final class ConnectionPool implements SqlConnections, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
   private static final Driver DRIVER = org.h2.Driver.load();
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-
-  /** Work done with a borrowed connection. */
-  @FunctionalInterface
-  interface Work<T> {
-    T apply(Connection connection) throws SQLException;
-  }
 
   private final String url;
   private final StorageFailures failures;
@@ -60,7 +56,8 @@ final class ConnectionPool implements AutoCloseable {
    * @throws SQLException what {@code work} threw
    * @throws StorageException if no connection became free within the wait limit
    */
-  <T> T call(Work<T> work) throws SQLException {
+  @Override
+  public <T> T call(SqlWork<T> work) throws SQLException {
     acquire();
     Connection connection = null;
     try {
@@ -68,7 +65,7 @@ final class ConnectionPool implements AutoCloseable {
       if (connection == null) {
         connection = openDedicated();
       }
-      return work.apply(connection);
+      return work.execute(connection);
     } finally {
       release(connection);
     }

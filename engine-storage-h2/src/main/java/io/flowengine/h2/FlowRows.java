@@ -2,6 +2,7 @@ package io.flowengine.h2;
 
 import io.flowengine.FlowState;
 import io.flowengine.jdbc.EpochMicros;
+import io.flowengine.jdbc.FlowExtras;
 import io.flowengine.jdbc.ParameterCodec;
 import io.flowengine.spi.FlowRecord;
 import java.sql.Array;
@@ -23,16 +24,22 @@ final class FlowRows {
   /** Every column, in the order {@link #read} expects. */
   static final String COLUMNS =
       "ID, ACCOUNT_ID, TEMPLATE_ID, TEMPLATE_NAME, STATE, PROGRESS, "
-          + "PARAMETERS, ADDITIONAL, INPUT_IDS, CREATED_US, STARTED_US, FINISHED_US, ERROR, TIMEOUT, VERSION";
+          + "PARAMETERS, ADDITIONAL, INPUT_IDS, CREATED_US, STARTED_US, FINISHED_US, ERROR, TIMEOUT, VERSION, "
+          + "ATTEMPT, LAST_ERROR, NOT_BEFORE_US, IDEMPOTENCY_KEY, REQUEST_DIGEST, HISTORY, HISTORY_DROPPED";
+
+  /** How many columns there are. */
+  private static final int COUNT = 22;
 
   static final String INSERT =
-      "INSERT INTO FLOWS (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO FLOWS (" + COLUMNS + ") VALUES (?" + ", ?".repeat(COUNT - 1) + ")";
 
-  /** Replaces every column but the id; parameters 15 and 16 are the id and expected version. */
+  /** Replaces every column but the id; the last two parameters are the id and expected version. */
   static final String COMPARE_AND_SET =
       "UPDATE FLOWS SET ACCOUNT_ID = ?, TEMPLATE_ID = ?, "
           + "TEMPLATE_NAME = ?, STATE = ?, PROGRESS = ?, PARAMETERS = ?, ADDITIONAL = ?, INPUT_IDS = ?, "
-          + "CREATED_US = ?, STARTED_US = ?, FINISHED_US = ?, ERROR = ?, TIMEOUT = ?, VERSION = ? "
+          + "CREATED_US = ?, STARTED_US = ?, FINISHED_US = ?, ERROR = ?, TIMEOUT = ?, VERSION = ?, "
+          + "ATTEMPT = ?, LAST_ERROR = ?, NOT_BEFORE_US = ?, IDEMPOTENCY_KEY = ?, REQUEST_DIGEST = ?, "
+          + "HISTORY = ?, HISTORY_DROPPED = ? "
           + "WHERE ID = ? AND VERSION = ?";
 
   private FlowRows() {}
@@ -47,8 +54,8 @@ final class FlowRows {
   static void bindCompareAndSet(PreparedStatement update, FlowRecord expected, FlowRecord next)
       throws SQLException {
     bindValues(update, 1, next);
-    update.setString(15, expected.id());
-    update.setLong(16, expected.version());
+    update.setString(COUNT, expected.id());
+    update.setLong(COUNT + 1, expected.version());
   }
 
   /** Binds every column but the id, starting at parameter {@code first}. */
@@ -71,7 +78,15 @@ final class FlowRows {
         statement, i++, EpochMicros.ofNullable(record.finishedAt(), field + "finishedAt"));
     statement.setString(i++, record.error());
     statement.setString(i++, record.timeout() == null ? null : record.timeout().toString());
-    statement.setLong(i, record.version());
+    statement.setLong(i++, record.version());
+    statement.setInt(i++, record.attempt());
+    statement.setString(i++, record.lastError());
+    setNullableLong(
+        statement, i++, EpochMicros.ofNullable(record.notBefore(), field + "notBefore"));
+    statement.setString(i++, FlowExtras.scopedKey(record.accountId(), record.idempotencyKey()));
+    statement.setString(i++, record.requestDigest());
+    statement.setString(i++, FlowExtras.encodeHistory(record.history(), record.id()));
+    statement.setLong(i, record.history().dropped());
   }
 
   private static void setNullableLong(PreparedStatement statement, int index, @Nullable Long value)
@@ -111,7 +126,13 @@ final class FlowRows {
           nullableTime(row, 12),
           row.getString(13),
           timeout == null ? null : Duration.parse(timeout),
-          row.getLong(15));
+          row.getLong(15),
+          row.getInt(16),
+          row.getString(17),
+          nullableTime(row, 18),
+          FlowExtras.keyOf(row.getString(19)),
+          row.getString(20),
+          FlowExtras.decodeHistory(row.getString(21), row.getLong(22)));
     } catch (RuntimeException e) {
       throw failures.corrupt("the row of flow " + id, e);
     }

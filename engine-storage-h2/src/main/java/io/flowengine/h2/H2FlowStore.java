@@ -2,6 +2,7 @@ package io.flowengine.h2;
 
 import io.flowengine.FlowState;
 import io.flowengine.jdbc.EpochMicros;
+import io.flowengine.jdbc.FlowExtras;
 import io.flowengine.jdbc.FlowUpdates;
 import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.FlowOrdering;
@@ -82,6 +83,25 @@ final class H2FlowStore implements FlowStore {
           });
     } catch (SQLException e) {
       throw failures.of("read flow " + flowId, e);
+    }
+  }
+
+  @Override
+  public Optional<FlowRecord> findByIdempotencyKey(@Nullable String accountId, String key) {
+    String scoped = FlowExtras.scopedKey(accountId, key);
+    try {
+      return pool.call(
+          c -> {
+            try (PreparedStatement select =
+                c.prepareStatement(SELECT + "WHERE IDEMPOTENCY_KEY = ?")) {
+              select.setString(1, scoped);
+              try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(FlowRows.read(row, failures)) : Optional.empty();
+              }
+            }
+          });
+    } catch (SQLException e) {
+      throw failures.of("find the flow with idempotency key " + key, e);
     }
   }
 

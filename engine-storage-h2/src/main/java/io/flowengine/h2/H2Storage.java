@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.flowengine.StorageException;
 import io.flowengine.jdbc.GroupCommit;
+import io.flowengine.jdbc.JdbcApiKeyStore;
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
 import io.flowengine.spi.BufferedAsset;
@@ -388,7 +389,7 @@ public final class H2Storage implements EngineStorage {
         commit,
         cacheSize == 0 ? flows : new CachingFlowStore(flows, cacheSize),
         new H2AssetStore(pool, failures, commit),
-        new H2ApiKeyStore(pool, failures));
+        new JdbcApiKeyStore("API_KEYS", pool, failures));
   }
 
   private static void refuseReadOnly(Connection connection, StorageFailures failures)

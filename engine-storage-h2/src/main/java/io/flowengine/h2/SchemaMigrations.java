@@ -40,7 +40,8 @@ record SchemaMigrations(List<Step> steps) {
 
   /** The schema of this release. */
   static SchemaMigrations current() {
-    return new SchemaMigrations(List.of(new Step(1, SchemaV1.STATEMENTS)));
+    return new SchemaMigrations(
+        List.of(new Step(1, SchemaV1.STATEMENTS), new Step(2, SchemaV2.STATEMENTS)));
   }
 
   /** Returns the version this release writes. */

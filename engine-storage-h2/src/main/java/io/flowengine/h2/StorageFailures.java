@@ -2,6 +2,7 @@ package io.flowengine.h2;
 
 import com.google.common.base.Throwables;
 import io.flowengine.StorageException;
+import io.flowengine.jdbc.SqlFailures;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
@@ -14,18 +15,25 @@ import org.h2.api.ErrorCode;
  *
  * @param database what the database is, e.g. {@code "H2 database /data/flowengine.mv.db"}
  */
-record StorageFailures(String database) {
+record StorageFailures(String database) implements SqlFailures {
 
   /**
    * Returns the exception for {@code e}, raised while doing {@code action} (e.g. "update flow x").
    */
-  StorageException of(String action, SQLException e) {
+  @Override
+  public StorageException of(String action, SQLException e) {
     return new StorageException("could not " + action + " in " + database + ": " + explain(e), e);
   }
 
   /** Returns the exception for a row that cannot be read back, e.g. an edited or damaged row. */
-  StorageException corrupt(String what, RuntimeException e) {
+  @Override
+  public StorageException corrupt(String what, RuntimeException e) {
     return new StorageException(what + " in " + database + " is corrupt: " + e.getMessage(), e);
+  }
+
+  @Override
+  public boolean isDuplicateKey(SQLException e) {
+    return e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1;
   }
 
   static String explain(SQLException e) {

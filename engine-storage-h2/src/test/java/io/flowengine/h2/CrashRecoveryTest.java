@@ -21,10 +21,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,16 @@ class CrashRecoveryTest {
         (parts[0].equals("created") ? inputs : outputs).put(parts[1], parts[2]);
       }
     }
+    List<String> lines = Files.readAllLines(log);
+    List<String> notInFile = new ArrayList<>();
+    Set<String> inFile = flowIdsInFile(db);
+    for (int i = 0; i < lines.size(); i++) {
+      String[] parts = lines.get(i).split(" ");
+      if (parts.length == 3 && parts[0].equals("created") && !inFile.contains(parts[1])) {
+        notInFile.add(parts[1] + " (log line " + (i + 1) + " of " + lines.size() + ")");
+      }
+    }
+    assertThat(notInFile).as("acknowledged flows missing from the file before recovery").isEmpty();
     try (FlowEngine engine =
         FlowEngine.builder().storage(H2Storage.open(db)).template(CrashWorkload.COPY).build()) {
       for (Map.Entry<String, String> input : inputs.entrySet()) {
@@ -165,6 +177,26 @@ class CrashRecoveryTest {
       assertThat(assetsWithoutAFlow(db)).as("assets left by calls the kill interrupted").isZero();
     }
     return inputs.size();
+  }
+
+  /**
+   * Reads the ids of the flows in the file, through a read-only connection of its own, before any
+   * engine has recovered (or changed) anything.
+   */
+  private static Set<String> flowIdsInFile(Path db) throws Exception {
+    Set<String> ids = new HashSet<>();
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:h2:file:"
+                    + db.toAbsolutePath().resolve("flowengine")
+                    + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r");
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery("SELECT ID FROM FLOWS")) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+    }
+    return ids;
   }
 
   /**

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,19 +52,14 @@ public final class GroupCommit implements AutoCloseable {
   private static final List<PendingChange> STOP = List.of();
 
   private final String name;
-  private final ConnectionSource source;
   private final FlowSql sql;
+  private final WriterConnection connection;
   private final ChangeQueue queue;
   private final int maxBatch;
   private final CommitListener listener;
   private final LinkedBlockingQueue<List<PendingChange>> decided = new LinkedBlockingQueue<>();
   private final Thread writerThread;
   private final Thread notifierThread;
-  // The writer's connection and what is prepared on it: the writer thread's alone once started
-  // (close() reads them after joining it). Null after the connection broke, until it is reopened.
-  private @Nullable Connection connection;
-  private @Nullable FlowStatements statements;
-  private @Nullable BatchWriter writer;
 
   private GroupCommit(
       String name,
@@ -76,9 +70,10 @@ public final class GroupCommit implements AutoCloseable {
       CommitListener listener)
       throws SQLException {
     this.name = name;
-    this.source = source;
     this.sql = sql;
-    connect();
+    // the writer thread's alone once started; close() uses it after joining that thread
+    this.connection = new WriterConnection(name, source, sql);
+    connection.writer();
     this.queue = new ChangeQueue(capacity);
     this.maxBatch = maxBatch;
     this.listener = listener;
@@ -273,84 +268,24 @@ public final class GroupCommit implements AutoCloseable {
 
   /** Writes a batch on the current connection, opening a new one first if the last one broke. */
   private int writeOrFail(List<PendingChange> batch) {
-    BatchWriter current = writer;
-    if (current == null) {
-      try {
-        current = connect();
-      } catch (SQLException e) {
-        RuntimeException failure =
-            sql.failure("reconnect to write " + batch.size() + " changes", e);
-        for (PendingChange change : batch) {
-          change.fail(failure);
-        }
-        return 0;
+    BatchWriter current;
+    try {
+      current = connection.writer();
+    } catch (SQLException e) {
+      RuntimeException failure = sql.failure("reconnect to write " + batch.size() + " changes", e);
+      for (PendingChange change : batch) {
+        change.fail(failure);
       }
+      return 0;
     }
     int executed = current.write(batch);
     for (PendingChange change : batch) {
       if (change.failure != null) {
-        dropIfBroken();
+        connection.dropIfBroken();
         break;
       }
     }
     return executed;
-  }
-
-  private BatchWriter connect() throws SQLException {
-    Connection opened = source.open();
-    try {
-      opened.setAutoCommit(false);
-      FlowStatements prepared = sql.prepare(opened);
-      BatchWriter created = new BatchWriter(opened, prepared, sql);
-      connection = opened;
-      statements = prepared;
-      writer = created;
-      return created;
-    } catch (SQLException | RuntimeException e) {
-      closeQuietly(opened);
-      throw e;
-    }
-  }
-
-  /** After a failed change: forgets the connection if it no longer works. */
-  private void dropIfBroken() {
-    Connection current = connection;
-    boolean valid;
-    try {
-      valid = current != null && current.isValid(5);
-    } catch (SQLException e) {
-      valid = false;
-    }
-    if (!valid) {
-      log.warn("{}: the writer's connection broke; the next batch opens a new one", name);
-      closeConnection();
-    }
-  }
-
-  private void closeConnection() {
-    FlowStatements prepared = statements;
-    if (prepared != null) {
-      try {
-        prepared.close();
-      } catch (SQLException e) {
-        log.debug("{}: closing the statements failed", name, e);
-      }
-    }
-    Connection current = connection;
-    if (current != null) {
-      closeQuietly(current);
-    }
-    statements = null;
-    connection = null;
-    writer = null;
-  }
-
-  private void closeQuietly(Connection c) {
-    try {
-      c.close();
-    } catch (SQLException e) {
-      log.debug("{}: closing the connection failed", name, e);
-    }
   }
 
   private void notifyCallers() {
@@ -394,7 +329,7 @@ public final class GroupCommit implements AutoCloseable {
         }
       }
     }
-    closeConnection();
+    connection.close();
     if (interrupted) {
       Thread.currentThread().interrupt();
     }

@@ -1,5 +1,7 @@
 package io.flowengine.postgres;
 
+import io.flowengine.jdbc.SqlConnections;
+import io.flowengine.jdbc.SqlWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -13,14 +15,8 @@ import org.slf4j.LoggerFactory;
  * the pool cannot hand out within its timeout is the pool's {@link SQLException}, which the stores
  * turn into a {@link io.flowengine.StorageException} naming the database. Thread-safe.
  */
-final class Connections {
+final class Connections implements SqlConnections {
   private static final Logger log = LoggerFactory.getLogger(Connections.class);
-
-  /** Work done with a borrowed connection. */
-  @FunctionalInterface
-  interface Work<T> {
-    T apply(Connection connection) throws SQLException;
-  }
 
   private final DataSource source;
   private final PostgresFailures failures;
@@ -39,12 +35,13 @@ final class Connections {
    *
    * @throws SQLException what {@code work} threw, or the pool's failure to connect
    */
-  <T> T call(Work<T> work) throws SQLException {
+  @Override
+  public <T> T call(SqlWork<T> work) throws SQLException {
     try (Connection connection = source.getConnection()) {
       if (!connection.getAutoCommit()) {
         connection.setAutoCommit(true);
       }
-      return work.apply(connection);
+      return work.execute(connection);
     }
   }
 
@@ -53,11 +50,11 @@ final class Connections {
    *
    * @throws SQLException what {@code work} or the commit threw
    */
-  <T> T inTransaction(Work<T> work) throws SQLException {
+  <T> T inTransaction(SqlWork<T> work) throws SQLException {
     try (Connection connection = source.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        T result = work.apply(connection);
+        T result = work.execute(connection);
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException | Error e) {

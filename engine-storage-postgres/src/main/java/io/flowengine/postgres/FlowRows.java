@@ -2,6 +2,7 @@ package io.flowengine.postgres;
 
 import io.flowengine.FlowState;
 import io.flowengine.jdbc.EpochMicros;
+import io.flowengine.jdbc.FlowExtras;
 import io.flowengine.jdbc.ParameterCodec;
 import io.flowengine.spi.FlowRecord;
 import java.sql.Array;
@@ -27,13 +28,25 @@ final class FlowRows {
   /** Every column a record holds, in the order {@link #read} expects. */
   static final String COLUMNS =
       "id, account_id, template_id, template_name, state, progress, parameters, additional, "
-          + "input_ids, created_us, started_us, finished_us, error, timeout, version";
+          + "input_ids, created_us, started_us, finished_us, error, timeout, version, "
+          + "attempt, last_error, not_before_us, idempotency_key, request_digest, history, "
+          + "history_dropped";
+
+  /** How many columns {@link #COLUMNS} names. */
+  static final int COUNT = 22;
+
+  /** {@code column = ?} for every column but the id, in the order {@link #bindValues} binds. */
+  static final String SET_VALUES =
+      java.util.Arrays.stream(COLUMNS.split(", "))
+          .skip(1)
+          .map(column -> column + " = ?")
+          .collect(java.util.stream.Collectors.joining(", "));
 
   private FlowRows() {}
 
   /**
-   * Binds every column but the id, starting at parameter {@code first}: 14 parameters, in the order
-   * of {@link #COLUMNS}.
+   * Binds every column but the id, starting at parameter {@code first}: {@code COUNT - 1}
+   * parameters, in the order of {@link #COLUMNS}.
    */
   static void bindValues(PreparedStatement statement, int first, FlowRecord record)
       throws SQLException {
@@ -55,7 +68,15 @@ final class FlowRows {
         statement, i++, EpochMicros.ofNullable(record.finishedAt(), field + "finishedAt"));
     statement.setString(i++, record.error());
     statement.setString(i++, record.timeout() == null ? null : record.timeout().toString());
-    statement.setLong(i, record.version());
+    statement.setLong(i++, record.version());
+    statement.setInt(i++, record.attempt());
+    statement.setString(i++, record.lastError());
+    setNullableLong(
+        statement, i++, EpochMicros.ofNullable(record.notBefore(), field + "notBefore"));
+    statement.setString(i++, FlowExtras.scopedKey(record.accountId(), record.idempotencyKey()));
+    statement.setString(i++, record.requestDigest());
+    statement.setString(i++, FlowExtras.encodeHistory(record.history(), record.id()));
+    statement.setLong(i, record.history().dropped());
   }
 
   /**
@@ -68,6 +89,7 @@ final class FlowRows {
     EpochMicros.of(record.createdAt(), field + "createdAt");
     EpochMicros.ofNullable(record.startedAt(), field + "startedAt");
     EpochMicros.ofNullable(record.finishedAt(), field + "finishedAt");
+    EpochMicros.ofNullable(record.notBefore(), field + "notBefore");
   }
 
   private static void setNullableLong(PreparedStatement statement, int index, @Nullable Long value)
@@ -107,7 +129,13 @@ final class FlowRows {
           nullableTime(row, 12),
           row.getString(13),
           timeout == null ? null : Duration.parse(timeout),
-          row.getLong(15));
+          row.getLong(15),
+          row.getInt(16),
+          row.getString(17),
+          nullableTime(row, 18),
+          FlowExtras.keyOf(row.getString(19)),
+          row.getString(20),
+          FlowExtras.decodeHistory(row.getString(21), row.getLong(22)));
     } catch (RuntimeException e) {
       throw failures.corrupt("the row of flow " + id, e);
     }

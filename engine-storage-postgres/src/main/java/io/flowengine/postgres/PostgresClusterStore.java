@@ -63,10 +63,9 @@ final class PostgresClusterStore implements ClusterStore {
           + " FROM flowengine_flows f WHERE f.state IN (2, 3) AND f.owner_node IS NULL) o"
           + " ORDER BY id LIMIT ?";
   private static final String TAKE_OVER =
-      "UPDATE flowengine_flows SET account_id = ?, template_id = ?, template_name = ?, state = ?,"
-          + " progress = ?, parameters = ?, additional = ?, input_ids = ?, created_us = ?,"
-          + " started_us = ?, finished_us = ?, error = ?, timeout = ?, version = ?,"
-          + " owner_node = NULL, owner_epoch = NULL WHERE id = ? AND version = ?";
+      "UPDATE flowengine_flows SET "
+          + FlowRows.SET_VALUES
+          + ", owner_node = NULL, owner_epoch = NULL WHERE id = ? AND version = ?";
 
   private final Connections connections;
   private final PostgresFailures failures;
@@ -240,8 +239,8 @@ final class PostgresClusterStore implements ClusterStore {
               for (int i = 0; i < replaced.length; i++) {
                 FlowRecord to = next.get(i);
                 FlowRows.bindValues(update, 1, to);
-                update.setString(15, to.id());
-                update.setLong(16, expected.get(i).version());
+                update.setString(FlowRows.COUNT, to.id());
+                update.setLong(FlowRows.COUNT + 1, expected.get(i).version());
                 replaced[i] = update.executeUpdate() == 1;
                 if (replaced[i] && to.state() == FlowState.STARTING) {
                   outputs.setString(1, to.id());

@@ -1,6 +1,7 @@
 package io.flowengine.postgres;
 
 import io.flowengine.StorageException;
+import io.flowengine.jdbc.SqlFailures;
 import java.sql.SQLException;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param database what the database is, e.g. {@code "PostgreSQL database flows at db1:5432"}
  */
-record PostgresFailures(String database) {
+record PostgresFailures(String database) implements SqlFailures {
   /** SQLSTATE of a unique-constraint violation. */
   static final String UNIQUE_VIOLATION = "23505";
 
@@ -20,13 +21,20 @@ record PostgresFailures(String database) {
   static final String EXCLUSION_VIOLATION = "23P01";
 
   /** Returns the exception for {@code e}, raised while doing {@code action}. */
-  StorageException of(String action, SQLException e) {
+  @Override
+  public StorageException of(String action, SQLException e) {
     return new StorageException("could not " + action + " in " + database + ": " + explain(e), e);
   }
 
   /** Returns the exception for a row that cannot be read back, e.g. an edited or damaged row. */
-  StorageException corrupt(String what, RuntimeException e) {
+  @Override
+  public StorageException corrupt(String what, RuntimeException e) {
     return new StorageException(what + " in " + database + " is corrupt: " + e.getMessage(), e);
+  }
+
+  @Override
+  public boolean isDuplicateKey(SQLException e) {
+    return isDuplicate(e);
   }
 
   /** Returns whether {@code e} reports a duplicate key. */

@@ -23,15 +23,12 @@ record PostgresFlowSql(PostgresFailures failures) implements FlowSql {
           + FlowRows.TABLE
           + " ("
           + FlowRows.COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + ") VALUES (?"
+          + ", ?".repeat(FlowRows.COUNT - 1)
+          + ")";
 
   static final String COMPARE_AND_SET =
-      "UPDATE "
-          + FlowRows.TABLE
-          + " SET account_id = ?, template_id = ?, template_name = ?, state = ?, progress = ?,"
-          + " parameters = ?, additional = ?, input_ids = ?, created_us = ?, started_us = ?,"
-          + " finished_us = ?, error = ?, timeout = ?, version = ?"
-          + " WHERE id = ? AND version = ?";
+      "UPDATE " + FlowRows.TABLE + " SET " + FlowRows.SET_VALUES + " WHERE id = ? AND version = ?";
 
   static final String DELETE = "DELETE FROM " + FlowRows.TABLE + " WHERE id = ? AND version = ?";
 
@@ -64,8 +61,8 @@ record PostgresFlowSql(PostgresFailures failures) implements FlowSql {
     @Override
     public boolean compareAndSet(FlowRecord expected, FlowRecord next) throws SQLException {
       FlowRows.bindValues(update, 1, next);
-      update.setString(15, expected.id());
-      update.setLong(16, expected.version());
+      update.setString(FlowRows.COUNT, expected.id());
+      update.setLong(FlowRows.COUNT + 1, expected.version());
       return update.executeUpdate() == 1;
     }
 

@@ -1,6 +1,7 @@
 package io.flowengine.postgres;
 
 import io.flowengine.FlowState;
+import io.flowengine.jdbc.FlowExtras;
 import io.flowengine.jdbc.FlowUpdates;
 import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.spi.FlowPageRequest;
@@ -82,6 +83,25 @@ final class PostgresFlowStore implements FlowStore {
           });
     } catch (SQLException e) {
       throw failures.of("read flow " + flowId, e);
+    }
+  }
+
+  @Override
+  public Optional<FlowRecord> findByIdempotencyKey(@Nullable String accountId, String key) {
+    String scoped = FlowExtras.scopedKey(accountId, key);
+    try {
+      return connections.call(
+          c -> {
+            try (PreparedStatement select =
+                c.prepareStatement(SELECT + " WHERE idempotency_key = ?")) {
+              select.setString(1, scoped);
+              try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(FlowRows.read(row, failures)) : Optional.empty();
+              }
+            }
+          });
+    } catch (SQLException e) {
+      throw failures.of("find the flow with idempotency key " + key, e);
     }
   }
 

@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.flowengine.StorageException;
 import io.flowengine.jdbc.ConnectionSource;
 import io.flowengine.jdbc.GroupCommit;
+import io.flowengine.jdbc.JdbcApiKeyStore;
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
 import io.flowengine.spi.BufferedAsset;
@@ -78,7 +79,7 @@ public final class PostgresStorage implements EngineStorage {
     this.commit = commit;
     this.flows = new PostgresFlowStore(connections, commit);
     this.assets = new PostgresAssetStore(connections, nodeId, commit);
-    this.apiKeys = new PostgresApiKeyStore(connections);
+    this.apiKeys = new JdbcApiKeyStore("flowengine_api_keys", connections, connections.failures());
     this.changes = changes;
     this.cluster =
         changes == null ? null : new PostgresClusterStore(connections, nodeId, lease, changes);

@@ -49,7 +49,10 @@ record SchemaMigrations(List<Step> steps) {
   /** The schema of this release. */
   static SchemaMigrations current() {
     return new SchemaMigrations(
-        List.of(new Step(1, SchemaV1.STATEMENTS), new Step(2, SchemaV2.STATEMENTS)));
+        List.of(
+            new Step(1, SchemaV1.STATEMENTS),
+            new Step(2, SchemaV2.STATEMENTS),
+            new Step(3, SchemaV3.STATEMENTS)));
   }
 
   /** Returns the version this release writes. */

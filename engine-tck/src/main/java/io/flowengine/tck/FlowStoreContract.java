@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The behaviour every {@link FlowStore} must have: records round-trip unchanged, duplicates are
  * refused, every change is a compare-and-set on the version, and the batch queries recovery,
- * retention and quotas use, plus the listings of {@link FlowStorePagingContract}. A store's test
+ * retention and quotas use, plus the listings of {@link FlowStorePagingContract} and the retry
+ * schedule, idempotency keys and history of {@link FlowRecordExtrasContract}. A store's test
  * extends this class and returns a fresh, empty store from {@link #newStore()}.
  */
-public abstract class FlowStoreContract extends FlowStorePagingContract {
+public abstract class FlowStoreContract extends FlowRecordExtrasContract {
   /** For a subclass that runs the suite against its own flow store. */
   protected FlowStoreContract() {}
 

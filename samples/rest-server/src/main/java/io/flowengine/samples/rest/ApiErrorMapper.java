@@ -2,6 +2,7 @@ package io.flowengine.samples.rest;
 
 import io.flowengine.AuthenticationException;
 import io.flowengine.FlowStateException;
+import io.flowengine.IdempotencyConflictException;
 import io.flowengine.InvalidRequestException;
 import io.flowengine.NotFoundException;
 import io.flowengine.PayloadTooLargeException;
@@ -57,6 +58,9 @@ final class ApiErrorMapper {
         .error(
             FlowStateException.class,
             (req, res, e) -> responses.send(res, Status.CONFLICT_409, StateConflictJson.of(e)))
+        .error(
+            IdempotencyConflictException.class,
+            (req, res, e) -> detail(res, Status.CONFLICT_409, e))
         .error(
             NotAcceptableException.class,
             (req, res, e) -> detail(res, Status.NOT_ACCEPTABLE_406, e))

@@ -26,6 +26,16 @@ final class EngineRequests {
    * @throws RequestValidationException listing every problem found
    */
   static NewFlow newFlow(CreateFlowRequest body) {
+    return newFlow(body, null);
+  }
+
+  /**
+   * Returns the engine request for a {@code POST /flows} body and its {@code Idempotency-Key}
+   * header, if any.
+   *
+   * @throws RequestValidationException listing every malformed field
+   */
+  static NewFlow newFlow(CreateFlowRequest body, @Nullable String idempotencyKey) {
     RequestValidationException.Collector problems = new RequestValidationException.Collector();
     if (body.template() == null) {
       problems.add(List.of("body", "template"), "Field required", "missing");
@@ -53,8 +63,33 @@ final class EngineRequests {
         flow.input(input);
       }
     }
+    if (body.startAt() != null) {
+      try {
+        flow.startAt(java.time.Instant.parse(body.startAt()));
+      } catch (java.time.format.DateTimeParseException e) {
+        problems.add(
+            List.of("body", "start_at"), "Input should be an ISO-8601 time", "datetime_parsing");
+      }
+    }
+    if (idempotencyKey != null) {
+      flow.idempotencyKey(idempotencyKey);
+    }
     problems.throwIfAny();
     return flow.build();
+  }
+
+  /**
+   * Parses an ISO-8601 time of the body's field {@code field}.
+   *
+   * @throws RequestValidationException if it is not one
+   */
+  static java.time.Instant time(String value, String field) {
+    try {
+      return java.time.Instant.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw RequestValidationException.of(
+          List.of("body", field), "Input should be an ISO-8601 time", "datetime_parsing");
+    }
   }
 
   /**

@@ -85,7 +85,11 @@ class ListFlowsTest {
             "created_at",
             "started_at",
             "finished_at",
-            "error");
+            "error",
+            "attempt",
+            "last_error",
+            "start_at",
+            "next_attempt_at");
     assertThat(first.get("progress").isDouble()).isTrue();
     assertThat(first.get("parameters").get("quality").asText()).isEqualTo("high");
   }

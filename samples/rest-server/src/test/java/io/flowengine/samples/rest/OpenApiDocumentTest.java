@@ -70,7 +70,7 @@ class OpenApiDocumentTest {
                     .forEach(
                         method -> documented.add(method + " " + RecordedRoutes.normalized(path))));
     assertThat(new TreeSet<>(routes.operations())).isEqualTo(documented);
-    assertThat(routes.operations()).hasSize(15);
+    assertThat(routes.operations()).hasSize(16);
     Set<String> paths = new LinkedHashSet<>();
     api.getPaths().keySet().forEach(path -> paths.add(RecordedRoutes.normalized(path)));
     assertThat(routes.fallbacks()).as("the 405 fallbacks").isSubsetOf(paths);
@@ -108,7 +108,7 @@ class OpenApiDocumentTest {
                           }
                           checked.add(method + " " + path);
                         }));
-    assertThat(checked).hasSize(12);
+    assertThat(checked).hasSize(13);
     Schema<?> detail = schema("ValidationError").getProperties().get("detail");
     assertThat(detail.getItems().get$ref()).endsWith("ValidationErrorItem");
     assertThat(schema("ValidationErrorItem").getRequired()).containsExactly("loc", "msg", "type");

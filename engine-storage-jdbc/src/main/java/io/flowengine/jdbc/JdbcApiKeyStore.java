@@ -1,6 +1,5 @@
-package io.flowengine.postgres;
+package io.flowengine.jdbc;
 
-import io.flowengine.jdbc.EpochMicros;
 import io.flowengine.spi.ApiKeyRecord;
 import io.flowengine.spi.ApiKeyStore;
 import java.sql.PreparedStatement;
@@ -14,19 +13,33 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link ApiKeyStore} on the {@code flowengine_api_keys} table: hashes only, never secrets. Each
- * call is one auto-committed statement. Thread-safe.
+ * An {@link ApiKeyStore} on a SQL table of API keys, the same on every database the SQL stores
+ * support: hashes only, never secrets. Each call is one auto-committed statement. Thread-safe.
+ *
+ * <p>The table has the columns {@code id, account_id, name, secret_hash, created_us, expires_us,
+ * last_used_us, revoked_us} (times in microseconds since the epoch, the last two nullable), with
+ * {@code id} its primary key.
  */
-final class PostgresApiKeyStore implements ApiKeyStore {
+public final class JdbcApiKeyStore implements ApiKeyStore {
   private static final String COLUMNS =
       "id, account_id, name, secret_hash, created_us, expires_us, last_used_us, revoked_us";
 
-  private final Connections connections;
-  private final PostgresFailures failures;
+  private final String table;
+  private final SqlConnections pool;
+  private final SqlFailures failures;
 
-  PostgresApiKeyStore(Connections connections) {
-    this.connections = connections;
-    this.failures = connections.failures();
+  /**
+   * Creates a store on {@code table}, an unquoted SQL name.
+   *
+   * @throws IllegalArgumentException if {@code table} is not a plain SQL name
+   */
+  public JdbcApiKeyStore(String table, SqlConnections pool, SqlFailures failures) {
+    if (!table.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException("not a plain SQL table name: " + table);
+    }
+    this.table = table;
+    this.pool = pool;
+    this.failures = failures;
   }
 
   @Override
@@ -37,11 +50,13 @@ final class PostgresApiKeyStore implements ApiKeyStore {
     Long lastUsed = EpochMicros.ofNullable(key.lastUsedAt(), field + "lastUsedAt");
     Long revoked = EpochMicros.ofNullable(key.revokedAt(), field + "revokedAt");
     try {
-      connections.call(
+      pool.call(
           c -> {
             try (PreparedStatement insert =
                 c.prepareStatement(
-                    "INSERT INTO flowengine_api_keys ("
+                    "INSERT INTO "
+                        + table
+                        + " ("
                         + COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
               insert.setString(1, key.id());
@@ -56,7 +71,7 @@ final class PostgresApiKeyStore implements ApiKeyStore {
             }
           });
     } catch (SQLException e) {
-      if (PostgresFailures.isDuplicate(e)) {
+      if (failures.isDuplicateKey(e)) {
         throw new IllegalStateException("API key " + key.id() + " already exists", e);
       }
       throw failures.of("insert API key " + key.id(), e);
@@ -72,7 +87,7 @@ final class PostgresApiKeyStore implements ApiKeyStore {
   @Override
   public List<ApiKeyRecord> list(String accountId) {
     return select(
-        "WHERE account_id = ? ORDER BY created_us, id",
+        "WHERE account_id = ? ORDER BY account_id, created_us, id",
         accountId,
         "list the API keys of account " + accountId);
   }
@@ -81,7 +96,7 @@ final class PostgresApiKeyStore implements ApiKeyStore {
   public boolean revoke(String keyId, Instant revokedAt) {
     long micros = EpochMicros.of(revokedAt, "revokedAt");
     return update(
-            "UPDATE flowengine_api_keys SET revoked_us = ? WHERE id = ? AND revoked_us IS NULL",
+            "UPDATE " + table + " SET revoked_us = ? WHERE id = ? AND revoked_us IS NULL",
             micros,
             keyId,
             "revoke API key " + keyId)
@@ -91,7 +106,7 @@ final class PostgresApiKeyStore implements ApiKeyStore {
   @Override
   public void recordUse(String keyId, Instant usedAt) {
     update(
-        "UPDATE flowengine_api_keys SET last_used_us = ? WHERE id = ?",
+        "UPDATE " + table + " SET last_used_us = ? WHERE id = ?",
         EpochMicros.of(usedAt, "usedAt"),
         keyId,
         "record the use of API key " + keyId);
@@ -99,7 +114,7 @@ final class PostgresApiKeyStore implements ApiKeyStore {
 
   private int update(String sql, long micros, String keyId, String action) {
     try {
-      return connections.call(
+      return pool.call(
           c -> {
             try (PreparedStatement update = c.prepareStatement(sql)) {
               update.setLong(1, micros);
@@ -114,10 +129,10 @@ final class PostgresApiKeyStore implements ApiKeyStore {
 
   private List<ApiKeyRecord> select(String where, String parameter, String action) {
     try {
-      return connections.call(
+      return pool.call(
           c -> {
             try (PreparedStatement select =
-                c.prepareStatement("SELECT " + COLUMNS + " FROM flowengine_api_keys " + where)) {
+                c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " " + where)) {
               select.setString(1, parameter);
               try (ResultSet rows = select.executeQuery()) {
                 List<ApiKeyRecord> keys = new ArrayList<>();

@@ -1,0 +1,63 @@
+package io.flowengine;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+
+/**
+ * The recorded state changes of a flow, oldest first, bounded: it keeps the first {@value
+ * #FIRST_KEPT} and the last {@value #LAST_KEPT} changes and counts the ones dropped between them,
+ * so a long retry loop cannot grow it without limit. Stored with the flow and deleted with it.
+ * Immutable and thread-safe.
+ *
+ * @param transitions the kept changes, oldest first
+ * @param dropped how many changes were dropped between the first and the last kept ones
+ */
+public record FlowHistory(List<FlowTransition> transitions, long dropped) {
+  /** How many of the first changes are always kept. */
+  public static final int FIRST_KEPT = 10;
+
+  /** How many of the latest changes are kept. */
+  public static final int LAST_KEPT = 40;
+
+  /** An empty history. */
+  public static final FlowHistory EMPTY = new FlowHistory(List.of(), 0);
+
+  /**
+   * Copies the list.
+   *
+   * @throws IllegalArgumentException if it holds more than the bound or {@code dropped} is negative
+   */
+  public FlowHistory {
+    transitions = ImmutableList.copyOf(requireNonNull(transitions, "transitions"));
+    if (transitions.size() > FIRST_KEPT + LAST_KEPT || dropped < 0) {
+      throw new IllegalArgumentException(
+          "a history keeps at most "
+              + (FIRST_KEPT + LAST_KEPT)
+              + " changes, had "
+              + transitions.size()
+              + " and "
+              + dropped
+              + " dropped");
+    }
+  }
+
+  /** Returns the history with {@code change} appended, dropping the oldest of the last ones. */
+  public FlowHistory with(FlowTransition change) {
+    requireNonNull(change, "change");
+    ImmutableList.Builder<FlowTransition> next =
+        ImmutableList.builderWithExpectedSize(transitions.size() + 1);
+    if (transitions.size() < FIRST_KEPT + LAST_KEPT) {
+      return new FlowHistory(next.addAll(transitions).add(change).build(), dropped);
+    }
+    next.addAll(transitions.subList(0, FIRST_KEPT));
+    next.addAll(transitions.subList(FIRST_KEPT + 1, transitions.size()));
+    return new FlowHistory(next.add(change).build(), dropped + 1);
+  }
+
+  /** Returns how many changes the flow went through, kept or dropped. */
+  public long total() {
+    return transitions.size() + dropped;
+  }
+}
