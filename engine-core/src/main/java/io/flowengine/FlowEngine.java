@@ -137,7 +137,13 @@ public interface FlowEngine extends FlowOperations, AutoCloseable {
 
     /**
      * Runs flows on {@code executor} instead of a new virtual thread each. The engine does not shut
-     * it down.
+     * it down. The executor may refuse a flow ({@link
+     * java.util.concurrent.RejectedExecutionException}, e.g. a bounded pool's {@code AbortPolicy}):
+     * the flow then stays {@link FlowState#STARTING} at the head of the queue and is offered again
+     * when one of the engine's tasks on the executor ends, or after a back-off (1 ms, doubling up
+     * to 200 ms) on the {@linkplain #deadlineScheduler deadline scheduler}; it can be aborted while
+     * it waits, and then ends {@link FlowState#ABORTED}. In cluster mode the node's rounds run on
+     * it too; a refused round is made up by the next heartbeat.
      */
     public Builder executor(Executor executor) {
       checkState(this.executor == null, "executor was already set to %s", this.executor);

@@ -2,11 +2,14 @@ package io.flowengine;
 
 /**
  * Receives flow changes: every state change and every progress change, each only once it is stored
- * (on a durable store: committed). Called outside any lock, on the thread that made the change or,
- * for the changes a flow's own thread queues without waiting (dispatch, progress, its outcome) on a
- * durable store, on the store's notifier thread; so a listener must be quick and must not block;
- * what it throws is logged and otherwise ignored. A reader of the flow (or {@link
- * FlowEngine#awaitFlow}) may see a change slightly before the listeners are told of it.
+ * (on a durable store: committed). One flow's changes arrive one at a time, in the order in which
+ * they were stored ({@code previous} of each is the {@code current} of the one before), whichever
+ * threads stored them. Called outside any lock, on the thread that made the change, on the store's
+ * notifier thread (for the changes a flow's own thread queues without waiting on a durable store),
+ * or on the thread that stored an earlier change of the same flow and delivers the ones waiting
+ * behind it; so a listener must be quick and must not block; what it throws is logged and otherwise
+ * ignored. A reader of the flow may see a change slightly before the listeners are told of it;
+ * {@link FlowEngine#awaitFlow} completes only after they were told of the terminal change.
  * Implementations must be thread-safe: changes of different flows arrive concurrently.
  */
 public interface FlowListener {

@@ -1,6 +1,7 @@
 package io.flowengine.bench;
 
 import io.flowengine.FlowEngine;
+import io.flowengine.FlowListener;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,12 +41,15 @@ public class FlowLifecycleBenchmark {
   static final int BATCH = 1000;
 
   private FlowEngine engine;
+  private FlowEngine listened;
   private ExecutorService executor;
 
-  /** Starts an in-memory engine and the baseline's executor. */
+  /** Starts an in-memory engine, one with a listener, and the baseline's executor. */
   @Setup
   public void setUp() {
     engine = FlowEngine.builder().template(NoopFlows.template()).build();
+    listened =
+        FlowEngine.builder().template(NoopFlows.template()).listener(new FlowListener() {}).build();
     executor = Executors.newVirtualThreadPerTaskExecutor();
   }
 
@@ -53,12 +57,14 @@ public class FlowLifecycleBenchmark {
   @TearDown(Level.Invocation)
   public void purge() {
     engine.purgeFinishedFlows(Duration.ZERO);
+    listened.purgeFinishedFlows(Duration.ZERO);
   }
 
-  /** Closes the engine and the executor. */
+  /** Closes the engines and the executor. */
   @TearDown
   public void tearDown() {
     engine.close();
+    listened.close();
     executor.close();
   }
 
@@ -67,6 +73,16 @@ public class FlowLifecycleBenchmark {
   @OperationsPerInvocation(BATCH)
   public void engine() {
     NoopFlows.runBatch(engine, BATCH);
+  }
+
+  /**
+   * Flows per second through an engine with one (empty) listener: each change then takes its place
+   * in the flow's ordered delivery.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void engineWithListener() {
+    NoopFlows.runBatch(listened, BATCH);
   }
 
   /** No-ops per second through a virtual-thread executor. */

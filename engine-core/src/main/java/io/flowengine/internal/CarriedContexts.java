@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.flowengine.spi.ContextPropagator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The callers' contexts waiting for their flows to run: captured by every {@link ContextPropagator}
  * on the caller's thread, attached on the flow's thread. In memory only, and bounded: at most
  * {@value #MAX_WAITING} flows keep a captured context (the oldest are dropped beyond that); a flow
- * takes its context when it runs, and an abort or delete drops it. Thread-safe.
+ * takes its context when it runs, and an abort or delete drops it. A step's thread's contexts are
+ * also carried onto the threads the step fans out to ({@link #fork}). Thread-safe.
  */
 final class CarriedContexts {
   private static final Logger log = LoggerFactory.getLogger(CarriedContexts.class);
@@ -29,17 +31,7 @@ final class CarriedContexts {
 
   /** Captures the calling thread's contexts for {@code flowId}, replacing any captured before. */
   void capture(String flowId) {
-    List<Captured<?>> captured = new ArrayList<>(propagators.size());
-    for (ContextPropagator<?> propagator : propagators) {
-      try {
-        Captured<?> one = Captured.of(propagator);
-        if (one != null) {
-          captured.add(one);
-        }
-      } catch (RuntimeException e) {
-        log.warn("context propagator {} failed to capture for flow {}", propagator, flowId, e);
-      }
-    }
+    List<Captured<?>> captured = captureAll(flowId);
     if (!captured.isEmpty()) {
       waiting.put(flowId, captured);
     } else if (waiting.estimatedSize() > 0) {
@@ -64,6 +56,36 @@ final class CarriedContexts {
     if (captured == null) {
       return () -> {};
     }
+    return attachAll(captured, flowId);
+  }
+
+  /**
+   * Captures the calling thread's contexts now (a step's thread: the flow's MDC keys, its trace
+   * span) for the threads it fans out to ({@link ParallelMap}).
+   *
+   * @return what attaches them on the calling thread, once per call, and detaches on close
+   */
+  Supplier<ContextPropagator.Attachment> fork(String flowId) {
+    List<Captured<?>> captured = captureAll(flowId);
+    return captured.isEmpty() ? () -> () -> {} : () -> attachAll(captured, flowId);
+  }
+
+  private List<Captured<?>> captureAll(String flowId) {
+    List<Captured<?>> captured = new ArrayList<>(propagators.size());
+    for (ContextPropagator<?> propagator : propagators) {
+      try {
+        Captured<?> one = Captured.of(propagator);
+        if (one != null) {
+          captured.add(one);
+        }
+      } catch (RuntimeException e) {
+        log.warn("context propagator {} failed to capture for flow {}", propagator, flowId, e);
+      }
+    }
+    return captured;
+  }
+
+  private static ContextPropagator.Attachment attachAll(List<Captured<?>> captured, String flowId) {
     List<ContextPropagator.Attachment> attached = new ArrayList<>(captured.size());
     for (Captured<?> one : captured) {
       try {

@@ -221,7 +221,7 @@ final class ClusterNode {
     if (record.isEmpty()) {
       waiters.deleted(flowId);
     } else if (record.get().state().isTerminal()) {
-      waiters.terminal(record.get());
+      ctx.stateMachine().terminalFound(record.get());
     }
   }
 

@@ -74,14 +74,22 @@ final class ClusterTakeover {
     if (from.isEmpty()) {
       return 0;
     }
-    boolean[] replaced = store.takeOver(from, to);
+    List<OrderedDelivery.Slot> slots = machine.reserveAll(to);
+    boolean[] replaced;
+    try {
+      replaced = store.takeOver(from, to);
+    } catch (RuntimeException | Error e) {
+      slots.forEach(OrderedDelivery.Slot::cancel);
+      throw e;
+    }
     int changed = 0;
     for (int i = 0; i < replaced.length; i++) {
-      if (replaced[i]) {
+      if (replaced[i] && from.get(i).state() != to.get(i).state()) {
         changed++;
-        if (from.get(i).state() != to.get(i).state()) {
-          machine.changed(from.get(i), to.get(i));
-        }
+        slots.get(i).changed(from.get(i), to.get(i));
+      } else {
+        changed += replaced[i] ? 1 : 0;
+        slots.get(i).cancel(); // not stored, or stored without a state change to tell
       }
     }
     return changed;

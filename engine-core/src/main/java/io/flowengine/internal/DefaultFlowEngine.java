@@ -108,7 +108,11 @@ final class DefaultFlowEngine implements FlowEngine {
     DelayedRuns delayed = new DelayedRuns(deadlines, machine);
     FlowRunner runner =
         new FlowRunner(
-            config.executor(), config.maxRunningFlows(), new FlowExecution(ctx, delayed));
+            config.executor(),
+            config.maxRunningFlows(),
+            new FlowExecution(ctx, delayed),
+            deadlines,
+            ctx.stateMachine()::now);
     ClusterNode cluster =
         storage
             .cluster()
@@ -173,7 +177,7 @@ final class DefaultFlowEngine implements FlowEngine {
       throw e;
     }
     if (current.state().isTerminal()) {
-      waiters.terminal(current);
+      ctx.stateMachine().terminalFound(current); // after the listeners heard of it
     }
     return waiter;
   }
@@ -193,6 +197,11 @@ final class DefaultFlowEngine implements FlowEngine {
       throw new IllegalArgumentException("age must not be negative: " + age);
     }
     return Retention.purge(ctx, ctx.stateMachine().now().minus(age));
+  }
+
+  /** Returns how many flows have changes waiting for delivery to listeners (for tests). */
+  int pendingDeliveries() {
+    return ctx.stateMachine().pendingDeliveries();
   }
 
   @Override

@@ -175,7 +175,7 @@ final class DefaultStepContext implements StepContext {
   @Override
   public <T, R> List<R> inParallel(List<T> items, CheckedFunction<? super T, ? extends R> work)
       throws Exception {
-    return ParallelMap.map(items, work);
+    return ParallelMap.map(items, work, ctx.contexts().fork(flow.id()));
   }
 
   @Override

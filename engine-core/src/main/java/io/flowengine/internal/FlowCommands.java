@@ -90,10 +90,12 @@ final class FlowCommands {
       forgetInputs(record, new IllegalStateException("replayed"));
       return IdempotencyKeys.replay(holder, record);
     }
+    OrderedDelivery.Slot slot = ctx.stateMachine().reserve(record);
     try {
       ctx.assetWriter().insertFlow(record, buffered);
     } catch (IllegalStateException e) {
       // A create racing this one took the key first (its unique index refused this insert).
+      slot.cancel();
       holder = IdempotencyKeys.holder(ctx, record).orElse(null);
       forgetInputs(record, e);
       if (holder == null) {
@@ -101,9 +103,10 @@ final class FlowCommands {
       }
       return IdempotencyKeys.replay(holder, record);
     } catch (RuntimeException e) {
+      slot.cancel();
       throw forgetInputs(record, e);
     }
-    return new CreateFlowResult.Created(created(record), false);
+    return new CreateFlowResult.Created(created(record, slot), false);
   }
 
   /**
@@ -130,14 +133,23 @@ final class FlowCommands {
         results[i] = new CreateFlowResult.Refused(e);
       }
     }
-    List<Optional<RuntimeException>> outcomes =
-        records.isEmpty() ? List.of() : ctx.flows().insertAll(records);
+    List<OrderedDelivery.Slot> slots = ctx.stateMachine().reserveAll(records);
+    List<Optional<RuntimeException>> outcomes;
+    try {
+      outcomes = records.isEmpty() ? List.of() : ctx.flows().insertAll(records);
+    } catch (RuntimeException | Error e) {
+      slots.forEach(OrderedDelivery.Slot::cancel);
+      throw e;
+    }
     for (int j = 0; j < records.size(); j++) {
       FlowRecord record = records.get(j);
       RuntimeException failure = outcomes.get(j).orElse(null);
+      if (failure != null) {
+        slots.get(j).cancel();
+      }
       results[positions.get(j)] =
           failure == null
-              ? new CreateFlowResult.Created(created(record))
+              ? new CreateFlowResult.Created(created(record, slots.get(j)))
               : refusedOrReplayed(record, failure);
     }
     return List.of(results);
@@ -274,9 +286,9 @@ final class FlowCommands {
   }
 
   /** Tells listeners of a stored flow and queues it if it starts at once. */
-  private Flow created(FlowRecord record) {
+  private Flow created(FlowRecord record, OrderedDelivery.Slot slot) {
     ctx.contexts().capture(record.id()); // before it can run
-    ctx.stateMachine().changed(null, record);
+    slot.changed(null, record);
     if (record.state() == FlowState.STARTING) {
       queue(record);
     }

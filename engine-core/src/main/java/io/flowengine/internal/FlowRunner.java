@@ -1,8 +1,10 @@
 package io.flowengine.internal;
 
 import io.flowengine.EngineLoad;
+import io.flowengine.spi.DeadlineScheduler;
 import io.flowengine.spi.FlowRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +26,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs flows with at most {@code maxRunning} at once; the rest wait in a first-in-first-out queue.
  * Each flow runs as one task on the executor (by default a new virtual thread per task). The queue
- * and slot count are guarded by a lock that is held only for a few field updates. Thread-safe.
+ * and slot count are guarded by a lock that is held only for a few field updates.
+ *
+ * <p>A flow the executor refuses ({@link RejectedExecutionException}) goes back to the head of the
+ * queue, still abortable, and gives its slot back; the queue is offered to the executor again when
+ * one of this runner's tasks ends and, in case none is running, after a back-off on the deadline
+ * scheduler (doubling from {@link #FIRST_RETRY} up to {@link #LAST_RETRY}). Launching is a loop,
+ * never a recursion, however many flows are refused in a row. Thread-safe.
  */
 final class FlowRunner {
   private static final Logger log = LoggerFactory.getLogger(FlowRunner.class);
+  static final Duration FIRST_RETRY = Duration.ofMillis(1);
+  static final Duration LAST_RETRY = Duration.ofMillis(200);
 
   private final Executor executor;
   private final @Nullable ExecutorService ownedExecutor;
@@ -38,9 +49,21 @@ final class FlowRunner {
   private final ArrayDeque<RunTicket> queue = new ArrayDeque<>(); // guarded by lock
   private int running; // guarded by lock
   private boolean shutdown; // guarded by lock
+  private final DeadlineScheduler scheduler;
+  private final Supplier<Instant> now;
+  private volatile boolean refused; // the executor refused a flow; slots may be free with a queue
+  private Duration retryDelay = FIRST_RETRY; // guarded by lock
+  private boolean retryArmed; // guarded by lock
   private volatile Runnable slotFreed = () -> {};
 
-  FlowRunner(@Nullable Executor executor, int maxRunning, Consumer<RunTicket> execution) {
+  FlowRunner(
+      @Nullable Executor executor,
+      int maxRunning,
+      Consumer<RunTicket> execution,
+      DeadlineScheduler scheduler,
+      Supplier<Instant> now) {
+    this.scheduler = scheduler;
+    this.now = now;
     if (executor == null) {
       this.ownedExecutor =
           Executors.newThreadPerTaskExecutor(
@@ -73,7 +96,7 @@ final class FlowRunner {
         tickets.remove(flowId, ticket);
         return;
       }
-      launch = running < maxRunning;
+      launch = running < maxRunning && queue.isEmpty(); // refused flows keep their turn
       if (launch) {
         running++;
         ticket.holdsSlot = true;
@@ -185,15 +208,97 @@ final class FlowRunner {
     slotFreed.run();
   }
 
-  private void launch(RunTicket ticket) {
+  /**
+   * Hands {@code first}, which holds a slot, to the executor, then, while refusals left slots free,
+   * the next queued flows: a loop, so a long run of refusals cannot grow the stack.
+   */
+  private void launch(@Nullable RunTicket first) {
+    RunTicket ticket = first;
+    while (ticket != null) {
+      RunTicket launched = ticket;
+      try {
+        executor.execute(() -> run(launched));
+      } catch (RejectedExecutionException e) {
+        requeueRefused(launched, e);
+        return;
+      }
+      ticket = refused ? takeFreeSlot() : null;
+    }
+  }
+
+  /** Puts a flow the executor refused back at the head of the queue and arms a retry. */
+  private void requeueRefused(RunTicket ticket, RejectedExecutionException e) {
+    boolean arm;
+    Duration delay;
+    lock.lock();
     try {
-      executor.execute(() -> run(ticket));
-    } catch (RejectedExecutionException e) {
-      log.warn("executor refused flow {}; it stays starting until recovered", ticket.flowId, e);
-      if (ticket.claim()) { // unless an abort cancelled it and gave the slot back meanwhile
-        finished(ticket);
+      refused = true;
+      if (ticket.holdsSlot) { // unless an abort cancelled it and gave the slot back meanwhile
+        ticket.holdsSlot = false;
+        running--;
+        if (!ticket.isCancelled() && !shutdown) {
+          queue.addFirst(ticket);
+        }
+        if (running == 0) {
+          idle.signalAll();
+        }
+      }
+      arm = !retryArmed && !shutdown;
+      retryArmed |= arm;
+      delay = retryDelay;
+      if (arm) {
+        retryDelay = min(retryDelay.multipliedBy(2), LAST_RETRY);
+      }
+    } finally {
+      lock.unlock();
+    }
+    log.debug("executor refused flow {}; it waits for capacity: {}", ticket.flowId, e.toString());
+    if (arm) {
+      try {
+        scheduler.schedule(now.get().plus(delay), this::retryRefused);
+      } catch (RuntimeException closing) {
+        log.debug("could not arm the retry of refused flows: {}", closing.toString());
       }
     }
+  }
+
+  /** The back-off retry: offers the queued flows to the executor again, as slots allow. */
+  private void retryRefused() {
+    lock.lock();
+    try {
+      retryArmed = false;
+    } finally {
+      lock.unlock();
+    }
+    launch(takeFreeSlot());
+  }
+
+  /** Takes a free slot for the next queued flow, or returns null if there is none of either. */
+  private @Nullable RunTicket takeFreeSlot() {
+    lock.lock();
+    try {
+      if (shutdown || running >= maxRunning) {
+        return null;
+      }
+      RunTicket next;
+      do {
+        next = queue.pollFirst();
+      } while (next != null && next.isCancelled());
+      if (next == null) {
+        refused = false; // nothing is left waiting because of a refusal
+        retryDelay = FIRST_RETRY;
+        return null;
+      }
+      running++;
+      next.holdsSlot = true;
+      return next;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private void run(RunTicket ticket) {
@@ -217,6 +322,9 @@ final class FlowRunner {
       next = releaseSlot(ticket);
     } finally {
       lock.unlock();
+    }
+    if (next == null && refused) {
+      next = takeFreeSlot();
     }
     if (next != null) {
       launch(next);

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,12 +31,14 @@ final class FlowStateMachine {
   private final FlowStore store;
   private final ListenerBus listeners;
   private final FlowWaiters waiters;
+  private final OrderedDelivery delivery;
   private final Clock clock;
 
   FlowStateMachine(FlowStore store, ListenerBus listeners, FlowWaiters waiters, Clock clock) {
     this.store = store;
     this.listeners = listeners;
     this.waiters = waiters;
+    this.delivery = new OrderedDelivery(listeners, waiters);
     this.clock = clock;
   }
 
@@ -63,8 +66,7 @@ final class FlowStateMachine {
         return null;
       }
       FlowRecord next = advance(record, event, to, error);
-      if (store.compareAndSet(record, next)) {
-        changed(record, next);
+      if (compareAndSet(record, next)) {
         return next;
       }
       record = reread(record.id(), refusal);
@@ -107,12 +109,20 @@ final class FlowStateMachine {
     if (from.isEmpty()) {
       return stored;
     }
-    boolean[] replaced = store.compareAndSetAll(from, to);
+    List<OrderedDelivery.Slot> slots = reserveAll(to);
+    boolean[] replaced;
+    try {
+      replaced = store.compareAndSetAll(from, to);
+    } catch (RuntimeException | Error e) {
+      slots.forEach(OrderedDelivery.Slot::cancel);
+      throw e;
+    }
     for (int i = 0; i < replaced.length; i++) {
       if (replaced[i]) {
-        changed(from.get(i), to.get(i));
+        slots.get(i).changed(from.get(i), to.get(i));
         stored.add(to.get(i));
       } else {
+        slots.get(i).cancel();
         FlowRecord again = reread(from.get(i).id(), null);
         FlowRecord next = again == null ? null : fire(again, event, error, null);
         if (next != null) {
@@ -137,10 +147,18 @@ final class FlowStateMachine {
     FlowRecord record = store.find(flowId).orElse(null);
     while (record != null && record.state() == FlowState.RUNNING && capped > record.progress()) {
       FlowRecord next = record.withProgress(capped);
-      if (store.compareAndSet(record, next)) {
-        if (!listeners.isEmpty()) {
-          listeners.progressed(next.toFlow());
+      OrderedDelivery.Slot slot = delivery.reserve(next);
+      boolean stored = false;
+      try {
+        stored = store.compareAndSet(record, next);
+      } finally {
+        if (stored) {
+          slot.progressed(next);
+        } else {
+          slot.cancel();
         }
+      }
+      if (stored) {
         return;
       }
       record = store.find(flowId).orElse(null);
@@ -216,16 +234,26 @@ final class FlowStateMachine {
       return CompletableFuture.completedFuture(null);
     }
     FlowRecord next = advance(current, event, to, error);
-    return store
-        .compareAndSetAsync(current, next)
-        .thenApply(
-            stored -> {
-              if (!stored) {
-                return null;
-              }
-              changed(current, next);
-              return next;
-            });
+    OrderedDelivery.Slot slot = delivery.reserve(next);
+    CompletableFuture<Boolean> write;
+    try {
+      write = store.compareAndSetAsync(current, next);
+    } catch (RuntimeException | Error e) {
+      slot.cancel();
+      throw e;
+    }
+    return write.handle(
+        (stored, failure) -> {
+          if (failure != null || stored == null || !stored) {
+            slot.cancel();
+            if (failure != null) {
+              throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            }
+            return null;
+          }
+          slot.changed(current, next);
+          return next;
+        });
   }
 
   /** Returns the next version of {@code from} after {@code event}, which must be legal. */
@@ -318,21 +346,67 @@ final class FlowStateMachine {
         throw new FlowStateException(record.id(), record.state(), FlowAction.START);
       }
       FlowRecord next = advance(record, FlowEvent.START, FlowState.STARTING, null, at);
-      if (store.compareAndSet(record, next)) {
-        changed(record, next);
+      if (compareAndSet(record, next)) {
         return next;
       }
       record = reread(record.id());
     }
   }
 
-  /** Tells listeners and waiters about a stored change ({@code previous} null for a new flow). */
+  /**
+   * Compare-and-sets {@code next} over {@code current} with its place in the delivery order
+   * reserved first, and tells listeners and waiters if it was stored.
+   */
+  boolean compareAndSet(FlowRecord current, FlowRecord next) {
+    OrderedDelivery.Slot slot = delivery.reserve(next);
+    boolean stored = false;
+    try {
+      stored = store.compareAndSet(current, next);
+    } finally {
+      if (stored) {
+        slot.changed(current, next);
+      } else {
+        slot.cancel();
+      }
+    }
+    return stored;
+  }
+
+  /**
+   * Reserves the delivery place of a write of {@code next} the caller makes itself; it then fills
+   * the place ({@link OrderedDelivery.Slot#changed}) or cancels it.
+   */
+  OrderedDelivery.Slot reserve(FlowRecord next) {
+    return delivery.reserve(next);
+  }
+
+  /** Reserves the delivery places of writes of {@code next}, one per record, in that order. */
+  List<OrderedDelivery.Slot> reserveAll(List<FlowRecord> next) {
+    List<OrderedDelivery.Slot> slots = new ArrayList<>(next.size());
+    for (FlowRecord record : next) {
+      slots.add(delivery.reserve(record));
+    }
+    return slots;
+  }
+
+  /**
+   * Tells listeners and waiters about a stored change ({@code previous} null for a new flow) whose
+   * place was not reserved before it was written; it is delivered after what was reserved before.
+   */
   void changed(@Nullable FlowRecord previous, FlowRecord current) {
-    if (!listeners.isEmpty()) {
-      listeners.stateChanged(previous == null ? null : previous.toFlow(), current.toFlow());
-    }
-    if (current.state().isTerminal()) {
-      waiters.terminal(current);
-    }
+    delivery.reserve(current).changed(previous, current);
+  }
+
+  /**
+   * Completes the waiters of a flow found terminal as {@code stored}, once the listeners were told
+   * of that change (at once if they were).
+   */
+  void terminalFound(FlowRecord stored) {
+    delivery.afterDelivered(stored, () -> waiters.terminal(stored));
+  }
+
+  /** Returns how many flows have changes reserved or waiting for delivery now (for tests). */
+  int pendingDeliveries() {
+    return delivery.pendingFlows();
   }
 }

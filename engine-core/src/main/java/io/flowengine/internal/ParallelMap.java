@@ -1,6 +1,7 @@
 package io.flowengine.internal;
 
 import io.flowengine.CheckedFunction;
+import io.flowengine.spi.ContextPropagator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -8,16 +9,23 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Applies a function to every item on its own virtual thread. The first failure interrupts the
  * siblings; an interrupt of the caller interrupts them all; in every case the call returns only
- * after every thread it started has ended. Stateless.
+ * after every thread it started has ended. The caller's thread contexts can be carried onto the
+ * threads. Stateless.
  */
 final class ParallelMap {
   private ParallelMap() {}
 
-  static <T, R> List<R> map(List<T> items, CheckedFunction<? super T, ? extends R> work)
+  /** Maps {@code items} with {@code context} attached around each item on its thread. */
+  @SuppressWarnings("try") // the attachment only makes the context current around the work
+  static <T, R> List<R> map(
+      List<T> items,
+      CheckedFunction<? super T, ? extends R> work,
+      Supplier<ContextPropagator.Attachment> context)
       throws Exception {
     List<Future<R>> futures = new ArrayList<>(items.size());
     try (ExecutorService threads =
@@ -25,7 +33,13 @@ final class ParallelMap {
             Thread.ofVirtual().name("flowengine-step-", 0).factory())) {
       ExecutorCompletionService<R> completion = new ExecutorCompletionService<>(threads);
       for (T item : items) {
-        futures.add(completion.submit(() -> work.apply(item)));
+        futures.add(
+            completion.submit(
+                () -> {
+                  try (ContextPropagator.Attachment attached = context.get()) {
+                    return work.apply(item);
+                  }
+                }));
       }
       try {
         for (int i = 0; i < items.size(); i++) {

@@ -40,6 +40,7 @@ final class RunningFlowWrites {
   FlowRecord dispatch() {
     FlowRecord from;
     FlowRecord next;
+    OrderedDelivery.Slot slot;
     CompletableFuture<Boolean> write;
     lock.lock();
     try {
@@ -47,12 +48,13 @@ final class RunningFlowWrites {
       next =
           machine.advance(
               from, from.state() == FlowState.RUNNING ? FlowEvent.RESUME : FlowEvent.DISPATCH);
+      slot = machine.reserve(next); // in write order, so listeners hear them in that order
       write = queue(next);
     } finally {
       lock.unlock();
     }
     CompletableFuture<?> unused =
-        write.whenComplete((stored, failure) -> decided(from, next, stored, failure, false));
+        write.whenComplete((stored, failure) -> decided(from, next, slot, stored, failure, false));
     return next;
   }
 
@@ -64,6 +66,7 @@ final class RunningFlowWrites {
     double capped = Math.min(fraction, FlowStateMachine.MAX_RUNNING_PROGRESS);
     FlowRecord from;
     FlowRecord next;
+    OrderedDelivery.Slot slot;
     CompletableFuture<Boolean> write;
     lock.lock();
     try {
@@ -72,12 +75,13 @@ final class RunningFlowWrites {
         return;
       }
       next = from.withProgress(capped);
+      slot = machine.reserve(next);
       write = queue(next);
     } finally {
       lock.unlock();
     }
     CompletableFuture<?> unused =
-        write.whenComplete((stored, failure) -> decided(from, next, stored, failure, true));
+        write.whenComplete((stored, failure) -> decided(from, next, slot, stored, failure, true));
   }
 
   /**
@@ -88,25 +92,28 @@ final class RunningFlowWrites {
     FlowRecord from;
     @Nullable FlowRecord next = null;
     @Nullable CompletableFuture<Boolean> queued = null;
+    OrderedDelivery.@Nullable Slot reserved = null;
     lock.lock();
     try {
       from = last;
       if (!lost && from.state() == FlowState.RUNNING) {
         next = machine.advance(from, error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE, error);
+        reserved = machine.reserve(next);
         queued = queue(next);
       }
     } finally {
       lock.unlock();
     }
-    if (next == null || queued == null) {
+    if (next == null || queued == null || reserved == null) {
       settle.accept(from.id());
       return;
     }
     FlowRecord terminal = next;
+    OrderedDelivery.Slot slot = reserved;
     CompletableFuture<?> unused =
         queued.whenComplete(
             (stored, failure) -> {
-              if (decided(from, terminal, stored, failure, false)) {
+              if (decided(from, terminal, slot, stored, failure, false)) {
                 return;
               }
               settle.accept(from.id());
@@ -122,25 +129,28 @@ final class RunningFlowWrites {
     FlowRecord from;
     @Nullable FlowRecord next = null;
     @Nullable CompletableFuture<Boolean> queued = null;
+    OrderedDelivery.@Nullable Slot reserved = null;
     lock.lock();
     try {
       from = last;
       if (!lost && from.state() == FlowState.RUNNING) {
         next = machine.retried(from, error, at);
+        reserved = machine.reserve(next);
         queued = queue(next);
       }
     } finally {
       lock.unlock();
     }
-    if (next == null || queued == null) {
+    if (next == null || queued == null || reserved == null) {
       settle.accept(from.id());
       return;
     }
     FlowRecord waiting = next;
+    OrderedDelivery.Slot slot = reserved;
     CompletableFuture<?> unused =
         queued.whenComplete(
             (written, failure) -> {
-              if (decided(from, waiting, written, failure, false)) {
+              if (decided(from, waiting, slot, written, failure, false)) {
                 stored.accept(waiting);
               } else {
                 settle.accept(from.id());
@@ -162,10 +172,12 @@ final class RunningFlowWrites {
   private boolean decided(
       FlowRecord from,
       FlowRecord next,
+      OrderedDelivery.Slot slot,
       @Nullable Boolean stored,
       @Nullable Throwable failure,
       boolean progressOnly) {
     if (failure != null || stored == null || !stored) {
+      slot.cancel();
       lost = true;
       if (failure != null) {
         log.warn("flow {}: could not store {}: {}", from.id(), next.state(), failure.toString());
@@ -173,11 +185,9 @@ final class RunningFlowWrites {
       return false;
     }
     if (progressOnly) {
-      if (!machine.listeners().isEmpty()) {
-        machine.listeners().progressed(next.toFlow());
-      }
+      slot.progressed(next);
     } else {
-      machine.changed(from, next);
+      slot.changed(from, next);
     }
     return true;
   }

@@ -88,6 +88,43 @@ class ContextPropagationTest {
   }
 
   @Test
+  void threadsAStepFansOutToCarryTheStepsMdcAndContexts() {
+    Template fanOut =
+        Template.builder("fan")
+            .inputTypes(TEXT)
+            .step(
+                ctx ->
+                    ctx.inParallel(
+                        List.of(1, 2, 3),
+                        i -> {
+                          Map<String, String> mdc = MDC.getCopyOfContextMap();
+                          seen.put("mdc-" + i, mdc == null ? Map.of() : new HashMap<>(mdc));
+                          seen.put("tenant-" + i, String.valueOf(Tenant.CURRENT.get()));
+                          seen.put("thread-" + i, Thread.currentThread());
+                          return i;
+                        }))
+            .build();
+    try (FlowEngine engine =
+        FlowEngine.builder().contextPropagator(new Tenant()).template(fanOut).build()) {
+      MDC.put("requestId", "req-8");
+      Tenant.CURRENT.set("acme-tenant");
+      Flow flow = engine.createFlow(NewFlow.builder("fan").input(NewAsset.text("x")).build());
+      assertThat(engine.awaitFlow(flow.id()).join().state()).isEqualTo(FlowState.COMPLETED);
+      for (int i = 1; i <= 3; i++) {
+        assertThat(seen.get("thread-" + i)).isNotSameAs(Thread.currentThread());
+        assertThat(seen.get("tenant-" + i)).isEqualTo("acme-tenant");
+        assertThat(seen.get("mdc-" + i))
+            .isEqualTo(
+                Map.of(
+                    "requestId", "req-8",
+                    "flowengine.flowId", flow.id(),
+                    "flowengine.template", "fan",
+                    "flowengine.attempt", "1"));
+      }
+    }
+  }
+
+  @Test
   void theAccountIsInTheMdcOfAnAuthenticatedCallersFlow() {
     try (FlowEngine engine = FlowEngine.builder().template(recording("rec")).build()) {
       var key = engine.apiKeys().create("acme", "test", java.time.Instant.now().plusSeconds(3600));

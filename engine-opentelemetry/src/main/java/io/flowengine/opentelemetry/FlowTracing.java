@@ -17,6 +17,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +37,10 @@ import org.jspecify.annotations.Nullable;
  * #STATE_KEY} (the final state), and a failed flow's span has status {@code ERROR} with the flow's
  * error. A step span ({@code step <n>/<count>}) ends with its step and records what the step threw.
  * Inside a step both are current, so the step's own spans (an HTTP client's, a database driver's)
- * join the trace. A flow that never runs (aborted while queued) gets no span; a flow interrupted by
- * the engine closing keeps an open span that is never exported.
+ * join the trace. A flow that ends without running (aborted while queued) gets a flow span too,
+ * from when it was started to when its end is told, in the context current on the thread that tells
+ * it (usually the aborting caller's), with its final state; a flow interrupted by the engine
+ * closing keeps an open span that is never exported.
  *
  * <p>Thread-safe.
  */
@@ -134,13 +137,28 @@ public final class FlowTracing implements FlowObserver, ContextPropagator<Contex
   public void flowFinished(Flow flow, @Nullable Duration running) {
     Span span = flowSpans.remove(flow.id());
     if (span == null) {
-      return;
+      span = neverRan(flow);
     }
     span.setAttribute(STATE, flow.state().wireName());
     if (flow.state() == FlowState.FAILED) {
       span.setStatus(StatusCode.ERROR, String.valueOf(flow.error()));
     }
     span.end();
+  }
+
+  /**
+   * Starts the span of a flow that ended without running (aborted while queued): in the context
+   * current where its end is told, from when it was started, ended by the caller.
+   */
+  private Span neverRan(Flow flow) {
+    Instant started = flow.startedAt();
+    return tracer
+        .spanBuilder("flow " + flow.templateName())
+        .setSpanKind(SpanKind.INTERNAL)
+        .setAttribute(FLOW_ID, flow.id())
+        .setAttribute(TEMPLATE, flow.templateName())
+        .setStartTimestamp(started != null ? started : flow.createdAt())
+        .startSpan();
   }
 
   @Override

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flowengine.Flow;
 import io.flowengine.FlowEngine;
 import io.flowengine.FlowListener;
+import io.flowengine.FlowState;
 import io.flowengine.NewAsset;
 import io.flowengine.NewFlow;
 import io.flowengine.Template;
+import io.flowengine.testing.BlockingStep;
+import io.flowengine.testing.Steps;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -137,6 +140,84 @@ class FlowTracingTest {
           .isEqualTo("failed");
       assertThat(step.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
       assertThat(step.getEvents()).extracting("name").containsExactly("exception");
+    }
+  }
+
+  @Test
+  void aFlowAbortedWhileQueuedGetsAnEndedSpanWithItsState() throws Exception {
+    FlowTracing tracing = FlowTracing.create(otel);
+    CountDownLatch done = new CountDownLatch(2);
+    BlockingStep gate = Steps.blocking();
+    Template held = Template.builder("held").inputTypes(TEXT).step(gate).build();
+    try (FlowEngine engine =
+        FlowEngine.builder()
+            .observer(tracing)
+            .contextPropagator(tracing)
+            .listener(finished(done))
+            .maxRunningFlows(1)
+            .template(held)
+            .build()) {
+      Flow running = engine.createFlow(NewFlow.builder("held").input(NewAsset.text("x")).build());
+      Flow queued = engine.createFlow(NewFlow.builder("held").input(NewAsset.text("y")).build());
+      assertThat(engine.abortFlow(queued.id()).state()).isEqualTo(FlowState.ABORTED);
+      gate.release();
+      assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+
+      List<SpanData> spans = exporter.getFinishedSpanItems();
+      SpanData abortedSpan =
+          spans.stream()
+              .filter(
+                  s ->
+                      queued
+                          .id()
+                          .equals(
+                              s.getAttributes()
+                                  .get(AttributeKey.stringKey(FlowTracing.FLOW_ID_KEY))))
+              .filter(s -> s.getName().equals("flow held"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(abortedSpan.hasEnded()).isTrue();
+      assertThat(abortedSpan.getAttributes().get(AttributeKey.stringKey(FlowTracing.STATE_KEY)))
+          .isEqualTo("aborted");
+      assertThat(spans)
+          .filteredOn(s -> s.getName().equals("flow held"))
+          .extracting(s -> s.getAttributes().get(AttributeKey.stringKey(FlowTracing.FLOW_ID_KEY)))
+          .containsExactlyInAnyOrder(running.id(), queued.id());
+    }
+  }
+
+  @SuppressWarnings("try") // the scope only makes the request span current
+  @Test
+  void itemsAStepFansOutRunInsideTheStepSpan() throws Exception {
+    FlowTracing tracing = FlowTracing.create(otel);
+    CountDownLatch done = new CountDownLatch(1);
+    Template fan =
+        Template.builder("fan")
+            .inputTypes(TEXT)
+            .step(
+                ctx ->
+                    ctx.inParallel(
+                        List.of(1, 2),
+                        i -> {
+                          otel.getTracer("test").spanBuilder("item " + i).startSpan().end();
+                          return i;
+                        }))
+            .build();
+    try (FlowEngine engine =
+        FlowEngine.builder()
+            .observer(tracing)
+            .contextPropagator(tracing)
+            .listener(finished(done))
+            .template(fan)
+            .build()) {
+      engine.createFlow(NewFlow.builder("fan").input(NewAsset.text("x")).build());
+      assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+
+      List<SpanData> spans = exporter.getFinishedSpanItems();
+      SpanData step = named(spans, "step 1/1");
+      assertThat(named(spans, "item 1").getParentSpanId()).isEqualTo(step.getSpanId());
+      assertThat(named(spans, "item 2").getParentSpanId()).isEqualTo(step.getSpanId());
+      assertThat(named(spans, "item 1").getTraceId()).isEqualTo(step.getTraceId());
     }
   }
 }
