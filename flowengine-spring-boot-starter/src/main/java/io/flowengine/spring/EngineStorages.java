@@ -20,22 +20,29 @@ final class EngineStorages {
    *
    * @param dataSource the application's DataSource, if it has exactly one
    * @param listeners the commit listeners of the context, all told of every commit
+   * @param classLoader the application's class loader, where the optional stores are looked for
    * @throws IllegalStateException if the chosen store is not on the class path, or postgres has
    *     neither a URL nor a DataSource
    * @throws io.flowengine.StorageException if the store cannot be opened
    */
   static EngineStorage open(
-      StorageProperties storage, @Nullable DataSource dataSource, List<CommitListener> listeners) {
+      StorageProperties storage,
+      @Nullable DataSource dataSource,
+      List<CommitListener> listeners,
+      @Nullable ClassLoader classLoader) {
     CommitListener listener = all(listeners);
     return switch (storage.kind()) {
       case MEMORY -> EngineStorage.inMemory();
       case H2 -> {
-        requireOnClassPath("io.flowengine.h2.H2Storage", "h2", "engine-storage-h2");
+        requireOnClassPath("io.flowengine.h2.H2Storage", "h2", "engine-storage-h2", classLoader);
         yield H2Stores.open(storage.h2(), listener);
       }
       case POSTGRES -> {
         requireOnClassPath(
-            "io.flowengine.postgres.PostgresStorage", "postgres", "engine-storage-postgres");
+            "io.flowengine.postgres.PostgresStorage",
+            "postgres",
+            "engine-storage-postgres",
+            classLoader);
         if (storage.postgres().url() == null && dataSource == null) {
           throw new IllegalStateException(
               FlowEngineProperties.PREFIX
@@ -60,8 +67,9 @@ final class EngineStorages {
     };
   }
 
-  private static void requireOnClassPath(String className, String kind, String artifact) {
-    if (!ClassUtils.isPresent(className, EngineStorages.class.getClassLoader())) {
+  private static void requireOnClassPath(
+      String className, String kind, String artifact, @Nullable ClassLoader classLoader) {
+    if (!ClassUtils.isPresent(className, classLoader)) {
       throw new IllegalStateException(
           FlowEngineProperties.PREFIX
               + ".storage.kind is "

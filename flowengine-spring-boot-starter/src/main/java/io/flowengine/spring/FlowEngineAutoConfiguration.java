@@ -9,6 +9,8 @@ import io.flowengine.spi.ContextPropagator;
 import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowObserver;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,9 +34,17 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(FlowEngineProperties.class)
-public class FlowEngineAutoConfiguration {
+public class FlowEngineAutoConfiguration implements BeanClassLoaderAware {
+  private @Nullable ClassLoader classLoader;
+
   /** Called by Spring. */
   public FlowEngineAutoConfiguration() {}
+
+  /** Called by Spring: the optional stores are looked for with the application's class loader. */
+  @Override
+  public void setBeanClassLoader(ClassLoader classLoader) {
+    this.classLoader = classLoader;
+  }
 
   /**
    * The storage of {@code flowengine.storage.*}. No destroy method: the engine closes it, after its
@@ -52,7 +62,8 @@ public class FlowEngineAutoConfiguration {
                 && properties.storage().postgres().url() == null
             ? dataSource.getIfUnique()
             : null,
-        commitListeners.orderedStream().toList());
+        commitListeners.orderedStream().toList(),
+        classLoader);
   }
 
   /** The engine; closed with the context. */
