@@ -77,7 +77,7 @@ public final class PostgresStorage implements EngineStorage {
     this.ownPool = ownPool;
     this.commit = commit;
     this.flows = new PostgresFlowStore(connections, commit);
-    this.assets = new PostgresAssetStore(connections, nodeId, commit);
+    this.assets = new PostgresAssetStore(connections, nodeId, commit, changes != null);
     this.apiKeys = new PostgresApiKeyStore(connections);
     this.changes = changes;
     this.cluster =
