@@ -379,6 +379,9 @@ public final class PostgresStorage implements EngineStorage {
             Connection c = direct.getConnection();
             try (Statement s = c.createStatement()) {
               s.execute("SET synchronous_commit TO on");
+              if (!cluster) { // no node listens: the writes need not be announced (SchemaV4)
+                s.execute("SET " + SchemaV4.SETTING + " TO off");
+              }
             } catch (SQLException e) {
               c.close();
               throw e;

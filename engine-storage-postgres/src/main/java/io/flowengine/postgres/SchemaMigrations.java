@@ -49,7 +49,11 @@ record SchemaMigrations(List<Step> steps) {
   /** The schema of this release. */
   static SchemaMigrations current() {
     return new SchemaMigrations(
-        List.of(new Step(1, SchemaV1.STATEMENTS), new Step(2, SchemaV2.STATEMENTS)));
+        List.of(
+            new Step(1, SchemaV1.STATEMENTS),
+            new Step(2, SchemaV2.STATEMENTS),
+            // SchemaV4 follows the retries' SchemaV3 once both are merged; numbered 3 until then
+            new Step(3, SchemaV4.STATEMENTS)));
   }
 
   /** Returns the version this release writes. */
