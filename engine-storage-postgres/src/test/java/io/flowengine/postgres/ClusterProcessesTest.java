@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowengine.postgres.harness.PostgresExtension;
 import io.flowengine.postgres.harness.TestDatabase;
+import io.flowengine.postgres.harness.ThrowawayCluster;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -14,11 +15,13 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -284,6 +287,58 @@ class ClusterProcessesTest {
         "SIGSTOP: %d flows of the paused node finished on the others; on SIGCONT it interrupted"
             + " their steps and had their late outputs refused; step runs %d for 60 flows%n",
         orphaned.size(), scalar("SELECT count(*) FROM step_runs"));
+  }
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void aDatabaseRestartMidRun_losesNoFlow_andCompletesNoneTwice() throws Exception {
+    Optional<ThrowawayCluster> server = database.server().cluster();
+    Assumptions.assumeTrue(
+        server.isPresent(),
+        "restarting needs the throwaway PostgreSQL; FLOWENGINE_POSTGRES_URL names another server");
+    int flows = 300;
+    for (String node : List.of("a", "b", "c")) {
+      start(node, flows / 3, 1000); // about 13 s of work on 24 slots: the restart lands mid-run
+    }
+    for (int i = 0; i < 3; i++) {
+      await(i, "CREATED");
+    }
+    awaitCount("SELECT count(*) FROM step_runs", flows / 5, 120_000);
+    long before = scalar("SELECT count(*) FROM flowengine_flows WHERE state >= 4");
+    long begin = System.nanoTime();
+    server.get().restart(); // pg_ctl restart -m fast: every connection of every node breaks
+    long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+    assertThat(before).as("flows terminal before the restart").isLessThan(flows);
+    awaitCount("SELECT count(*) FROM flowengine_flows WHERE state >= 4", flows, 180_000);
+    long afterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+
+    assertThat(scalar("SELECT count(*) FROM flowengine_flows")).as("none lost").isEqualTo(flows);
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM (SELECT flow_id FROM flowengine_assets WHERE role = 1"
+                    + " GROUP BY flow_id HAVING count(*) > 1) twice"))
+        .as("no flow has two outputs")
+        .isZero();
+    long completed = scalar("SELECT count(*) FROM flowengine_flows WHERE state = 4");
+    assertThat(
+            scalar(
+                "SELECT count(*) FROM flowengine_flows f WHERE state = 4 AND EXISTS (SELECT 1"
+                    + " FROM flowengine_assets a WHERE a.flow_id = f.id AND a.role = 1)"))
+        .as("every completed flow has its output")
+        .isEqualTo(completed);
+    for (int i = 0; i < 3; i++) {
+      assertThat(children.get(i).isAlive()).as("node %s survived the restart", i).isTrue();
+    }
+    System.out.printf(
+        "pg_ctl restart (%d ms) with %d of %d flows terminal: all terminal %d ms after it began;"
+            + " %d completed, %d failed (their steps' own writes met the restart), step runs %d%n",
+        restartMillis,
+        before,
+        flows,
+        afterMillis,
+        completed,
+        scalar("SELECT count(*) FROM flowengine_flows WHERE state = 6"),
+        scalar("SELECT count(*) FROM step_runs"));
   }
 
   private static void signal(String signal, long pid) throws Exception {
