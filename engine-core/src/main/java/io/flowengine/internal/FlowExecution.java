@@ -107,7 +107,7 @@ final class FlowExecution implements Consumer<RunTicket> {
       ticket.detach();
     }
     RetryPolicy retry = failedStep[0] < 0 ? null : template.retryPolicyFor(failedStep[0]);
-    finish(ticket, failure, timeout, writes, record.attempt(), retry);
+    finish(ticket, failure, timeout, writes, record.attempt(), retry, record.version());
   }
 
   private void runSteps(
@@ -149,7 +149,8 @@ final class FlowExecution implements Consumer<RunTicket> {
       @Nullable Duration timeout,
       RunningFlowWrites writes,
       int attempt,
-      @Nullable RetryPolicy retry) {
+      @Nullable RetryPolicy retry,
+      long startedVersion) {
     RunTicket.StopReason reason = ticket.stopReason();
     if (reason == RunTicket.StopReason.SHUTDOWN) {
       log.debug("flow {} left as it was: the engine is closing", ticket.flowId);
@@ -180,51 +181,102 @@ final class FlowExecution implements Consumer<RunTicket> {
           Objects.requireNonNull(outcome),
           at,
           delayed::submit,
-          flowId -> settle(flowId, outcome)); // not waited for
+          flowId -> settle(flowId, outcome, startedVersion, 0)); // not waited for
       return;
     }
     if (reason == RunTicket.StopReason.ABORT) {
-      settle(ticket.flowId, outcome); // the abort is stored: finish it
+      settle(ticket.flowId, outcome, startedVersion, 0); // the abort is stored: finish it
     } else {
-      writes.finish(outcome, flowId -> settle(flowId, outcome)); // not waited for
+      writes.finish(
+          outcome, flowId -> settle(flowId, outcome, startedVersion, 0)); // not waited for
     }
   }
 
   /**
    * Stores the outcome from the stored record, without waiting: an abort can land between reading
    * the state and storing the outcome; then the outcome is refused and the next round finishes the
-   * abort instead.
+   * abort instead. If the store fails (a database restarting), it tries again later ({@link
+   * #retryLater}) until it succeeds or the engine closes, since nothing else would finish the flow:
+   * its owner is alive, so neither recovery nor a takeover touches it. A flow still at the version
+   * its run started from, {@code startedVersion}, lost its dispatch: the run did happen, so it is
+   * dispatched now and then given the run's outcome.
    */
-  private void settle(String flowId, @Nullable String error) {
+  private void settle(String flowId, @Nullable String error, long startedVersion, int failures) {
     FlowRecord record;
     try {
       record = ctx.flows().find(flowId).orElse(null);
     } catch (RuntimeException e) {
-      log.warn("flow {}: could not read it to store its outcome: {}", flowId, e.toString());
+      retryLater(flowId, error, startedVersion, failures, "read it", e);
       return;
     }
     if (record == null || record.state().isTerminal()) {
       return;
     }
+    if (record.state() == FlowState.STARTING && record.version() == startedVersion) {
+      fire(record, FlowEvent.DISPATCH, null, startedVersion, failures);
+      return;
+    }
     if (record.state() != FlowState.RUNNING && record.state() != FlowState.ABORTING) {
-      log.error("flow {} is {} after its run; leaving it", flowId, record.state());
+      if (failures > 0) {
+        log.info(
+            "flow {} is {} when storing its outcome again; leaving it", flowId, record.state());
+      } else {
+        log.error("flow {} is {} after its run; leaving it", flowId, record.state());
+      }
       return;
     }
     FlowEvent event =
         record.state() == FlowState.ABORTING
             ? FlowEvent.FINISH_ABORT
             : error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE;
+    fire(record, event, error, startedVersion, failures);
+  }
+
+  private void fire(
+      FlowRecord record,
+      FlowEvent event,
+      @Nullable String error,
+      long startedVersion,
+      int failures) {
+    String flowId = record.id();
+    @Nullable String outcome = event == FlowEvent.DISPATCH ? null : error;
     CompletableFuture<?> unused =
         ctx.stateMachine()
-            .tryFireAsync(record, event, error)
+            .tryFireAsync(record, event, outcome)
             .whenComplete(
                 (stored, thrown) -> {
                   if (thrown != null) {
-                    log.warn("flow {}: could not store {}: {}", flowId, event, thrown.toString());
-                  } else if (stored == null) {
-                    settle(flowId, error);
+                    retryLater(flowId, error, startedVersion, failures, "store " + event, thrown);
+                  } else if (stored == null || event == FlowEvent.DISPATCH) {
+                    settle(flowId, error, startedVersion, 0);
                   }
                 });
+  }
+
+  /** Settles again after a delay growing from 100 ms to 5 s; dropped once the engine closes. */
+  private void retryLater(
+      String flowId,
+      @Nullable String error,
+      long startedVersion,
+      int failures,
+      String what,
+      Throwable cause) {
+    Duration delay = Duration.ofMillis(Math.min(5000, 100L << Math.min(failures, 6)));
+    log.warn(
+        "flow {}: could not {} to finish it ({}); trying again in {} ms",
+        flowId,
+        what,
+        cause.toString(),
+        delay.toMillis());
+    try {
+      DeadlineScheduler.Cancellable unused =
+          ctx.deadlines()
+              .schedule(
+                  ctx.stateMachine().now().plus(delay),
+                  () -> settle(flowId, error, startedVersion, failures + 1));
+    } catch (IllegalStateException closed) {
+      log.info("flow {}: the engine is closing; recovery finishes it on the next start", flowId);
+    }
   }
 
   private static String describe(Throwable failure) {

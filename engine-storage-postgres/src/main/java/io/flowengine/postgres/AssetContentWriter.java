@@ -1,5 +1,6 @@
 package io.flowengine.postgres;
 
+import io.flowengine.AssetRole;
 import io.flowengine.jdbc.EpochMicros;
 import io.flowengine.spi.AssetDraft;
 import io.flowengine.spi.AssetRecord;
@@ -23,10 +24,16 @@ final class AssetContentWriter {
 
   private final Connection connection;
   private final String writerNode;
+  private final boolean fenceOutputs;
 
-  AssetContentWriter(Connection connection, String writerNode) {
+  /**
+   * A writer for {@code writerNode}; with {@code fenceOutputs} (cluster mode) an output is stored
+   * only while the node owns its flow ({@link OutputFence}).
+   */
+  AssetContentWriter(Connection connection, String writerNode, boolean fenceOutputs) {
     this.connection = connection;
     this.writerNode = writerNode;
+    this.fenceOutputs = fenceOutputs;
   }
 
   /**
@@ -34,8 +41,12 @@ final class AssetContentWriter {
    *
    * @throws SQLException what the database threw; a unique violation for a duplicate id
    */
-  static void writeStored(Connection connection, AssetRecord record, byte[] content, String node)
+  static void writeStored(
+      Connection connection, AssetRecord record, byte[] content, String node, boolean fenceOutputs)
       throws SQLException {
+    if (fenceOutputs && record.role() == AssetRole.OUTPUT) {
+      OutputFence.check(connection, record.flowId(), node, record.id());
+    }
     try (PreparedStatement insert = connection.prepareStatement(AssetRows.INSERT_STORED)) {
       insert.setString(1, record.flowId());
       insert.setString(2, record.id());
@@ -71,6 +82,9 @@ final class AssetContentWriter {
    */
   AssetRecord write(AssetDraft draft, ContentStream content, InputStream bytes)
       throws IOException, SQLException {
+    if (fenceOutputs && draft.role() == AssetRole.OUTPUT) {
+      OutputFence.check(connection, draft.flowId(), writerNode, draft.id());
+    }
     try (PreparedStatement insert = connection.prepareStatement(AssetRows.INSERT)) {
       AssetRows.bindInsert(insert, draft);
       insert.setString(9, writerNode);

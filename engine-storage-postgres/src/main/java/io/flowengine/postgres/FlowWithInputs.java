@@ -29,7 +29,7 @@ final class FlowWithInputs implements SqlWork<FlowRecord> {
   @Override
   public FlowRecord execute(Connection connection) throws SQLException {
     for (BufferedAsset input : inputs) {
-      AssetContentWriter.writeStored(connection, input.record(), input.content(), node);
+      AssetContentWriter.writeStored(connection, input.record(), input.content(), node, false);
     }
     try (PreparedStatement insert = connection.prepareStatement(PostgresFlowSql.INSERT)) {
       insert.setString(1, flow.id());

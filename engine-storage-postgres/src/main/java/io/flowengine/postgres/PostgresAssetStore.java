@@ -41,12 +41,18 @@ final class PostgresAssetStore implements AssetStore {
   private final PostgresFailures failures;
   private final String nodeId;
   private final GroupCommit commit;
+  private final boolean fenceOutputs;
 
-  PostgresAssetStore(Connections connections, String nodeId, GroupCommit commit) {
+  /**
+   * A store writing as {@code nodeId}; {@code fenceOutputs} in cluster mode ({@link OutputFence}).
+   */
+  PostgresAssetStore(
+      Connections connections, String nodeId, GroupCommit commit, boolean fenceOutputs) {
     this.connections = connections;
     this.failures = connections.failures();
     this.nodeId = nodeId;
     this.commit = commit;
+    this.fenceOutputs = fenceOutputs;
   }
 
   @Override
@@ -62,7 +68,8 @@ final class PostgresAssetStore implements AssetStore {
 
   /** Writes a small asset in a group commit's batch, with other callers' changes. */
   private AssetRecord putGrouped(AssetRecord record, byte[] bytes) {
-    return GroupCommit.await(commit.execute(new SmallAssetWrite(record, bytes, nodeId)));
+    return GroupCommit.await(
+        commit.execute(new SmallAssetWrite(record, bytes, nodeId, fenceOutputs)));
   }
 
   /** Writes an asset whose content is in memory, in the group commit's transaction. */
@@ -70,16 +77,18 @@ final class PostgresAssetStore implements AssetStore {
     private final AssetRecord record;
     private final byte[] bytes;
     private final String node;
+    private final boolean fenced;
 
-    SmallAssetWrite(AssetRecord record, byte[] bytes, String node) {
+    SmallAssetWrite(AssetRecord record, byte[] bytes, String node, boolean fenced) {
       this.record = record;
       this.bytes = bytes;
       this.node = node;
+      this.fenced = fenced;
     }
 
     @Override
     public AssetRecord execute(Connection connection) throws SQLException {
-      AssetContentWriter.writeStored(connection, record, bytes, node);
+      AssetContentWriter.writeStored(connection, record, bytes, node, fenced);
       return record;
     }
 
@@ -95,7 +104,8 @@ final class PostgresAssetStore implements AssetStore {
     try (Connection c = connections.open()) {
       c.setAutoCommit(false);
       try {
-        AssetRecord record = new AssetContentWriter(c, nodeId).write(draft, content, bytes);
+        AssetRecord record =
+            new AssetContentWriter(c, nodeId, fenceOutputs).write(draft, content, bytes);
         c.commit();
         return record;
       } catch (IOException | SQLException | RuntimeException e) {

@@ -78,7 +78,7 @@ public final class PostgresStorage implements EngineStorage {
     this.ownPool = ownPool;
     this.commit = commit;
     this.flows = new PostgresFlowStore(connections, commit);
-    this.assets = new PostgresAssetStore(connections, nodeId, commit);
+    this.assets = new PostgresAssetStore(connections, nodeId, commit, changes != null);
     this.apiKeys = new JdbcApiKeyStore("flowengine_api_keys", connections, connections.failures());
     this.changes = changes;
     this.cluster =
@@ -380,6 +380,9 @@ public final class PostgresStorage implements EngineStorage {
             Connection c = direct.getConnection();
             try (Statement s = c.createStatement()) {
               s.execute("SET synchronous_commit TO on");
+              if (!cluster) { // no node listens: the writes need not be announced (SchemaV4)
+                s.execute("SET " + SchemaV4.SETTING + " TO off");
+              }
             } catch (SQLException e) {
               c.close();
               throw e;

@@ -1,11 +1,14 @@
 package io.flowengine.postgres;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.flowengine.FlowEngine;
 import io.flowengine.NewAsset;
 import io.flowengine.NewFlow;
 import io.flowengine.Template;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -16,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One cluster node in a child JVM, for {@link ClusterProcessesTest}: an engine on PostgreSQL in
- * cluster mode whose one step records each execution in {@code step_runs} (flow, node) and then
- * works for a while; it creates its share of the flows, says so on stdout, and closes when its
- * stdin closes (or is killed).
+ * cluster mode whose one step records each execution in {@code step_runs} (flow, node), works for a
+ * while and writes one output; interrupted, it says {@code INTERRUPTED <flow>} and still tries to
+ * write an output, then says whether it was {@code STORED} or {@code REFUSED}; it creates its share
+ * of the flows, says so on stdout, and closes when its stdin closes (or is killed).
  *
  * <p>Arguments: JDBC URL, user and password (or {@code -}), node id, lease in ms, slots, flows to
  * create, step time in ms.
@@ -46,6 +50,7 @@ public final class ClusterNodeProcess {
       Template template =
           Template.builder("record")
               .inputTypes("text/plain")
+              .outputTypes("text/plain")
               .step(
                   ctx -> {
                     try (Connection c = records.getConnection();
@@ -55,9 +60,22 @@ public final class ClusterNodeProcess {
                       insert.setString(2, node);
                       insert.executeUpdate();
                     }
-                    if (stepMillis > 0) { // the step's work
-                      new CountDownLatch(1).await(stepMillis, TimeUnit.MILLISECONDS);
+                    String id = ctx.flow().id();
+                    try {
+                      if (stepMillis > 0) { // the step's work
+                        new CountDownLatch(1).await(stepMillis, TimeUnit.MILLISECONDS);
+                      }
+                    } catch (InterruptedException e) {
+                      System.out.println("INTERRUPTED " + id);
+                      try { // a stubborn step: its output must be refused, not stored
+                        ctx.writeOutput("text/plain", ("late " + node).getBytes(UTF_8));
+                        System.out.println("STORED " + id);
+                      } catch (RuntimeException | IOException refused) {
+                        System.out.println("REFUSED " + id + " " + refused.getMessage());
+                      }
+                      throw e;
                     }
+                    ctx.writeOutput("text/plain", ("done by " + node).getBytes(UTF_8));
                   })
               .build();
       PostgresStorage.Builder storage =

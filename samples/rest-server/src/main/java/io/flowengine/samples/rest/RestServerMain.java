@@ -2,6 +2,7 @@ package io.flowengine.samples.rest;
 
 import io.flowengine.FlowEngine;
 import io.flowengine.NewApiKey;
+import io.flowengine.spi.EngineStorage;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,13 +40,21 @@ public final class RestServerMain {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     FlowEngine engine;
+    String storageDescription;
     ServerMetrics metrics = ServerMetrics.create();
     try {
-      engine = ServerEngine.build(options, metrics);
+      EngineStorage storage = ServerEngine.openStorage(options, metrics);
+      storageDescription = ServerEngine.describeStorage(options, storage);
+      engine = ServerEngine.configure(options, metrics, storage).build();
       metrics.bindLoad(engine);
     } catch (RuntimeException e) {
       log.error(
-          "cannot open the data directory {}: {}", options.dataDirectory(), e.getMessage(), e);
+          "cannot open {}: {}",
+          options.postgres().isPresent()
+              ? "the PostgreSQL database"
+              : "the data directory " + options.dataDirectory(),
+          e.getMessage(),
+          e);
       System.exit(1);
       return;
     }
@@ -68,7 +77,7 @@ public final class RestServerMain {
     }
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stop(server, engine), "flows-api-shutdown"));
-    printBanner(System.out, server, options, newKey);
+    printBanner(System.out, server, storageDescription, newKey);
   }
 
   /** Stops in the order that lets requests finish and leaves running flows to recovery. */
@@ -80,9 +89,9 @@ public final class RestServerMain {
   }
 
   private static void printBanner(
-      PrintStream out, FlowsApiServer server, ServerOptions options, Optional<NewApiKey> newKey) {
+      PrintStream out, FlowsApiServer server, String storage, Optional<NewApiKey> newKey) {
     out.println("Flows API listening on " + server.baseUri());
-    out.println("Storage: " + ServerEngine.describeStorage(options.dataDirectory()));
+    out.println("Storage: " + storage);
     if (newKey.isPresent()) {
       out.println("API key: " + newKey.get().secret());
       out.println(

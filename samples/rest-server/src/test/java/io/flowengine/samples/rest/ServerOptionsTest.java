@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServerOptionsTest {
@@ -46,5 +47,58 @@ class ServerOptionsTest {
     assertThatThrownBy(() -> ServerOptions.parse("--data-dir"))
         .hasMessageContaining("needs a value");
     assertThatThrownBy(() -> ServerOptions.parse("--verbose")).hasMessageContaining("--verbose");
+  }
+
+  @Test
+  void postgres_takesTheUrlUserAndNodeId_andThePasswordFromTheFlagOrTheEnvironment() {
+    ServerOptions flagged =
+        ServerOptions.parse(
+            Map.of(ServerOptions.PASSWORD_VARIABLE, "from-env"),
+            "--postgres=jdbc:postgresql://db:5432/flows?sslmode=require",
+            "--postgres-user",
+            "fe",
+            "--postgres-password",
+            "secret",
+            "--node-id",
+            "web-1");
+    ServerOptions.Postgres postgres = flagged.postgres().orElseThrow();
+
+    assertThat(postgres.url()).isEqualTo("jdbc:postgresql://db:5432/flows?sslmode=require");
+    assertThat(postgres.user()).isEqualTo("fe");
+    assertThat(postgres.password()).isEqualTo("secret");
+    assertThat(postgres.nodeId()).isEqualTo("web-1");
+    assertThat(postgres.toString()).doesNotContain("secret").doesNotContain("sslmode");
+    assertThat(
+            ServerOptions.parse(
+                    Map.of(ServerOptions.PASSWORD_VARIABLE, "from-env"),
+                    "--postgres",
+                    "jdbc:postgresql://db/flows",
+                    "--postgres-user",
+                    "fe")
+                .postgres()
+                .orElseThrow()
+                .password())
+        .isEqualTo("from-env");
+    assertThat(ServerOptions.parse(Map.of()).postgres()).isEmpty();
+  }
+
+  @Test
+  void postgresFlags_thatDoNotCombine_areRefused() {
+    assertThatThrownBy(() -> ServerOptions.parse(Map.of(), "--postgres", "postgres://db/flows"))
+        .hasMessageContaining("jdbc:postgresql:");
+    assertThatThrownBy(
+            () ->
+                ServerOptions.parse(
+                    Map.of(), "--postgres", "jdbc:postgresql://db/f", "--data-dir", "/tmp/x"))
+        .hasMessageContaining("exclude each other");
+    assertThatThrownBy(() -> ServerOptions.parse(Map.of(), "--node-id", "a"))
+        .hasMessageContaining("need --postgres");
+    assertThatThrownBy(
+            () ->
+                ServerOptions.parse(
+                    Map.of(ServerOptions.PASSWORD_VARIABLE, "pw"),
+                    "--postgres",
+                    "jdbc:postgresql://db/f"))
+        .hasMessageContaining("needs --postgres-user");
   }
 }
