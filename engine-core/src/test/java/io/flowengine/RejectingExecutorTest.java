@@ -59,6 +59,9 @@ class RejectingExecutorTest {
         assertThat(end.get(60, TimeUnit.SECONDS).state()).isEqualTo(FlowState.COMPLETED);
       }
       assertThat(refusals.sum()).as("the executor really refused").isPositive();
+      // a run gives its slot back as its task ends, just after the flow's end is heard
+      pool.shutdown();
+      assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
       assertThat(engine.load()).isEqualTo(new EngineLoad(0, 0));
     } finally {
       pool.shutdownNow();
@@ -109,6 +112,9 @@ class RejectingExecutorTest {
       assertThat(counts.getOrDefault(FlowState.ABORTED, 0))
           .as("every abort caught its flow still queued or refused")
           .isEqualTo(FLOWS / 2);
+      // a run gives its slot back as its task ends, just after the flow's end is heard
+      pool.shutdown();
+      assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
       assertThat(engine.load()).isEqualTo(new EngineLoad(0, 0));
     } finally {
       release.complete(null);
