@@ -54,10 +54,16 @@ final class InMemoryFlowStore implements FlowStore {
 
   @Override
   public void insert(FlowRecord record) {
+    AtomicReference<FlowRecord> stored = new AtomicReference<>(record);
+    if (flows.putIfAbsent(record.id(), stored) != null) {
+      throw new IllegalStateException("flow " + record.id() + " already exists");
+    }
+    // The key is taken after the flow is in, so whoever finds the key finds its flow too.
     String scoped = scopedKey(record);
     if (scoped != null) {
       String holder = flowByIdempotencyKey.putIfAbsent(scoped, record.id());
       if (holder != null) {
+        flows.remove(record.id(), stored);
         throw new IllegalStateException(
             "flow "
                 + holder
@@ -65,12 +71,6 @@ final class InMemoryFlowStore implements FlowStore {
                 + record.idempotencyKey()
                 + " of its account");
       }
-    }
-    if (flows.putIfAbsent(record.id(), new AtomicReference<>(record)) != null) {
-      if (scoped != null) {
-        flowByIdempotencyKey.remove(scoped, record.id());
-      }
-      throw new IllegalStateException("flow " + record.id() + " already exists");
     }
     byCreated.add(new CreatedKey(record.createdAt(), record.id()));
     countUnfinished(record, record.state().isTerminal() ? 0 : 1);
