@@ -48,7 +48,9 @@ class ListingPlanTest {
     try (Statement s = sql.createStatement()) {
       long start = System.nanoTime();
       s.execute(
-          "INSERT INTO FLOWS SELECT LPAD(X, 24, '0'), 'acct-' || MOD(X, 50), 't', 'n', MOD(X, 7), "
+          "INSERT INTO FLOWS (ID, ACCOUNT_ID, TEMPLATE_ID, TEMPLATE_NAME, STATE, PROGRESS, PARAMETERS, "
+              + "ADDITIONAL, INPUT_IDS, CREATED_US, STARTED_US, FINISHED_US, ERROR, TIMEOUT, VERSION) "
+              + "SELECT LPAD(X, 24, '0'), 'acct-' || MOD(X, 50), 't', 'n', MOD(X, 7), "
               + "CASE MOD(X, 7) WHEN 4 THEN 1.0 ELSE MOD(X, 13) / 13.0 END, X'0100000000', NULL, ARRAY[], "
               + "1700000000000000 + X * 1000, CASE WHEN MOD(X, 7) = 0 THEN NULL ELSE 1700000000000000 + X * 1000 + MOD(X, 17) END, "
               + "CASE WHEN MOD(X, 7) >= 4 THEN 1700000000500000 + X * 1000 END, NULL, NULL, 0 "
