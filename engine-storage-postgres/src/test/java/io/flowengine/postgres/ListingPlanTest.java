@@ -81,9 +81,9 @@ class ListingPlanTest {
     try (Statement s = sql.createStatement()) {
       long start = System.nanoTime();
       s.execute(
-          "INSERT INTO flowengine_flows ("
-              + FlowRows.COLUMNS
-              + ") SELECT lpad(x::text, 24, '0'), 'acct-' || (x % 50), 't', 'n', s,"
+          "INSERT INTO flowengine_flows (id, account_id, template_id, template_name, state,"
+              + " progress, parameters, additional, input_ids, created_us, started_us, finished_us,"
+              + " error, timeout, version) SELECT lpad(x::text, 24, '0'), 'acct-' || (x % 50), 't', 'n', s,"
               + " CASE s WHEN 4 THEN 1.0 ELSE (x % 13) / 13.0 END, '\\x0100000000'::bytea,"
               + " NULL, '{}', 1700000000000000 + x * 1000,"
               + " CASE WHEN s = 0 THEN NULL ELSE 1700000000000000 + x * 1000 + x % 17 END,"
