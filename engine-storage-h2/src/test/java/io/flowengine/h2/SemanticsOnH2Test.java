@@ -8,9 +8,11 @@ import io.flowengine.CreateFlowResult;
 import io.flowengine.Flow;
 import io.flowengine.FlowEngine;
 import io.flowengine.FlowHistory;
+import io.flowengine.FlowListener;
 import io.flowengine.FlowState;
 import io.flowengine.FlowTransition;
 import io.flowengine.IdempotencyConflictException;
+import io.flowengine.ListenerRegistration;
 import io.flowengine.NewAsset;
 import io.flowengine.NewFlow;
 import io.flowengine.RetryPolicy;
@@ -28,11 +30,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,11 +96,26 @@ class SemanticsOnH2Test {
     RUNS.set(0);
     String id;
     try (TestFlowEngine first = engine(FLAKY)) {
+      // the retry's write is committed by the group commit after the failed run: wait to hear it
+      CompletableFuture<Flow> retrying = new CompletableFuture<>();
+      ListenerRegistration unused =
+          first
+              .engine()
+              .addListener(
+                  new FlowListener() {
+                    @Override
+                    public void onStateChange(@Nullable Flow previous, Flow current) {
+                      if (current.attempt() == 2) {
+                        retrying.complete(current);
+                      }
+                    }
+                  });
       id =
           first
               .engine()
               .createFlow(NewFlow.builder("flaky").input(NewAsset.text("x")).build())
               .id();
+      retrying.get(30, TimeUnit.SECONDS);
       Flow waiting = first.engine().getFlow(id);
       assertThat(waiting.attempt()).isEqualTo(2);
       // jittered down by up to half, at the microsecond precision the row keeps
