@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,35 +90,10 @@ final class RunningFlowWrites {
    * before it) is not written, {@code settle} decides from the stored record.
    */
   void finish(@Nullable String error, Consumer<String> settle) {
-    FlowRecord from;
-    @Nullable FlowRecord next = null;
-    @Nullable CompletableFuture<Boolean> queued = null;
-    OrderedDelivery.@Nullable Slot reserved = null;
-    lock.lock();
-    try {
-      from = last;
-      if (!lost && from.state() == FlowState.RUNNING) {
-        next = machine.advance(from, error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE, error);
-        reserved = machine.reserve(next);
-        queued = queue(next);
-      }
-    } finally {
-      lock.unlock();
-    }
-    if (next == null || queued == null || reserved == null) {
-      settle.accept(from.id());
-      return;
-    }
-    FlowRecord terminal = next;
-    OrderedDelivery.Slot slot = reserved;
-    CompletableFuture<?> unused =
-        queued.whenComplete(
-            (stored, failure) -> {
-              if (decided(from, terminal, slot, stored, failure, false)) {
-                return;
-              }
-              settle.accept(from.id());
-            });
+    queueLast(
+        from -> machine.advance(from, error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE, error),
+        terminal -> {},
+        settle);
   }
 
   /**
@@ -126,6 +102,16 @@ final class RunningFlowWrites {
    * is not written, {@code settle} decides from the stored record.
    */
   void retry(String error, Instant at, Consumer<FlowRecord> stored, Consumer<String> settle) {
+    queueLast(from -> machine.retried(from, error, at), stored, settle);
+  }
+
+  /**
+   * Queues the run's last write, {@code advance} of the latest record, if the flow is still
+   * running; {@code stored} gets it once written, otherwise {@code settle} decides from the stored
+   * record.
+   */
+  private void queueLast(
+      UnaryOperator<FlowRecord> advance, Consumer<FlowRecord> stored, Consumer<String> settle) {
     FlowRecord from;
     @Nullable FlowRecord next = null;
     @Nullable CompletableFuture<Boolean> queued = null;
@@ -134,7 +120,7 @@ final class RunningFlowWrites {
     try {
       from = last;
       if (!lost && from.state() == FlowState.RUNNING) {
-        next = machine.retried(from, error, at);
+        next = advance.apply(from);
         reserved = machine.reserve(next);
         queued = queue(next);
       }
@@ -145,13 +131,13 @@ final class RunningFlowWrites {
       settle.accept(from.id());
       return;
     }
-    FlowRecord waiting = next;
+    FlowRecord written = next;
     OrderedDelivery.Slot slot = reserved;
     CompletableFuture<?> unused =
         queued.whenComplete(
-            (written, failure) -> {
-              if (decided(from, waiting, slot, written, failure, false)) {
-                stored.accept(waiting);
+            (ok, failure) -> {
+              if (decided(from, written, slot, ok, failure, false)) {
+                stored.accept(written);
               } else {
                 settle.accept(from.id());
               }
