@@ -93,4 +93,16 @@ class MeshSimplifierTest {
     assertThat(a.indices()).isEqualTo(b.indices());
     assertThat(a.positions()).isEqualTo(b.positions());
   }
+
+  @Test
+  void bumpySphere_isClosedAndSimplifiesClosed() {
+    Mesh sphere = SyntheticMeshes.bumpySphere(40, 80);
+    assertThat(sphere.triangleCount()).isEqualTo(2 * 80 * 39);
+    assertThat(MeshChecks.openEdges(sphere)).isZero();
+    assertThat(MeshChecks.nonManifoldEdges(sphere)).isZero();
+    Mesh simplified = MeshSimplifier.simplify(sphere, 600);
+    assertThat(simplified.triangleCount()).isBetween(588, 600);
+    assertThat(MeshChecks.openEdges(simplified)).isZero();
+    assertThat(MeshChecks.nonManifoldEdges(simplified)).isZero();
+  }
 }
