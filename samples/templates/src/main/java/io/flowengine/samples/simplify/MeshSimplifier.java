@@ -107,6 +107,7 @@ public final class MeshSimplifier {
     if (state.pass > 1) {
       state.buildAdjacency();
     }
+    int triangles = state.triangleCount;
     long[] candidates = prices(state);
     Arrays.sort(candidates);
     monitor.checkpoint();
@@ -122,12 +123,9 @@ public final class MeshSimplifier {
       if (limitCost && Float.intBitsToFloat((int) (candidate >>> 32)) > limit) {
         break;
       }
-      int halfEdge = (int) candidate;
-      int t = halfEdge / 3;
-      int k = halfEdge % 3;
-      int p0 = state.positionAt(3 * t + k);
-      int p1 = state.positionAt(3 * t + (k + 1) % 3);
-      if (p0 == p1 || state.isLocked(p0) || state.isLocked(p1) || !check.allows(p0, p1, level)) {
+      int p0 = (int) candidate;
+      int p1 = state.bestTo[p0];
+      if (state.isLocked(p0) || state.isLocked(p1) || !check.allows(p0, p1, level)) {
         continue;
       }
       for (int m = 0; m < check.mapCount; m++) {
@@ -139,21 +137,47 @@ public final class MeshSimplifier {
       state.triangleCount -= check.removed;
     }
     // endPass recounts the live triangles from the index buffer, so restore the count it walks.
-    state.triangleCount = candidates.length / 3;
+    state.triangleCount = triangles;
   }
 
-  /** Returns one sortable key per half-edge: the collapse price's float bits, then its index. */
+  /**
+   * Returns one sortable key per position class that starts a live edge: the price of its cheapest
+   * collapse (float bits), then the class. Its target is left in {@code state.bestTo}.
+   */
   private static long[] prices(CollapseState state) {
     int halfEdges = state.triangleCount * 3;
-    long[] keys = new long[halfEdges];
+    float[] best = state.bestCost;
+    int[] to = state.bestTo;
+    Arrays.fill(to, -1);
     float[] p = state.positions;
-    for (int c = 0; c < halfEdges; c++) {
-      int p0 = state.position[state.indices[c]];
-      int p1 = state.position[state.indices[c - c % 3 + (c % 3 + 1) % 3]];
-      float cost = (float) state.quadrics.error(p0, p1, p[3 * p1], p[3 * p1 + 1], p[3 * p1 + 2]);
-      keys[c] = ((long) Float.floatToIntBits(cost) << 32) | c;
+    int[] position = state.position;
+    int[] indices = state.indices;
+    int classes = 0;
+    for (int c = 0; c < halfEdges; c += 3) {
+      int pa = position[indices[c]];
+      int pb = position[indices[c + 1]];
+      int pc = position[indices[c + 2]];
+      classes += offer(state, pa, pb, p) + offer(state, pb, pc, p) + offer(state, pc, pa, p);
+    }
+    long[] keys = new long[classes];
+    int k = 0;
+    for (int v = 0; v < best.length; v++) {
+      if (to[v] >= 0) {
+        keys[k++] = ((long) Float.floatToIntBits(best[v]) << 32) | v;
+      }
     }
     return keys;
+  }
+
+  /** Prices collapsing p0 into p1; returns 1 if p0 had no price yet, else 0. */
+  private static int offer(CollapseState state, int p0, int p1, float[] p) {
+    float cost = (float) state.quadrics.error(p0, p1, p[3 * p1], p[3 * p1 + 1], p[3 * p1 + 2]);
+    int fresh = state.bestTo[p0] < 0 ? 1 : 0;
+    if (fresh == 1 || cost < state.bestCost[p0]) {
+      state.bestCost[p0] = cost;
+      state.bestTo[p0] = p1;
+    }
+    return fresh;
   }
 
   /** Builds the output mesh from the live triangles, numbering vertices in order of first use. */
