@@ -10,13 +10,14 @@ import java.util.Arrays;
  *
  * <p>How: vertices with equal position form one position class; collapses move one class onto a
  * neighbouring one (half-edge collapse), so every surviving vertex keeps its exact attributes. The
- * work goes in passes: each pass prices every directed edge with the error quadrics, sorts the
- * prices, and performs the cheapest collapses that {@link CollapseCheck} allows, at most one per
- * vertex per pass and none priced far above the pass's goal, until the target is reached. Seams
- * (several attribute vertices at one position) only collapse along themselves, open borders only
- * along the border; a pass that finds nothing to collapse relaxes those rules so the target is
- * always reached. The result has between target - 2 and target triangles unless the input is
- * already at or below the target, in which case it is returned unchanged.
+ * work goes in passes: each pass prices every directed edge with the error quadrics, keeps each
+ * position class's cheapest one, sorts the classes by it, and performs the cheapest collapses that
+ * {@link CollapseCheck} allows, at most one per vertex per pass and none priced far above the
+ * pass's goal, until the target is reached. Seams (several attribute vertices at one position) only
+ * collapse along themselves, open borders only along the border; a pass that finds nothing to
+ * collapse relaxes those rules so the target is always reached. The result has between target - 2
+ * and target triangles unless the input is already at or below the target, in which case it is
+ * returned unchanged.
  *
  * <p>Stateless and thread-safe; each call works on its own copies. A million triangles take about a
  * second or two on one core.
@@ -111,7 +112,10 @@ public final class MeshSimplifier {
     long[] candidates = prices(state);
     Arrays.sort(candidates);
     monitor.checkpoint();
-    int goal = Math.max(1, (state.triangleCount - target) / 2);
+    int excess = state.triangleCount - target;
+    // Each collapse removes two triangles; near the end, price in ample spares so that locks and
+    // refusals do not leave a few triangles over for yet another pass.
+    int goal = Math.max(excess / 2, Math.min(excess * 2, 4096));
     float limit =
         Float.intBitsToFloat((int) (candidates[Math.min(goal, candidates.length) - 1] >>> 32));
     limit = (float) Math.max(limit * PASS_COST_SLACK, Math.nextUp(limit));
