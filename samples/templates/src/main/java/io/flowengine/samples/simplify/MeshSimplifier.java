@@ -3,6 +3,7 @@ package io.flowengine.samples.simplify;
 import io.flowengine.samples.WorkMonitor;
 import io.flowengine.samples.mesh.Mesh;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Reduces a triangle mesh to at most a target number of triangles by quadric-error edge collapse
@@ -146,42 +147,53 @@ public final class MeshSimplifier {
 
   /**
    * Returns one sortable key per position class that starts a live edge: the price of its cheapest
-   * collapse (float bits), then the class. Its target is left in {@code state.bestTo}.
+   * collapse (float bits), then the class. Its target is left in {@code state.bestTo}. Each class
+   * is priced on its own, so two halves of the classes are priced at once; the result does not
+   * depend on how the work is split.
    */
   private static long[] prices(CollapseState state) {
-    int halfEdges = state.triangleCount * 3;
-    float[] best = state.bestCost;
+    int classes = state.position.length;
+    int half = classes / 2;
+    IntStream.range(0, 2)
+        .parallel()
+        .forEach(part -> price(state, part == 0 ? 0 : half, part == 0 ? half : classes));
     int[] to = state.bestTo;
-    Arrays.fill(to, -1);
-    float[] p = state.positions;
-    int[] position = state.position;
-    int[] indices = state.indices;
-    int classes = 0;
-    for (int c = 0; c < halfEdges; c += 3) {
-      int pa = position[indices[c]];
-      int pb = position[indices[c + 1]];
-      int pc = position[indices[c + 2]];
-      classes += offer(state, pa, pb, p) + offer(state, pb, pc, p) + offer(state, pc, pa, p);
+    int count = 0;
+    for (int v = 0; v < classes; v++) {
+      count += to[v] >= 0 ? 1 : 0;
     }
-    long[] keys = new long[classes];
+    long[] keys = new long[count];
     int k = 0;
-    for (int v = 0; v < best.length; v++) {
+    for (int v = 0; v < classes; v++) {
       if (to[v] >= 0) {
-        keys[k++] = ((long) Float.floatToIntBits(best[v]) << 32) | v;
+        keys[k++] = ((long) Float.floatToIntBits(state.bestCost[v]) << 32) | v;
       }
     }
     return keys;
   }
 
-  /** Prices collapsing p0 into p1; returns 1 if p0 had no price yet, else 0. */
-  private static int offer(CollapseState state, int p0, int p1, float[] p) {
-    float cost = (float) state.quadrics.error(p0, p1, p[3 * p1], p[3 * p1 + 1], p[3 * p1 + 2]);
-    int fresh = state.bestTo[p0] < 0 ? 1 : 0;
-    if (fresh == 1 || cost < state.bestCost[p0]) {
-      state.bestCost[p0] = cost;
-      state.bestTo[p0] = p1;
+  /** Prices the cheapest collapse of each class in [from, to) along its live triangles' edges. */
+  private static void price(CollapseState state, int from, int to) {
+    float[] p = state.positions;
+    int[] position = state.position;
+    int[] indices = state.indices;
+    Adjacency adj = state.adjacency;
+    for (int v = from; v < to; v++) {
+      int target = -1;
+      float best = Float.POSITIVE_INFINITY;
+      for (int r = adj.offsets[v]; r < adj.offsets[v + 1]; r++) {
+        int c = 3 * adj.triangles[r];
+        int next = position[indices[c]] == v ? c + 1 : position[indices[c + 1]] == v ? c + 2 : c;
+        int p1 = position[indices[next]];
+        float cost = (float) state.quadrics.error(v, p1, p[3 * p1], p[3 * p1 + 1], p[3 * p1 + 2]);
+        if (target < 0 || cost < best) {
+          best = cost;
+          target = p1;
+        }
+      }
+      state.bestTo[v] = target;
+      state.bestCost[v] = best;
     }
-    return fresh;
   }
 
   /** Builds the output mesh from the live triangles, numbering vertices in order of first use. */

@@ -105,4 +105,19 @@ class MeshSimplifierTest {
     assertThat(MeshChecks.openEdges(simplified)).isZero();
     assertThat(MeshChecks.nonManifoldEdges(simplified)).isZero();
   }
+
+  @Test
+  void oneWorkerThread_givesTheSameOutputAsMany() throws Exception {
+    Mesh sphere = SyntheticMeshes.bumpySphere(120, 240);
+    Mesh parallel = MeshSimplifier.simplify(sphere, 5_000);
+    // Parallel streams started inside a pool run in that pool: here, on one thread.
+    java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+    try {
+      Mesh serial = single.submit(() -> MeshSimplifier.simplify(sphere, 5_000)).get();
+      assertThat(serial.indices()).isEqualTo(parallel.indices());
+      assertThat(serial.positions()).isEqualTo(parallel.positions());
+    } finally {
+      single.shutdown();
+    }
+  }
 }
