@@ -86,4 +86,48 @@ public final class SyntheticMeshes {
     }
     return mesh.build();
   }
+
+  /**
+   * Returns a closed bumpy sphere with normals (no texture coordinates, so no seams) of {@code 2 *
+   * slices * (stacks - 1)} triangles: {@code stacks} bands of latitude, {@code slices} of
+   * longitude, one vertex at each pole. About a million triangles: {@code bumpySphere(500, 1000)}.
+   *
+   * @throws IllegalArgumentException if {@code stacks} or {@code slices} is below 3
+   */
+  public static Mesh bumpySphere(int stacks, int slices) {
+    if (stacks < 3 || slices < 3) {
+      throw new IllegalArgumentException("a sphere needs at least 3 stacks and 3 slices");
+    }
+    MeshBuilder mesh = new MeshBuilder(true, false);
+    int north = sphereVertex(mesh, 0, 0);
+    for (int i = 1; i < stacks; i++) {
+      for (int j = 0; j < slices; j++) {
+        sphereVertex(mesh, Math.PI * i / stacks, 2 * Math.PI * j / slices);
+      }
+    }
+    int south = sphereVertex(mesh, Math.PI, 0);
+    for (int j = 0; j < slices; j++) {
+      int next = (j + 1) % slices;
+      mesh.triangle(north, 1 + next, 1 + j);
+      for (int i = 1; i < stacks - 1; i++) {
+        int row = 1 + (i - 1) * slices;
+        mesh.quad(row + j, row + next, row + slices + next, row + slices + j);
+      }
+      int last = 1 + (stacks - 2) * slices;
+      mesh.triangle(last + j, last + next, south);
+    }
+    return mesh.build();
+  }
+
+  private static int sphereVertex(MeshBuilder mesh, double theta, double phi) {
+    double x = Math.sin(theta) * Math.cos(phi);
+    double y = Math.cos(theta);
+    double z = Math.sin(theta) * Math.sin(phi);
+    double r =
+        1
+            + 0.04 * Math.sin(9 * x) * Math.sin(7 * y) * Math.sin(8 * z)
+            + 0.015 * Math.sin(31 * x + 17 * y);
+    // The bump is small, so the normal of the underlying sphere is close enough for shading.
+    return mesh.vertex(r * x, r * y, r * z, x, y, z, 0, 0);
+  }
 }

@@ -28,8 +28,21 @@ final class CollapseCheck {
   private int[] neighbourUse = new int[32];
   private int neighbourCount;
 
+  /** Per position class: the call of {@link #allows} that last listed it, and where. */
+  private final int[] listedIn;
+
+  private final int[] listedAt;
+
+  /** Per position class: the call of {@link #allows} that found it on a triangle of p1. */
+  private final int[] nearP1;
+
+  private int call;
+
   CollapseCheck(CollapseState state) {
     this.s = state;
+    this.listedIn = new int[state.position.length];
+    this.listedAt = new int[state.position.length];
+    this.nearP1 = new int[state.position.length];
   }
 
   /** Returns whether p0 may collapse into p1 at {@code level} (0 strict, 1, 2 loosest). */
@@ -38,6 +51,7 @@ final class CollapseCheck {
     removed = 0;
     neededCount = 0;
     neighbourCount = 0;
+    call++;
     Adjacency adj = s.adjacency;
     for (int r = adj.offsets[p0]; r < adj.offsets[p0 + 1]; r++) {
       int t = adj.triangles[r];
@@ -105,23 +119,21 @@ final class CollapseCheck {
     // Link condition: the neighbours p0 and p1 share are exactly the apexes of the removed
     // triangles; another shared neighbour would give two triangles the same edge afterwards.
     Adjacency adj = s.adjacency;
+    for (int r = adj.offsets[p1]; r < adj.offsets[p1 + 1]; r++) {
+      int t = adj.triangles[r];
+      int pa = s.positionAt(3 * t);
+      int pb = s.positionAt(3 * t + 1);
+      int pc = s.positionAt(3 * t + 2);
+      if (pa != pb && pb != pc && pa != pc) {
+        nearP1[pa] = call;
+        nearP1[pb] = call;
+        nearP1[pc] = call;
+      }
+    }
     int shared = 0;
     for (int i = 0; i < neighbourCount; i++) {
       int q = neighbours[i];
-      if (q == p1) {
-        continue;
-      }
-      boolean found = false;
-      for (int r = adj.offsets[p1]; r < adj.offsets[p1 + 1] && !found; r++) {
-        int t = adj.triangles[r];
-        int pa = s.positionAt(3 * t);
-        int pb = s.positionAt(3 * t + 1);
-        int pc = s.positionAt(3 * t + 2);
-        if (pa != pb && pb != pc && pa != pc && (pa == q || pb == q || pc == q)) {
-          found = true;
-        }
-      }
-      if (found) {
+      if (q != p1 && nearP1[q] == call) {
         shared++;
       }
     }
@@ -191,12 +203,12 @@ final class CollapseCheck {
   }
 
   private void countNeighbour(int q) {
-    for (int i = 0; i < neighbourCount; i++) {
-      if (neighbours[i] == q) {
-        neighbourUse[i]++;
-        return;
-      }
+    if (listedIn[q] == call) {
+      neighbourUse[listedAt[q]]++;
+      return;
     }
+    listedIn[q] = call;
+    listedAt[q] = neighbourCount;
     if (neighbourCount == neighbours.length) {
       neighbours = Arrays.copyOf(neighbours, neighbourCount * 2);
       neighbourUse = Arrays.copyOf(neighbourUse, neighbourCount * 2);

@@ -26,6 +26,11 @@ final class CollapseState {
   final int[] locked;
 
   final Quadrics quadrics;
+
+  /** Within a pass: each position class's cheapest collapse target (-1: none) and its price. */
+  final int[] bestTo;
+
+  final float[] bestCost;
   int pass = 1;
   Adjacency adjacency;
 
@@ -39,6 +44,8 @@ final class CollapseState {
     Arrays.setAll(remap, v -> v);
     this.locked = new int[vertices];
     this.quadrics = new Quadrics(vertices);
+    this.bestTo = new int[vertices];
+    this.bestCost = new float[vertices];
     this.adjacency = new Adjacency(vertices, indices, triangleCount, position);
   }
 

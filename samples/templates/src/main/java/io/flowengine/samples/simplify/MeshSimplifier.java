@@ -3,6 +3,7 @@ package io.flowengine.samples.simplify;
 import io.flowengine.samples.WorkMonitor;
 import io.flowengine.samples.mesh.Mesh;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Reduces a triangle mesh to at most a target number of triangles by quadric-error edge collapse
@@ -10,16 +11,18 @@ import java.util.Arrays;
  *
  * <p>How: vertices with equal position form one position class; collapses move one class onto a
  * neighbouring one (half-edge collapse), so every surviving vertex keeps its exact attributes. The
- * work goes in passes: each pass prices every directed edge with the error quadrics, sorts the
- * prices, and performs the cheapest collapses that {@link CollapseCheck} allows, at most one per
- * vertex per pass and none priced far above the pass's goal, until the target is reached. Seams
- * (several attribute vertices at one position) only collapse along themselves, open borders only
- * along the border; a pass that finds nothing to collapse relaxes those rules so the target is
- * always reached. The result has between target - 2 and target triangles unless the input is
- * already at or below the target, in which case it is returned unchanged.
+ * work goes in passes: each pass prices every directed edge with the error quadrics, keeps each
+ * position class's cheapest one, sorts the classes by it, and performs the cheapest collapses that
+ * {@link CollapseCheck} allows, at most one per vertex per pass and none priced far above the
+ * pass's goal, until the target is reached. Seams (several attribute vertices at one position) only
+ * collapse along themselves, open borders only along the border; a pass that finds nothing to
+ * collapse relaxes those rules so the target is always reached. The result has between target - 2
+ * and target triangles unless the input is already at or below the target, in which case it is
+ * returned unchanged.
  *
- * <p>Stateless and thread-safe; each call works on its own copies. A million triangles take about a
- * second or two on one core.
+ * <p>Stateless and thread-safe; each call works on its own copies. Pricing runs on two threads of
+ * the common fork-join pool (or the pool the caller runs in), with the same result on one. A
+ * million triangles take about a second.
  */
 public final class MeshSimplifier {
   private static final int MAX_PASSES = 500;
@@ -107,10 +110,14 @@ public final class MeshSimplifier {
     if (state.pass > 1) {
       state.buildAdjacency();
     }
+    int triangles = state.triangleCount;
     long[] candidates = prices(state);
     Arrays.sort(candidates);
     monitor.checkpoint();
-    int goal = Math.max(1, (state.triangleCount - target) / 2);
+    int excess = state.triangleCount - target;
+    // Each collapse removes two triangles; near the end, price in ample spares so that locks and
+    // refusals do not leave a few triangles over for yet another pass.
+    int goal = Math.max(excess / 2, Math.min(excess * 2, 4096));
     float limit =
         Float.intBitsToFloat((int) (candidates[Math.min(goal, candidates.length) - 1] >>> 32));
     limit = (float) Math.max(limit * PASS_COST_SLACK, Math.nextUp(limit));
@@ -122,12 +129,9 @@ public final class MeshSimplifier {
       if (limitCost && Float.intBitsToFloat((int) (candidate >>> 32)) > limit) {
         break;
       }
-      int halfEdge = (int) candidate;
-      int t = halfEdge / 3;
-      int k = halfEdge % 3;
-      int p0 = state.positionAt(3 * t + k);
-      int p1 = state.positionAt(3 * t + (k + 1) % 3);
-      if (p0 == p1 || state.isLocked(p0) || state.isLocked(p1) || !check.allows(p0, p1, level)) {
+      int p0 = (int) candidate;
+      int p1 = state.bestTo[p0];
+      if (state.isLocked(p0) || state.isLocked(p1) || !check.allows(p0, p1, level)) {
         continue;
       }
       for (int m = 0; m < check.mapCount; m++) {
@@ -139,21 +143,58 @@ public final class MeshSimplifier {
       state.triangleCount -= check.removed;
     }
     // endPass recounts the live triangles from the index buffer, so restore the count it walks.
-    state.triangleCount = candidates.length / 3;
+    state.triangleCount = triangles;
   }
 
-  /** Returns one sortable key per half-edge: the collapse price's float bits, then its index. */
+  /**
+   * Returns one sortable key per position class that starts a live edge: the price of its cheapest
+   * collapse (float bits), then the class. Its target is left in {@code state.bestTo}. Each class
+   * is priced on its own, so two halves of the classes are priced at once; the result does not
+   * depend on how the work is split.
+   */
   private static long[] prices(CollapseState state) {
-    int halfEdges = state.triangleCount * 3;
-    long[] keys = new long[halfEdges];
-    float[] p = state.positions;
-    for (int c = 0; c < halfEdges; c++) {
-      int p0 = state.position[state.indices[c]];
-      int p1 = state.position[state.indices[c - c % 3 + (c % 3 + 1) % 3]];
-      float cost = (float) state.quadrics.error(p0, p1, p[3 * p1], p[3 * p1 + 1], p[3 * p1 + 2]);
-      keys[c] = ((long) Float.floatToIntBits(cost) << 32) | c;
+    int classes = state.position.length;
+    int half = classes / 2;
+    IntStream.range(0, 2)
+        .parallel()
+        .forEach(part -> price(state, part == 0 ? 0 : half, part == 0 ? half : classes));
+    int[] to = state.bestTo;
+    int count = 0;
+    for (int v = 0; v < classes; v++) {
+      count += to[v] >= 0 ? 1 : 0;
+    }
+    long[] keys = new long[count];
+    int k = 0;
+    for (int v = 0; v < classes; v++) {
+      if (to[v] >= 0) {
+        keys[k++] = ((long) Float.floatToIntBits(state.bestCost[v]) << 32) | v;
+      }
     }
     return keys;
+  }
+
+  /** Prices the cheapest collapse of each class in [from, to) along its live triangles' edges. */
+  private static void price(CollapseState state, int from, int to) {
+    float[] p = state.positions;
+    int[] position = state.position;
+    int[] indices = state.indices;
+    Adjacency adj = state.adjacency;
+    for (int v = from; v < to; v++) {
+      int target = -1;
+      float best = Float.POSITIVE_INFINITY;
+      for (int r = adj.offsets[v]; r < adj.offsets[v + 1]; r++) {
+        int c = 3 * adj.triangles[r];
+        int next = position[indices[c]] == v ? c + 1 : position[indices[c + 1]] == v ? c + 2 : c;
+        int p1 = position[indices[next]];
+        float cost = (float) state.quadrics.error(v, p1, p[3 * p1], p[3 * p1 + 1], p[3 * p1 + 2]);
+        if (target < 0 || cost < best) {
+          best = cost;
+          target = p1;
+        }
+      }
+      state.bestTo[v] = target;
+      state.bestCost[v] = best;
+    }
   }
 
   /** Builds the output mesh from the live triangles, numbering vertices in order of first use. */

@@ -93,4 +93,31 @@ class MeshSimplifierTest {
     assertThat(a.indices()).isEqualTo(b.indices());
     assertThat(a.positions()).isEqualTo(b.positions());
   }
+
+  @Test
+  void bumpySphere_isClosedAndSimplifiesClosed() {
+    Mesh sphere = SyntheticMeshes.bumpySphere(40, 80);
+    assertThat(sphere.triangleCount()).isEqualTo(2 * 80 * 39);
+    assertThat(MeshChecks.openEdges(sphere)).isZero();
+    assertThat(MeshChecks.nonManifoldEdges(sphere)).isZero();
+    Mesh simplified = MeshSimplifier.simplify(sphere, 600);
+    assertThat(simplified.triangleCount()).isBetween(588, 600);
+    assertThat(MeshChecks.openEdges(simplified)).isZero();
+    assertThat(MeshChecks.nonManifoldEdges(simplified)).isZero();
+  }
+
+  @Test
+  void oneWorkerThread_givesTheSameOutputAsMany() throws Exception {
+    Mesh sphere = SyntheticMeshes.bumpySphere(120, 240);
+    Mesh parallel = MeshSimplifier.simplify(sphere, 5_000);
+    // Parallel streams started inside a pool run in that pool: here, on one thread.
+    java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+    try {
+      Mesh serial = single.submit(() -> MeshSimplifier.simplify(sphere, 5_000)).get();
+      assertThat(serial.indices()).isEqualTo(parallel.indices());
+      assertThat(serial.positions()).isEqualTo(parallel.positions());
+    } finally {
+      single.shutdown();
+    }
+  }
 }
