@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -34,10 +36,20 @@ final class FlowExecution implements Consumer<RunTicket> {
 
   private final EngineContext ctx;
   private final DelayedRuns delayed;
+  private final Set<String> settling = ConcurrentHashMap.newKeySet();
 
   FlowExecution(EngineContext ctx, DelayedRuns delayed) {
     this.ctx = ctx;
     this.delayed = delayed;
+  }
+
+  /**
+   * Returns whether this node is still storing the outcome of {@code flowId}'s run (its writes are
+   * queued, or being tried again after a store failure): the flow is in hand though no run holds
+   * it.
+   */
+  boolean isSettling(String flowId) {
+    return settling.contains(flowId);
   }
 
   @Override
@@ -160,6 +172,7 @@ final class FlowExecution implements Consumer<RunTicket> {
       log.info("flow {} stopped: this node's lease ended, another node runs it", ticket.flowId);
       return;
     }
+    settling.add(ticket.flowId); // until the outcome is stored or found settled
     String error = null;
     if (reason == RunTicket.StopReason.TIMEOUT) {
       error = "timed out after " + timeout;
@@ -180,7 +193,10 @@ final class FlowExecution implements Consumer<RunTicket> {
       writes.retry(
           Objects.requireNonNull(outcome),
           at,
-          delayed::submit,
+          waiting -> {
+            settled(waiting.id());
+            delayed.submit(waiting);
+          },
           flowId -> settle(flowId, outcome, startedVersion, 0)); // not waited for
       return;
     }
@@ -188,7 +204,9 @@ final class FlowExecution implements Consumer<RunTicket> {
       settle(ticket.flowId, outcome, startedVersion, 0); // the abort is stored: finish it
     } else {
       writes.finish(
-          outcome, flowId -> settle(flowId, outcome, startedVersion, 0)); // not waited for
+          outcome,
+          this::settled,
+          flowId -> settle(flowId, outcome, startedVersion, 0)); // not waited for
     }
   }
 
@@ -210,6 +228,10 @@ final class FlowExecution implements Consumer<RunTicket> {
       return;
     }
     if (record == null || record.state().isTerminal()) {
+      settled(flowId);
+      if (record != null) { // perhaps by this node's own write whose reply was lost
+        ctx.stateMachine().terminalFound(record);
+      }
       return;
     }
     if (record.state() == FlowState.STARTING && record.version() == startedVersion) {
@@ -223,6 +245,7 @@ final class FlowExecution implements Consumer<RunTicket> {
       } else {
         log.error("flow {} is {} after its run; leaving it", flowId, record.state());
       }
+      settled(flowId);
       return;
     }
     FlowEvent event =
@@ -245,10 +268,12 @@ final class FlowExecution implements Consumer<RunTicket> {
             .tryFireAsync(record, event, outcome)
             .whenComplete(
                 (stored, thrown) -> {
-                  if (thrown != null) {
+                  if (thrown != null) { // stored or not: settle reads which, when it retries
                     retryLater(flowId, error, startedVersion, failures, "store " + event, thrown);
                   } else if (stored == null || event == FlowEvent.DISPATCH) {
                     settle(flowId, error, startedVersion, 0);
+                  } else {
+                    settled(flowId);
                   }
                 });
   }
@@ -275,8 +300,13 @@ final class FlowExecution implements Consumer<RunTicket> {
                   ctx.stateMachine().now().plus(delay),
                   () -> settle(flowId, error, startedVersion, failures + 1));
     } catch (IllegalStateException closed) {
+      settled(flowId);
       log.info("flow {}: the engine is closing; recovery finishes it on the next start", flowId);
     }
+  }
+
+  private void settled(String flowId) {
+    settling.remove(flowId);
   }
 
   private static String describe(Throwable failure) {
