@@ -44,6 +44,7 @@ final class ClusterNode {
   private final Executor rounds;
   private final ClusterTakeover takeover;
   private final OwnedFlowsCheck owned;
+  private final RemoteChanges remote;
   private final int slots;
   private final DelayedRuns delayed;
   private final Duration renewEvery;
@@ -78,6 +79,7 @@ final class ClusterNode {
     this.rounds = rounds;
     this.takeover = new ClusterTakeover(ctx, store, policy);
     this.owned = new OwnedFlowsCheck(store, runner, delayed, settling, takeover);
+    this.remote = new RemoteChanges(ctx);
     this.slots = slots;
     this.renewEvery = store.lease().dividedBy(3);
     this.sweepEvery = store.lease().dividedBy(2);
@@ -212,8 +214,14 @@ final class ClusterNode {
       }
       FlowState state = change.state();
       if (state == null) {
+        remote.forget(change.flowId());
         waiters.deleted(change.flowId());
-      } else if (state == FlowState.ABORTING) {
+        continue;
+      }
+      if (remote.listened()) { // tells listeners and waiters here, in version order
+        remote.heard(change.flowId());
+      }
+      if (state == FlowState.ABORTING) {
         runner.stop(change.flowId(), RunTicket.StopReason.ABORT);
         if (delayed.cancel(change.flowId())) { // aborted between attempts here: finish it
           ctx.flows()
