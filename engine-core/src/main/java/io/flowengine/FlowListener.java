@@ -11,6 +11,12 @@ package io.flowengine;
  * ignored. A reader of the flow may see a change slightly before the listeners are told of it;
  * {@link FlowEngine#awaitFlow} completes only after they were told of the terminal change.
  * Implementations must be thread-safe: changes of different flows arrive concurrently.
+ *
+ * <p>In cluster mode a listener also hears the state changes other nodes store, on this node's
+ * cluster thread soon after they are committed: {@code previous} is then the flow as this node last
+ * told of it, or null if it had not before, and changes that followed each other quickly may arrive
+ * as one (the flow as read when the announcement arrived). Other nodes' progress changes are not
+ * announced.
  */
 public interface FlowListener {
   /**

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * third of the lease, claims starting flows for its free slots, takes over the flows of nodes whose
  * lease ended ({@link ClusterTakeover}) every half lease, and acts on the changes other nodes make:
  * an abort interrupts the flow's step here, a finished flow completes the waiters here, a started
- * one wakes the claims. On losing its lease it stops its flows without storing anything and
- * registers again with a new epoch.
+ * one wakes the claims. With each renewal it also checks the flows it owns but does not have in
+ * hand ({@link OwnedFlowsCheck}: a claim whose reply was lost). On losing its lease it stops its
+ * flows without storing anything and registers again with a new epoch.
  *
  * <p>All of that happens in rounds, one at a time, on the engine's executor: {@link #wake()} asks
  * for a round (wakes coalesce), and a heartbeat on the engine's {@link DeadlineScheduler} asks for
@@ -41,6 +43,8 @@ final class ClusterNode {
   private final FlowWaiters waiters;
   private final Executor rounds;
   private final ClusterTakeover takeover;
+  private final OwnedFlowsCheck owned;
+  private final RemoteChanges remote;
   private final int slots;
   private final DelayedRuns delayed;
   private final Duration renewEvery;
@@ -53,6 +57,7 @@ final class ClusterNode {
   private Instant leaseEnd = Instant.MIN;
   private Instant renewDue = Instant.MIN;
   private Instant sweepDue = Instant.MIN;
+  private boolean ownedDue;
   private @Nullable AutoCloseable subscription;
   private DeadlineScheduler.@Nullable Cancellable heartbeat; // guarded by this
 
@@ -64,7 +69,8 @@ final class ClusterNode {
       Executor rounds,
       RecoveryPolicy policy,
       int slots,
-      DelayedRuns delayed) {
+      DelayedRuns delayed,
+      Predicate<String> settling) {
     this.delayed = delayed;
     this.store = store;
     this.ctx = ctx;
@@ -72,6 +78,8 @@ final class ClusterNode {
     this.waiters = waiters;
     this.rounds = rounds;
     this.takeover = new ClusterTakeover(ctx, store, policy);
+    this.owned = new OwnedFlowsCheck(store, runner, delayed, settling, takeover);
+    this.remote = new RemoteChanges(ctx);
     this.slots = slots;
     this.renewEvery = store.lease().dividedBy(3);
     this.sweepEvery = store.lease().dividedBy(2);
@@ -140,6 +148,10 @@ final class ClusterNode {
         renew(now);
       }
       actOnChanges();
+      if (ownedDue && epoch != NOT_REGISTERED) {
+        ownedDue = false;
+        owned.check(epoch);
+      }
       if (!now.isBefore(sweepDue)) {
         sweepDue = now.plus(sweepEvery);
         if (takeover.sweep() > 0) {
@@ -158,6 +170,7 @@ final class ClusterNode {
     epoch = store.register(slots);
     leaseEnd = now.plus(store.lease());
     renewDue = now.plus(renewEvery);
+    owned.reset();
     log.info("node {} joined with epoch {}", store.nodeId(), epoch);
   }
 
@@ -176,6 +189,7 @@ final class ClusterNode {
     if (renewed) {
       leaseEnd = now.plus(store.lease());
       renewDue = now.plus(renewEvery);
+      ownedDue = true; // with each renewal: what this node owns but lost track of
       return;
     }
     long lost = epoch;
@@ -193,14 +207,21 @@ final class ClusterNode {
   private void actOnChanges() {
     FlowChange change;
     while ((change = heard.poll()) != null) {
-      if (change.isEverything()) {
+      if (change.isEverything()) { // reconnected: a reply may have been lost meanwhile
+        ownedDue = true;
         waiters.waitingFor().forEach(this::recheckWaiter);
         continue;
       }
       FlowState state = change.state();
       if (state == null) {
+        remote.forget(change.flowId());
         waiters.deleted(change.flowId());
-      } else if (state == FlowState.ABORTING) {
+        continue;
+      }
+      if (remote.listened()) { // tells listeners and waiters here, in version order
+        remote.heard(change.flowId());
+      }
+      if (state == FlowState.ABORTING) {
         runner.stop(change.flowId(), RunTicket.StopReason.ABORT);
         if (delayed.cancel(change.flowId())) { // aborted between attempts here: finish it
           ctx.flows()

@@ -50,6 +50,15 @@ final class ClusterTakeover {
     return changed;
   }
 
+  /**
+   * Releases flows this node owns but can no longer run as they are, by the same policy: how the
+   * node gives up a running flow whose run it lost ({@link OwnedFlowsCheck}). Returns how many it
+   * changed.
+   */
+  int release(List<FlowRecord> owned) {
+    return takeOver(owned);
+  }
+
   private int takeOver(List<FlowRecord> batch) {
     FlowStateMachine machine = ctx.stateMachine();
     List<FlowRecord> from = new ArrayList<>(batch.size());

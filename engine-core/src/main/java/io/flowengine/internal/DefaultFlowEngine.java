@@ -106,11 +106,12 @@ final class DefaultFlowEngine implements FlowEngine {
             observers,
             new CarriedContexts(propagators));
     DelayedRuns delayed = new DelayedRuns(deadlines, machine);
+    FlowExecution execution = new FlowExecution(ctx, delayed);
     FlowRunner runner =
         new FlowRunner(
             config.executor(),
             config.maxRunningFlows(),
-            new FlowExecution(ctx, delayed),
+            execution,
             deadlines,
             ctx.stateMachine()::now);
     ClusterNode cluster =
@@ -126,7 +127,8 @@ final class DefaultFlowEngine implements FlowEngine {
                         config.executor() != null ? config.executor() : ClusterRounds.executor(),
                         config.recoveryPolicy(),
                         config.maxRunningFlows(),
-                        delayed))
+                        delayed,
+                        execution::isSettling))
             .orElse(null);
     if (cluster != null) {
       delayed.bind(id -> cluster.wake(), runner::submit);

@@ -98,6 +98,11 @@ final class DelayedRuns {
     return true;
   }
 
+  /** Returns whether {@code flowId} waits here for its time. */
+  boolean isWaiting(String flowId) {
+    return waiting.containsKey(flowId);
+  }
+
   /** Returns how many flows wait for their time. */
   int waiting() {
     return waiting.size();

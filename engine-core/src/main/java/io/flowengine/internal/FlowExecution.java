@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -34,10 +36,20 @@ final class FlowExecution implements Consumer<RunTicket> {
 
   private final EngineContext ctx;
   private final DelayedRuns delayed;
+  private final Set<String> settling = ConcurrentHashMap.newKeySet();
 
   FlowExecution(EngineContext ctx, DelayedRuns delayed) {
     this.ctx = ctx;
     this.delayed = delayed;
+  }
+
+  /**
+   * Returns whether this node is still storing the outcome of {@code flowId}'s run (its writes are
+   * queued, or being tried again after a store failure): the flow is in hand though no run holds
+   * it.
+   */
+  boolean isSettling(String flowId) {
+    return settling.contains(flowId);
   }
 
   @Override
@@ -107,7 +119,16 @@ final class FlowExecution implements Consumer<RunTicket> {
       ticket.detach();
     }
     RetryPolicy retry = failedStep[0] < 0 ? null : template.retryPolicyFor(failedStep[0]);
-    finish(ticket, failure, timeout, writes, record.attempt(), retry, record.version());
+    // a dispatch from starting adds a transition to the history; resuming an attempt adds none
+    long changes = record.history().total() + (record.state() == FlowState.STARTING ? 1 : 0);
+    finish(
+        ticket,
+        failure,
+        timeout,
+        writes,
+        record.attempt(),
+        retry,
+        new RunMark(record.version(), changes));
   }
 
   private void runSteps(
@@ -150,7 +171,7 @@ final class FlowExecution implements Consumer<RunTicket> {
       RunningFlowWrites writes,
       int attempt,
       @Nullable RetryPolicy retry,
-      long startedVersion) {
+      RunMark run) {
     RunTicket.StopReason reason = ticket.stopReason();
     if (reason == RunTicket.StopReason.SHUTDOWN) {
       log.debug("flow {} left as it was: the engine is closing", ticket.flowId);
@@ -160,6 +181,7 @@ final class FlowExecution implements Consumer<RunTicket> {
       log.info("flow {} stopped: this node's lease ended, another node runs it", ticket.flowId);
       return;
     }
+    settling.add(ticket.flowId); // until the outcome is stored or found settled
     String error = null;
     if (reason == RunTicket.StopReason.TIMEOUT) {
       error = "timed out after " + timeout;
@@ -180,15 +202,18 @@ final class FlowExecution implements Consumer<RunTicket> {
       writes.retry(
           Objects.requireNonNull(outcome),
           at,
-          delayed::submit,
-          flowId -> settle(flowId, outcome, startedVersion, 0)); // not waited for
+          waiting -> {
+            settled(waiting.id());
+            delayed.submit(waiting);
+          },
+          flowId -> settle(flowId, outcome, run, 0)); // not waited for
       return;
     }
     if (reason == RunTicket.StopReason.ABORT) {
-      settle(ticket.flowId, outcome, startedVersion, 0); // the abort is stored: finish it
+      settle(ticket.flowId, outcome, run, 0); // the abort is stored: finish it
     } else {
       writes.finish(
-          outcome, flowId -> settle(flowId, outcome, startedVersion, 0)); // not waited for
+          outcome, this::settled, flowId -> settle(flowId, outcome, run, 0)); // not waited for
     }
   }
 
@@ -198,22 +223,28 @@ final class FlowExecution implements Consumer<RunTicket> {
    * abort instead. If the store fails (a database restarting), it tries again later ({@link
    * #retryLater}) until it succeeds or the engine closes, since nothing else would finish the flow:
    * its owner is alive, so neither recovery nor a takeover touches it. A flow still at the version
-   * its run started from, {@code startedVersion}, lost its dispatch: the run did happen, so it is
-   * dispatched now and then given the run's outcome.
+   * its run started from lost its dispatch: the run did happen, so it is dispatched now and then
+   * given the run's outcome. A running flow whose history has more changes than this run made (it
+   * was re-queued and claimed again, by a takeover while this node could not reach the store) is
+   * another run's: it is left alone, and so is an aborting one whose abort was not of this run.
    */
-  private void settle(String flowId, @Nullable String error, long startedVersion, int failures) {
+  private void settle(String flowId, @Nullable String error, RunMark run, int failures) {
     FlowRecord record;
     try {
       record = ctx.flows().find(flowId).orElse(null);
     } catch (RuntimeException e) {
-      retryLater(flowId, error, startedVersion, failures, "read it", e);
+      retryLater(flowId, error, run, failures, "read it", e);
       return;
     }
     if (record == null || record.state().isTerminal()) {
+      settled(flowId);
+      if (record != null) { // perhaps by this node's own write whose reply was lost
+        ctx.stateMachine().terminalFound(record);
+      }
       return;
     }
-    if (record.state() == FlowState.STARTING && record.version() == startedVersion) {
-      fire(record, FlowEvent.DISPATCH, null, startedVersion, failures);
+    if (record.state() == FlowState.STARTING && record.version() == run.startedVersion()) {
+      fire(record, FlowEvent.DISPATCH, null, run, failures);
       return;
     }
     if (record.state() != FlowState.RUNNING && record.state() != FlowState.ABORTING) {
@@ -223,21 +254,27 @@ final class FlowExecution implements Consumer<RunTicket> {
       } else {
         log.error("flow {} is {} after its run; leaving it", flowId, record.state());
       }
+      settled(flowId);
+      return;
+    }
+    long since = record.history().total() - run.changes(); // an abort of this run adds one
+    if (since != 0 && (since != 1 || record.state() != FlowState.ABORTING)) {
+      log.info(
+          "flow {} is {} in another run since this one began; leaving its outcome unstored",
+          flowId,
+          record.state());
+      settled(flowId);
       return;
     }
     FlowEvent event =
         record.state() == FlowState.ABORTING
             ? FlowEvent.FINISH_ABORT
             : error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE;
-    fire(record, event, error, startedVersion, failures);
+    fire(record, event, error, run, failures);
   }
 
   private void fire(
-      FlowRecord record,
-      FlowEvent event,
-      @Nullable String error,
-      long startedVersion,
-      int failures) {
+      FlowRecord record, FlowEvent event, @Nullable String error, RunMark run, int failures) {
     String flowId = record.id();
     @Nullable String outcome = event == FlowEvent.DISPATCH ? null : error;
     CompletableFuture<?> unused =
@@ -245,10 +282,12 @@ final class FlowExecution implements Consumer<RunTicket> {
             .tryFireAsync(record, event, outcome)
             .whenComplete(
                 (stored, thrown) -> {
-                  if (thrown != null) {
-                    retryLater(flowId, error, startedVersion, failures, "store " + event, thrown);
+                  if (thrown != null) { // stored or not: settle reads which, when it retries
+                    retryLater(flowId, error, run, failures, "store " + event, thrown);
                   } else if (stored == null || event == FlowEvent.DISPATCH) {
-                    settle(flowId, error, startedVersion, 0);
+                    settle(flowId, error, run, 0);
+                  } else {
+                    settled(flowId);
                   }
                 });
   }
@@ -257,7 +296,7 @@ final class FlowExecution implements Consumer<RunTicket> {
   private void retryLater(
       String flowId,
       @Nullable String error,
-      long startedVersion,
+      RunMark run,
       int failures,
       String what,
       Throwable cause) {
@@ -273,10 +312,21 @@ final class FlowExecution implements Consumer<RunTicket> {
           ctx.deadlines()
               .schedule(
                   ctx.stateMachine().now().plus(delay),
-                  () -> settle(flowId, error, startedVersion, failures + 1));
+                  () -> settle(flowId, error, run, failures + 1));
     } catch (IllegalStateException closed) {
+      settled(flowId);
       log.info("flow {}: the engine is closing; recovery finishes it on the next start", flowId);
     }
+  }
+
+  /**
+   * Which run an outcome belongs to: the version the run started from and how many state changes
+   * the flow's history holds once the run is running.
+   */
+  private record RunMark(long startedVersion, long changes) {}
+
+  private void settled(String flowId) {
+    settling.remove(flowId);
   }
 
   private static String describe(Throwable failure) {

@@ -155,6 +155,11 @@ final class FlowRunner {
     }
   }
 
+  /** Returns whether {@code flowId} is queued here or running here. */
+  boolean holds(String flowId) {
+    return tickets.containsKey(flowId);
+  }
+
   /** Returns how many more flows could start now without waiting for a slot. */
   int freeSlots() {
     lock.lock();

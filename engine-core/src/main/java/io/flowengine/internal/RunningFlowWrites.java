@@ -86,13 +86,14 @@ final class RunningFlowWrites {
   }
 
   /**
-   * Queues the end of the run: completed, or failed with {@code error}. If that write (or one
-   * before it) is not written, {@code settle} decides from the stored record.
+   * Queues the end of the run: completed, or failed with {@code error}. Once it is written, {@code
+   * stored} gets the flow id; if it (or a write before it) is not, {@code settle} decides from the
+   * stored record.
    */
-  void finish(@Nullable String error, Consumer<String> settle) {
+  void finish(@Nullable String error, Consumer<String> stored, Consumer<String> settle) {
     queueLast(
         from -> machine.advance(from, error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE, error),
-        terminal -> {},
+        terminal -> stored.accept(terminal.id()),
         settle);
   }
 

@@ -64,6 +64,13 @@ public interface ClusterStore {
   Optional<FlowRecord> claimUnowned(long epoch, String flowId);
 
   /**
+   * Returns up to {@code limit} unfinished flows owned by this node under {@code epoch}, ordered by
+   * id. How a node finds the flows it owns but does not run: a claim stored whose reply was lost (a
+   * connection that broke after the commit), or a run that failed before it began.
+   */
+  List<FlowRecord> owned(long epoch, int limit);
+
+  /**
    * Returns up to {@code limit} unfinished flows that are stuck: owned under a lease that ended (or
    * a node that left), or not starting and owned by no node. Starting flows no node owns are not
    * stuck: they wait for a claim. Ordered by id.

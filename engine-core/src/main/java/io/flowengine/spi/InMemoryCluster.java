@@ -193,6 +193,20 @@ public final class InMemoryCluster {
     return next;
   }
 
+  synchronized List<FlowRecord> owned(String node, long epoch, int limit) {
+    check(node);
+    List<FlowRecord> found = new ArrayList<>();
+    for (FlowRecord record : flows.findByStates(UNFINISHED, null, Integer.MAX_VALUE)) {
+      if (found.size() >= limit) {
+        break;
+      }
+      if (new Owner(node, epoch).equals(owners.get(record.id()))) {
+        found.add(record);
+      }
+    }
+    return found;
+  }
+
   synchronized List<FlowRecord> orphans(String node, int limit) {
     check(node);
     List<FlowRecord> found = new ArrayList<>();

@@ -78,6 +78,11 @@ final class NodeStorage implements EngineStorage, ClusterStore {
   }
 
   @Override
+  public List<FlowRecord> owned(long epoch, int limit) {
+    return cluster.owned(nodeId, epoch, limit);
+  }
+
+  @Override
   public List<FlowRecord> orphans(int limit) {
     return cluster.orphans(nodeId, limit);
   }

@@ -62,6 +62,11 @@ final class PostgresClusterStore implements ClusterStore {
           + F_COLUMNS
           + " FROM flowengine_flows f WHERE f.state IN (2, 3) AND f.owner_node IS NULL) o"
           + " ORDER BY id LIMIT ?";
+  private static final String OWNED =
+      "SELECT "
+          + F_COLUMNS
+          + " FROM flowengine_flows f WHERE f.owner_node = ? AND f.owner_epoch = ?"
+          + " AND f.state IN (1, 2, 3) ORDER BY id LIMIT ?";
   private static final String TAKE_OVER =
       "UPDATE flowengine_flows SET "
           + FlowRows.SET_VALUES
@@ -187,6 +192,25 @@ final class PostgresClusterStore implements ClusterStore {
           });
     } catch (SQLException e) {
       throw failures.of("claim flow " + flowId + " for node " + nodeId, e);
+    }
+  }
+
+  @Override
+  public List<FlowRecord> owned(long epoch, int limit) {
+    try {
+      return connections.call(
+          c -> {
+            try (PreparedStatement select = c.prepareStatement(OWNED)) {
+              select.setString(1, nodeId);
+              select.setLong(2, epoch);
+              select.setInt(3, limit);
+              try (ResultSet rows = select.executeQuery()) {
+                return FlowRows.readAll(rows, failures);
+              }
+            }
+          });
+    } catch (SQLException e) {
+      throw failures.of("find the flows node " + nodeId + " owns (epoch " + epoch + ")", e);
     }
   }
 
