@@ -39,7 +39,7 @@ class FlowStressTest {
           "running>aborting",
           "aborting>aborted");
 
-  /** Works a little, checking for abort, and fails for some inputs. */
+  /** Works a little, checking for abort. */
   private static final Step busyStep =
       context -> {
         for (int i = 1; i <= 5; i++) {
@@ -47,9 +47,16 @@ class FlowStressTest {
           Thread.yield();
           context.progress(i / 5.0);
         }
-        if (context.inputs().size() % 3 == 2) {
-          throw new IllegalStateException("unlucky input count");
-        }
+      };
+
+  /**
+   * Works like {@link #busyStep}, then fails: every third flow runs it, so each run that is not
+   * aborted first ends FAILED whatever the interleaving.
+   */
+  private static final Step doomedStep =
+      context -> {
+        busyStep.run(context);
+        throw new IllegalStateException("doomed");
       };
 
   @Test
@@ -75,13 +82,14 @@ class FlowStressTest {
         TestFlowEngine.builder()
             .mode(TestFlowEngine.Mode.VIRTUAL_THREADS)
             .template(TestTemplates.of("busy", busyStep))
+            .template(TestTemplates.of("doomed", doomedStep))
             .limits(EngineLimits.builder().maxInputsPerFlow(6).build())
             .customize(b -> b.listener(checker).maxRunningFlows(16))
             .build();
     FlowEngine engine = fake.engine();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < FLOWS; i++) {
-      String id = engine.createFlow(NewFlow.of("busy")).id();
+      String id = engine.createFlow(NewFlow.of(i % 3 == 2 ? "doomed" : "busy")).id();
       ids.add(id);
       acknowledgedInputs.put(id, ConcurrentHashMap.newKeySet());
     }
