@@ -96,9 +96,9 @@ class RetentionSpaceTest {
 
   /**
    * Each cycle purges its first batch and the previous cycle's second one, keeping 10 MB of live
-   * assets: the file stays within 4 times that plus 4 MB (measured: about 1.03 times with the
-   * default durability, up to 3 times with {@code WRITE_DELAYED}, whose last changes before a close
-   * are freed by the close itself).
+   * assets: the file ends within 4 times that plus 4 MB, and no cycle leaves it above 8 times
+   * (measured: about 1.03 times with the default durability, up to 3 times with {@code
+   * WRITE_DELAYED}, whose last changes before a close are freed by the close itself).
    */
   @ParameterizedTest
   @EnumSource(Durability.class)
@@ -130,8 +130,12 @@ class RetentionSpaceTest {
     System.out.printf(
         "%s, %d live asset bytes kept: file size after each cycle %s%n",
         durability, BATCH_BYTES, sizes);
+    // H2 compacts on close for a bounded time only, so on a loaded machine one cycle can leave
+    // more free space in the file (measured under CI load: 6.4 times, once); the next cycles
+    // reuse it, and the file does not keep growing.
     assertThat(sizes)
-        .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(4 * BATCH_BYTES + SLACK));
+        .allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(8 * BATCH_BYTES + SLACK));
+    assertThat(sizes.getLast()).isLessThanOrEqualTo(4 * BATCH_BYTES + SLACK);
   }
 
   /**
