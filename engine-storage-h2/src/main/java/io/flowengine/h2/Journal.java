@@ -184,16 +184,24 @@ final class Journal implements AutoCloseable {
   /** The segments up to {@code lastSegment} and their content files, to delete once durable. */
   record Sealed(long lastSegment, List<String> contentFiles) {}
 
-  /** Deletes what {@code sealed} names; call after H2 made it durable. */
+  /**
+   * Deletes what {@code sealed} names; call after H2 made it durable. Segments go first, oldest
+   * first, so a crash part-way leaves a contiguous tail of the journal whose content files are all
+   * still there.
+   */
   void delete(Sealed sealed) throws IOException {
+    for (Path file : JournalReplay.files(directory, SEGMENT_PREFIX)) {
+      if (segmentNumber(file) <= sealed.lastSegment()) {
+        Files.delete(file);
+      }
+    }
     for (String name : sealed.contentFiles()) {
       Files.deleteIfExists(directory.resolve(name));
     }
-    for (long s = sealed.lastSegment(); s >= 1; s--) {
-      if (!Files.deleteIfExists(segmentPath(directory, s))) {
-        break;
-      }
-    }
+  }
+
+  private static long segmentNumber(Path file) {
+    return Long.parseLong(file.getFileName().toString().substring(SEGMENT_PREFIX.length()));
   }
 
   /** Refuses further commits; the files stay for {@link #delete} or for replay. */
@@ -218,6 +226,15 @@ final class Journal implements AutoCloseable {
     }
   }
 
+  /** Forces a new file's directory entry to the disk, where the platform can (Linux can). */
+  private static void forceDirectory(Path directory) {
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      log.debug("cannot force the directory {} on this platform", directory, e);
+    }
+  }
+
   static Path segmentPath(Path directory, long segment) {
     return directory.resolve(String.format("%s%016d", SEGMENT_PREFIX, segment));
   }
@@ -233,6 +250,7 @@ final class Journal implements AutoCloseable {
       created.write(header);
     }
     created.force(true);
+    forceDirectory(directory);
     return created;
   }
 }

@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
  * deletes the sealed segments and their content files. One daemon thread. Thread-safe.
  */
 final class JournalCheckpoints implements AutoCloseable {
-  static final Duration INTERVAL = Duration.ofSeconds(10);
+  /** 10 s; {@code -Dflowengine.h2.journalCheckpointMillis} shortens it for crash tests. */
+  static final Duration INTERVAL =
+      Duration.ofMillis(Long.getLong("flowengine.h2.journalCheckpointMillis", 10_000));
+
   static final long SEGMENT_LIMIT = 16L << 20;
 
   /** Makes every commit H2 has acknowledged durable in its file. */
