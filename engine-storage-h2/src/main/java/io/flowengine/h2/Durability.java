@@ -16,16 +16,15 @@ public enum Durability {
   /**
    * The default: every call's changes are in a write-ahead journal of the storage's own, forced to
    * the disk ({@code fsync}), before the call returns; H2 writes its file in the background ({@code
-   * WRITE_DELAY} {@value H2Storage#JOURNALED_WRITE_DELAY_MILLIS} ms). The journal ({@code
-   * journal/segment-*} next to the database file) is appended and forced, then H2 commits, under
-   * one lock, so its order is the commit order; the group commit puts many calls in one
-   * transaction, so they share one {@code fsync}. Every 10 s, or when a segment passes 16 MiB, H2
-   * is made durable ({@code CHECKPOINT SYNC}) and the older segments are deleted. What opening
-   * finds after a crash: a crash before the record was forced loses the call, which had not
-   * returned; a crash after it, H2 committed or not, and H2's file written or not, is repaired by
-   * replaying the journal on opening (statements that fail as already applied, SQLSTATE 23xxx, are
-   * skipped, a torn last record is ignored). {@link H2Storage.Builder#journalDirectory} moves the
-   * journal.
+   * WRITE_DELAY} 1,000 ms). The journal ({@code journal/segment-*} next to the database file) is
+   * appended and forced, then H2 commits, under one lock, so its order is the commit order; the
+   * group commit puts many calls in one transaction, so they share one {@code fsync}. Every 10 s,
+   * or when a segment passes 16 MiB, H2 is made durable ({@code CHECKPOINT SYNC}) and the older
+   * segments are deleted. What opening finds after a crash: a crash before the record was forced
+   * loses the call, which had not returned; a crash after it, H2 committed or not, and H2's file
+   * written or not, is repaired by replaying the journal on opening (statements that fail as
+   * already applied, SQLSTATE 23xxx, are skipped, a torn last record is ignored). {@link
+   * H2Storage.Builder#journalDirectory} moves the journal.
    */
   EVERY_COMMIT(0);
 

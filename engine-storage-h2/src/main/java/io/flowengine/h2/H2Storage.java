@@ -42,10 +42,11 @@ import org.slf4j.LoggerFactory;
  *     .build(); // recovers flows a crashed process left unfinished
  * }</pre>
  *
- * <p>Opening creates the schema in a new database and migrates an older one, and deletes the assets
- * of calls that failed half-way ({@link StrayAssets}); a database written by a newer release is
- * refused. Only one process may open a database file at a time. The engine closes the storage when
- * it closes. Thread-safe.
+ * <p>Opening first replays the journal of {@link Durability#EVERY_COMMIT} if a crash left one, then
+ * creates the schema in a new database and migrates an older one, and deletes the assets of calls
+ * that failed half-way ({@link StrayAssets}); a database written by a newer release is refused.
+ * Only one process may open a database file at a time. The engine closes the storage when it
+ * closes. Thread-safe.
  */
 public final class H2Storage implements EngineStorage {
   /** The database file H2 creates in the directory. */
@@ -143,9 +144,10 @@ public final class H2Storage implements EngineStorage {
 
   /**
    * Closes the database: the changes still queued for the group commit are written and
-   * acknowledged, its connections are closed and H2 writes what it still holds, then compacts the
-   * file for up to {@value #CLOSE_COMPACT_MILLIS} ms. Asset streams still open keep the database
-   * open until they are closed. Idempotent.
+   * acknowledged, its connections are closed and H2 writes what it still holds (with the journal of
+   * {@link Durability#EVERY_COMMIT}: forced to the disk, then the journal is emptied), then
+   * compacts the file for up to {@value #CLOSE_COMPACT_MILLIS} ms. Asset streams still open keep
+   * the database open until they are closed. Idempotent.
    */
   @Override
   public void close() {
