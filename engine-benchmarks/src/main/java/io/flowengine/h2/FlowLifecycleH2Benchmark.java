@@ -34,13 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Flow lifecycle throughput on an H2 file: create, start, one no-op step, completed, in batches of
  * {@value #BATCH} as in {@code FlowLifecycleBenchmark}, with {@link H2Storage}'s defaults (every
- * commit forced to the storage's journal before the call returns, {@link Durability#EVERY_COMMIT}).
- * The floor, unchanged since before the journal (H2 writing its file on every commit): plain JDBC
- * on another file with the same schema doing the same writes a flow's lifecycle makes, with the
- * storage's own SQL and row binding ({@link FlowRows}): one insert (created) and three versioned
- * compare-and-set updates (starting, running, completed), each auto-committed, on one connection
- * with prepared statements reused, no threads. Rows are deleted between invocations (untimed) in
- * both.
+ * commit written to the file before the call returns, {@link Durability#EVERY_COMMIT}). The floor:
+ * plain JDBC on another file with the same schema doing the same writes a flow's lifecycle makes,
+ * with the storage's own SQL and row binding ({@link FlowRows}): one insert (created) and three
+ * versioned compare-and-set updates (starting, running, completed), each auto-committed, on one
+ * connection with prepared statements reused, no threads. Rows are deleted between invocations
+ * (untimed) in both.
  *
  * <p>It lives in {@code io.flowengine.h2} because the row binding is package-private.
  *

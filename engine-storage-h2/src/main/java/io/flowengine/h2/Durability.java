@@ -14,17 +14,19 @@ public enum Durability {
    */
   WRITE_DELAYED(500),
   /**
-   * The default: every call's changes are in a write-ahead journal of the storage's own, forced to
-   * the disk ({@code fsync}), before the call returns; H2 writes its file in the background ({@code
-   * WRITE_DELAY} 1,000 ms). The journal ({@code journal/segment-*} next to the database file) is
-   * appended and forced, then H2 commits, under one lock, so its order is the commit order; the
-   * group commit puts many calls in one transaction, so they share one {@code fsync}. Every 10 s,
-   * or when a segment passes 16 MiB, H2 is made durable ({@code CHECKPOINT SYNC}) and the older
-   * segments are deleted. What opening finds after a crash: a crash before the record was forced
-   * loses the call, which had not returned; a crash after it, H2 committed or not, and H2's file
-   * written or not, is repaired by replaying the journal on opening (statements that fail as
-   * already applied, SQLSTATE 23xxx, are skipped, a torn last record is ignored). {@link
-   * H2Storage.Builder#journalDirectory} moves the journal.
+   * The default: every call's changes are written to the file before the call returns ({@code
+   * WRITE_DELAY} 0), so an acknowledged call survives a crash of the process. Each write costs a
+   * file write. H2 does not {@code fsync} on commit, so a power failure or kernel crash can lose
+   * what the operating system had not yet written.
+   *
+   * <p>A write-ahead journal of the storage's own is built but not yet on by default (package-
+   * private {@code H2Storage.Builder.journaled()}): with it every transaction's record is appended
+   * to {@code journal/segment-*} next to the database file and forced ({@code fsync}), then H2
+   * commits, under one lock, and H2 writes its file in the background ({@code WRITE_DELAY} 1,000
+   * ms); every 10 s, or when a segment passes 16 MiB, H2 is made durable ({@code CHECKPOINT SYNC})
+   * and older segments are deleted. After a crash: before the record was forced, the call had not
+   * returned and is lost; after it, opening replays the journal (a statement that fails as already
+   * applied, SQLSTATE 23xxx, is skipped; a torn last record is ignored).
    */
   EVERY_COMMIT(0);
 

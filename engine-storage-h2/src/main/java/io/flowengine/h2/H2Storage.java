@@ -228,7 +228,7 @@ public final class H2Storage implements EngineStorage {
     private @Nullable Path journalDirectory;
     // Where open() found the journal to use; null without one.
     private @Nullable Path journalAt;
-    private boolean journal = true;
+    private boolean journal;
 
     private Builder() {}
 
@@ -322,18 +322,20 @@ public final class H2Storage implements EngineStorage {
      * Keeps the write-ahead journal of {@link Durability#EVERY_COMMIT} in {@code directory}
      * (default: {@code journal} in the database directory), created if missing.
      */
-    public Builder journalDirectory(Path directory) {
+    Builder journalDirectory(Path directory) {
       checkState(this.journalDirectory == null, "journalDirectory was already set");
       this.journalDirectory = requireNonNull(directory, "directory");
       return this;
     }
 
     /**
-     * Turns the journal of {@link Durability#EVERY_COMMIT} off: H2 then writes its file on every
-     * commit ({@code WRITE_DELAY} 0); for tests and comparisons.
+     * Turns on the write-ahead journal for {@link Durability#EVERY_COMMIT}: commits are forced to
+     * the journal and H2 writes its file in the background ({@code WRITE_DELAY} {@value
+     * #JOURNALED_WRITE_DELAY_MILLIS} ms). Not yet the default nor public: with it the file outgrows
+     * the bound {@code RetentionSpaceTest} sets (55-58 MB for 10 MB live, bound 44 MB).
      */
-    Builder withoutJournal() {
-      this.journal = false;
+    Builder journaled() {
+      this.journal = true;
       return this;
     }
 

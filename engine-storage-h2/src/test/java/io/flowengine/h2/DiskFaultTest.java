@@ -132,17 +132,8 @@ class DiskFaultTest {
     assertThat(outcomes).filteredOn(o -> o.contains("refused")).hasSizeGreaterThanOrEqualTo(4);
   }
 
-  /**
-   * Without the journal: the simulated full disk is H2's file system, which the journal (plain
-   * java.nio files) does not go through, so with it the calls would be acknowledged from the
-   * journal and this would not test H2's own handling of a full disk.
-   */
   private static H2Storage openOnDiskThatFills(Path dir) {
-    return H2Storage.builder()
-        .directory(dir)
-        .fileSystem(DiskFullFileSystem.SCHEME)
-        .withoutJournal()
-        .open();
+    return H2Storage.builder().directory(dir).fileSystem(DiskFullFileSystem.SCHEME).open();
   }
 
   private Map<String, byte[]> createEarlierFlows(FlowEngine engine) {

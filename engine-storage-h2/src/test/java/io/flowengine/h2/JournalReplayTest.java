@@ -46,7 +46,7 @@ class JournalReplayTest {
     Path live = root.resolve("live");
     Path crashed = root.resolve("crashed");
     Map<String, byte[]> created = new LinkedHashMap<>();
-    try (FlowEngine engine = engine(H2Storage.open(live))) {
+    try (FlowEngine engine = engine(journaled(live))) {
       Files.createDirectories(crashed);
       Files.copy(live.resolve(H2Storage.FILE_NAME), crashed.resolve(H2Storage.FILE_NAME));
       for (int size : new int[] {1_000, 70_000, 300_000, 5}) {
@@ -71,7 +71,7 @@ class JournalReplayTest {
     Path live = root.resolve("live");
     Path journalCopy = root.resolve("journal-copy");
     Map<String, byte[]> created = new LinkedHashMap<>();
-    try (FlowEngine engine = engine(H2Storage.open(live))) {
+    try (FlowEngine engine = engine(journaled(live))) {
       for (int size : new int[] {2_000, 100_000}) {
         byte[] input = bytes(size);
         Flow flow = create(engine, input);
@@ -173,7 +173,7 @@ class JournalReplayTest {
   }
 
   private static void assertAllThere(Path dir, Map<String, byte[]> created) throws Exception {
-    try (FlowEngine engine = engine(H2Storage.open(dir))) {
+    try (FlowEngine engine = engine(journaled(dir))) {
       for (Map.Entry<String, byte[]> flow : created.entrySet()) {
         Flow done = engine.getFlow(flow.getKey());
         assertThat(done.state()).as("flow %s", flow.getKey()).isEqualTo(FlowState.COMPLETED);
@@ -213,6 +213,10 @@ class JournalReplayTest {
     for (Path file : JournalReplay.files(from, "")) {
       Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  private static H2Storage journaled(Path dir) {
+    return H2Storage.builder().directory(dir).journaled().open();
   }
 
   private static FlowEngine engine(H2Storage storage) {
