@@ -33,6 +33,7 @@ final class ConnectionPool implements SqlConnections, AutoCloseable {
   private final Semaphore permits;
   private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
   private volatile boolean closed;
+  private volatile @Nullable Journal journal;
 
   ConnectionPool(String url, StorageFailures failures, int size, Duration waitLimit) {
     this.url = url;
@@ -42,12 +43,30 @@ final class ConnectionPool implements SqlConnections, AutoCloseable {
     this.permits = new Semaphore(size, true);
   }
 
-  /** Opens a connection that the caller closes; not counted against the pool. */
+  /**
+   * Opens a connection that the caller closes; not counted against the pool. Once {@link
+   * #journal(Journal)} was set, it commits through the journal.
+   */
   Connection openDedicated() throws SQLException {
     if (closed) {
       throw new IllegalStateException("the storage is closed");
     }
-    return DRIVER.connect(url, new Properties());
+    Connection plain = DRIVER.connect(url, new Properties());
+    Journal current = journal;
+    if (current == null) {
+      return plain;
+    }
+    try {
+      return JournaledConnection.wrap(plain, current);
+    } catch (SQLException | RuntimeException e) {
+      quietlyClose(plain);
+      throw e;
+    }
+  }
+
+  /** Makes the connections opened from now on commit through {@code journal}. */
+  void journal(Journal journal) {
+    this.journal = journal;
   }
 
   /**

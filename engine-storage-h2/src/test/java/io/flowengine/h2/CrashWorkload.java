@@ -121,6 +121,9 @@ public final class CrashWorkload {
     if (durability != null) {
       builder.durability(Durability.valueOf(durability));
     }
+    if (Boolean.parseBoolean(System.getProperty("journal", "true"))) {
+      builder.journaled(); // only EVERY_COMMIT uses it
+    }
     return builder.open();
   }
 
