@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flowengine.testing.TestFlowEngine;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -88,9 +89,15 @@ class FlowStressTest {
             .build();
     FlowEngine engine = fake.engine();
     List<String> ids = new ArrayList<>();
+    // Every fifth flow is never aborted nor deleted, so once a racing start reaches it, it ends
+    // COMPLETED or FAILED whatever the interleaving: the race cannot abort every flow it runs.
+    Set<String> spared = new HashSet<>();
     for (int i = 0; i < FLOWS; i++) {
       String id = engine.createFlow(NewFlow.of(i % 3 == 2 ? "doomed" : "busy")).id();
       ids.add(id);
+      if (i % 5 == 0) {
+        spared.add(id);
+      }
       acknowledgedInputs.put(id, ConcurrentHashMap.newKeySet());
     }
 
@@ -108,9 +115,13 @@ class FlowStressTest {
                     try {
                       switch (random.nextInt(8)) {
                         case 0 -> engine.startFlow(id);
-                        case 1 -> engine.abortFlow(id);
+                        case 1 -> {
+                          if (!spared.contains(id)) {
+                            engine.abortFlow(id);
+                          }
+                        }
                         case 2 -> {
-                          if (random.nextInt(10) == 0) {
+                          if (random.nextInt(10) == 0 && !spared.contains(id)) {
                             engine.deleteFlow(id);
                             deleted.add(id);
                           }
