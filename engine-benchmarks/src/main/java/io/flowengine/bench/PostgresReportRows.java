@@ -2,12 +2,14 @@ package io.flowengine.bench;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The rows of {@code BENCHMARKS.md} for {@code PostgresLifecycleBenchmark}: one node from 8 and
  * from 1 sender against the plain-JDBC floor, the server's flushed-commit rate, and 3 cluster nodes
- * against one node with each node's share. Not thread-safe: one report at a time.
+ * against one node with each node's share, and the claim latency of {@code
+ * PostgresLatencyBenchmark}. Not thread-safe: one report at a time.
  */
 final class PostgresReportRows {
   private static final String CLASS = "PostgresLifecycleBenchmark";
@@ -31,6 +33,15 @@ final class PostgresReportRows {
     rows.oneNode("engine_1sender", "1 sender", Double.NaN, Double.NaN);
     rows.commits();
     rows.cluster();
+    rows.claimLatency();
+  }
+
+  private static double metric(Map<String, JmhResult.Score> secondary, String key) {
+    JmhResult.Score score = secondary.get(key);
+    if (score == null) {
+      throw new IllegalStateException("the result has no " + key + " metric");
+    }
+    return score.value();
   }
 
   private Optional<JmhResult> find(String method) {
@@ -67,9 +78,10 @@ final class PostgresReportRows {
       reading.add(
           String.format(
               Locale.ROOT,
-              "PostgreSQL, %s: %.1f flows per flushed commit of one connection (%s).",
+              "PostgreSQL, %s: each flow takes the time of %.1f flushed commits of one connection"
+                  + " (%s).",
               senders,
-              rate / commits.get().primary().opsPerSecond(),
+              commits.get().primary().opsPerSecond() / rate,
               Units.rate(commits.get().primary().opsPerSecond(), "commits/s")));
     }
   }
@@ -121,5 +133,35 @@ final class PostgresReportRows {
         String.format(Locale.ROOT, "%.0f%% kept", 100 * kept),
         target,
         ReportTable.verdict(kept >= 0.8 && sharesMet));
+  }
+
+  private void claimLatency() {
+    String name = "PostgreSQL claim latency (created → step started), 8 senders at half the max";
+    String target = "p99 ≤ 10 ms; rate held";
+    var run =
+        results.stream()
+            .filter(r -> r.benchmark().equals("PostgresLatencyBenchmark.sendOnSchedule"))
+            .findFirst();
+    if (run.isEmpty() || !run.get().secondary().containsKey("claim.p99")) {
+      table.notRun(name, "—", target, "not run: no PostgresLatencyBenchmark result in this file");
+      return;
+    }
+    var s = run.get().secondary();
+    double p99 = metric(s, "claim.p99");
+    double targetRate = metric(s, "claim.targetRate");
+    double sent = run.get().primary().opsPerSecond();
+    table.add(
+        name,
+        String.format(
+            Locale.ROOT,
+            "p50 %s, p99 %s (max %s) at %s sent",
+            Units.micros(metric(s, "claim.p50")),
+            Units.micros(p99),
+            Units.micros(metric(s, "claim.max")),
+            Units.rate(sent, "flows/s")),
+        "— (target rate " + Units.rate(targetRate, "flows/s") + ", half the max measured first)",
+        "—",
+        target,
+        ReportTable.verdict(p99 <= 10_000 && sent >= 0.95 * targetRate));
   }
 }

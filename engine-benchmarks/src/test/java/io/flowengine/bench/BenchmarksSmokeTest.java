@@ -83,7 +83,8 @@ class BenchmarksSmokeTest {
             "PostgresLifecycleBenchmark.engine_8senders",
             "PostgresLifecycleBenchmark.cluster3_8senders",
             "PostgresLifecycleBenchmark.baseline_jdbcLifecycle",
-            "PostgresLifecycleBenchmark.baseline_commit");
+            "PostgresLifecycleBenchmark.baseline_commit",
+            "PostgresLatencyBenchmark.sendOnSchedule");
     assertThat(
             runs.stream()
                 .filter(r -> r.getParams().getParam("storage") != null)
@@ -128,6 +129,7 @@ class BenchmarksSmokeTest {
             "PostgreSQL, one node, 8 senders",
             "PostgreSQL flushed commits",
             "node shares",
+            "PostgreSQL claim latency",
             "## Reading")
         .doesNotContain("NaN");
   }
