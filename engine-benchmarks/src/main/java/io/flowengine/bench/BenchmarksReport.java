@@ -72,6 +72,7 @@ public final class BenchmarksReport {
     transitions();
     lifecycle();
     groupCommit();
+    PostgresReportRows.add(results, table, reading);
     latency();
     getFlow();
     assets();

@@ -78,7 +78,13 @@ class BenchmarksSmokeTest {
             "GroupCommitH2Benchmark.engine_createFlows",
             "GroupCommitH2Benchmark.baseline_jdbcLifecycle",
             "GroupCommitH2Benchmark.baseline_jdbcInsert",
-            "SimplifyBenchmark.simplify");
+            "SimplifyBenchmark.simplify",
+            "PostgresLifecycleBenchmark.engine_1sender",
+            "PostgresLifecycleBenchmark.engine_8senders",
+            "PostgresLifecycleBenchmark.cluster3_8senders",
+            "PostgresLifecycleBenchmark.baseline_jdbcLifecycle",
+            "PostgresLifecycleBenchmark.baseline_commit",
+            "PostgresLatencyBenchmark.sendOnSchedule");
     assertThat(
             runs.stream()
                 .filter(r -> r.getParams().getParam("storage") != null)
@@ -120,6 +126,10 @@ class BenchmarksSmokeTest {
             "retained heap per completed flow",
             "fake engine: 10,000 prompt flows",
             "triangles/s",
+            "PostgreSQL, one node, 8 senders",
+            "PostgreSQL flushed commits",
+            "node shares",
+            "PostgreSQL claim latency",
             "## Reading")
         .doesNotContain("NaN");
   }

@@ -55,8 +55,9 @@ public final class PostgresServer implements AutoCloseable {
    * Connects to the server {@code FLOWENGINE_POSTGRES_URL} names, or starts a throwaway one.
    *
    * @param why filled in with the reason when no server can be had
+   * @return the server, or empty (with {@code why} filled in) where there is none
    */
-  static Optional<PostgresServer> startOrConnect(StringBuilder why) {
+  public static Optional<PostgresServer> startOrConnect(StringBuilder why) {
     String url = System.getenv(URL_VARIABLE);
     if (url != null && !url.isBlank()) {
       PostgresServer server =
@@ -130,7 +131,11 @@ public final class PostgresServer implements AutoCloseable {
     return DriverManager.getConnection(url(database), properties);
   }
 
-  /** Creates a new, empty database named after {@code owner} and returns it. */
+  /**
+   * Creates a new, empty database named after {@code owner} and returns it.
+   *
+   * @throws SQLException if the server refuses
+   */
   public TestDatabase createDatabase(String owner) throws SQLException {
     String name =
         ("fe_" + owner.replaceAll("[^A-Za-z0-9]", "_") + "_" + databases.incrementAndGet())
@@ -145,8 +150,12 @@ public final class PostgresServer implements AutoCloseable {
     return new TestDatabase(this, name);
   }
 
-  /** Drops a database made by {@link #createDatabase}, disconnecting whoever still uses it. */
-  void dropDatabase(String name) throws SQLException {
+  /**
+   * Drops a database made by {@link #createDatabase}, disconnecting whoever still uses it.
+   *
+   * @throws SQLException if the server refuses
+   */
+  public void dropDatabase(String name) throws SQLException {
     try (Connection c = connect(adminDatabase);
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
