@@ -14,11 +14,22 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A memory flow store that tests extend to observe or perturb calls; the rest of storage is memory.
+ * A flow store that tests extend to observe or perturb calls: it forwards each call to another flow
+ * store, by default a memory one whose storage's other stores {@link #storage()} uses.
  */
 class ForwardingFlowStore implements FlowStore {
-  private final EngineStorage memory = EngineStorage.inMemory();
-  private final FlowStore delegate = memory.flows();
+  private final EngineStorage memory;
+  private final FlowStore delegate;
+
+  ForwardingFlowStore() {
+    this(EngineStorage.inMemory());
+  }
+
+  /** Forwards to {@code storage}'s flow store. */
+  ForwardingFlowStore(EngineStorage storage) {
+    this.memory = storage;
+    this.delegate = storage.flows();
+  }
 
   /** Returns storage made of this flow store and memory asset and key stores. */
   EngineStorage storage() {
@@ -57,6 +68,11 @@ class ForwardingFlowStore implements FlowStore {
   @Override
   public Optional<FlowRecord> find(String flowId) {
     return delegate.find(flowId);
+  }
+
+  @Override
+  public Optional<FlowRecord> findByIdempotencyKey(@Nullable String accountId, String key) {
+    return delegate.findByIdempotencyKey(accountId, key);
   }
 
   @Override

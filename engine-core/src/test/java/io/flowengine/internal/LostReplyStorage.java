@@ -1,44 +1,38 @@
 package io.flowengine.internal;
 
-import io.flowengine.FlowState;
 import io.flowengine.StorageException;
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
 import io.flowengine.spi.ClusterStore;
 import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowChange;
-import io.flowengine.spi.FlowPageRequest;
 import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.FlowStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One in-memory cluster node's storage whose next claim, or next write of a terminal state, is
  * stored and then fails as if the connection broke before the reply came: what a database restart
  * does to a write that just committed. Counts renewals, so a test can wait for the node's rounds.
  */
-final class LostReplyStorage implements EngineStorage, ClusterStore, FlowStore {
+final class LostReplyStorage extends ForwardingFlowStore implements EngineStorage, ClusterStore {
   final AtomicBoolean loseClaimReply = new AtomicBoolean();
   final AtomicBoolean loseTerminalReply = new AtomicBoolean();
   final CountDownLatch replyLost = new CountDownLatch(1);
   final Semaphore renewals = new Semaphore(0);
   private final EngineStorage storage;
   private final ClusterStore cluster;
-  private final FlowStore flows;
 
   LostReplyStorage(EngineStorage storage) {
+    super(storage);
     this.storage = storage;
     this.cluster = storage.cluster().orElseThrow();
-    this.flows = storage.flows();
   }
 
   private StorageException lost(String what) {
@@ -57,7 +51,7 @@ final class LostReplyStorage implements EngineStorage, ClusterStore, FlowStore {
 
   @Override
   public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
-    boolean replaced = flows.compareAndSet(expected, next);
+    boolean replaced = super.compareAndSet(expected, next);
     if (replaced && next.state().isTerminal() && loseTerminalReply.getAndSet(false)) {
       throw lost("flow " + next.id() + " " + next.state());
     }
@@ -139,45 +133,5 @@ final class LostReplyStorage implements EngineStorage, ClusterStore, FlowStore {
   @Override
   public AutoCloseable subscribe(Consumer<FlowChange> listener) {
     return cluster.subscribe(listener);
-  }
-
-  @Override
-  public void insert(FlowRecord record) {
-    flows.insert(record);
-  }
-
-  @Override
-  public Optional<FlowRecord> find(String flowId) {
-    return flows.find(flowId);
-  }
-
-  @Override
-  public Optional<FlowRecord> findByIdempotencyKey(@Nullable String accountId, String key) {
-    return flows.findByIdempotencyKey(accountId, key);
-  }
-
-  @Override
-  public boolean delete(FlowRecord expected) {
-    return flows.delete(expected);
-  }
-
-  @Override
-  public List<FlowRecord> page(FlowPageRequest request) {
-    return flows.page(request);
-  }
-
-  @Override
-  public List<FlowRecord> findByStates(Set<FlowState> states, @Nullable String afterId, int limit) {
-    return flows.findByStates(states, afterId, limit);
-  }
-
-  @Override
-  public List<FlowRecord> findFinishedBefore(Instant cutoff, int limit) {
-    return flows.findFinishedBefore(cutoff, limit);
-  }
-
-  @Override
-  public long countUnfinished(String accountId) {
-    return flows.countUnfinished(accountId);
   }
 }
