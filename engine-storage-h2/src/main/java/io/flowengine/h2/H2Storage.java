@@ -57,7 +57,7 @@ public final class H2Storage implements EngineStorage {
    * 200 ms, was measured too short on a loaded machine: the file of 10 MB of live assets was left
    * at up to 75 MB instead of 10 MB.
    */
-  static final int CLOSE_COMPACT_MILLIS = 2_000;
+  static final int CLOSE_COMPACT_MILLIS = 0;
 
   /**
    * H2's {@code WRITE_DELAY} under the journal: H2 writes its file in the background, and the
@@ -146,8 +146,8 @@ public final class H2Storage implements EngineStorage {
    * Closes the database: the changes still queued for the group commit are written and
    * acknowledged, its connections are closed and H2 writes what it still holds (with the journal of
    * {@link Durability#EVERY_COMMIT}: forced to the disk, then the journal is emptied), then
-   * compacts the file for up to {@value #CLOSE_COMPACT_MILLIS} ms. Asset streams still open keep
-   * the database open until they are closed. Idempotent.
+   * rewrites the file if it is mostly free space ({@link CloseCompaction}). Asset streams still
+   * open keep the database open until they are closed. Idempotent.
    */
   @Override
   public void close() {
@@ -165,7 +165,7 @@ public final class H2Storage implements EngineStorage {
     } else {
       checkpoint("CHECKPOINT");
     }
-    ConnectionPool.quietlyClose(anchor);
+    CloseCompaction.closeFile(anchor, description);
   }
 
   private static void deleteContentFiles(Journal journal) {
