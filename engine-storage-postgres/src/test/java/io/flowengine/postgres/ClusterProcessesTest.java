@@ -32,9 +32,11 @@ import org.postgresql.PGConnection;
  * Every flow completes exactly once with no node lost; with one node killed ({@code kill -9})
  * mid-run, its flows finish on the others within twice the lease and none is lost; with one node
  * paused ({@code SIGSTOP}) past its lease, the others finish its flows and, woken ({@code
- * SIGCONT}), it interrupts its steps and has their late outputs refused. The exactly-once test runs
- * {@code -Dflowengine.cluster.flows} flows (default the issue's 10,000, a third created by each
- * node: 44.6 s measured on 2 shared cores); the kill test runs 600.
+ * SIGCONT}), it interrupts its steps and has their late outputs refused; with the server restarted
+ * ({@code pg_ctl restart}) mid-run, every flow ends terminal, none twice, each completed one with
+ * its output, and every node lives on. The exactly-once test runs {@code
+ * -Dflowengine.cluster.flows} flows (default the issue's 10,000, a third created by each node: 44.6
+ * s measured on 2 shared cores); the kill test runs 600.
  */
 @ExtendWith(PostgresExtension.class)
 class ClusterProcessesTest {
