@@ -22,11 +22,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link PostgresStorage} whose node has every connection of its own terminated by the server
- * ({@code pg_terminate_backend}, waited for) just before the first dispatch ({@code STARTING ->
- * RUNNING}) is queued: what a restart does to a run whose dispatch is on its way. The group
- * commit's writer then fails that dispatch, nothing stored, and reconnects for its next batch.
- * Everything else is forwarded. Thread-safe.
+ * A {@link PostgresStorage} whose every connection is terminated by the server ({@code
+ * pg_terminate_backend}, waited for) just before the first dispatch ({@code STARTING -> RUNNING})
+ * is queued: what a restart does to a run whose dispatch is on its way. The group commit's writer
+ * then fails that dispatch, nothing stored, and reconnects for its next batch. The storage's
+ * connections are told by their {@code application_name}. Everything else is forwarded.
+ * Thread-safe.
  */
 final class BreaksConnectionsBeforeDispatch implements EngineStorage, FlowStore {
   /** Completes with the first dispatch's failure once it is decided, or null if it was stored. */
@@ -35,12 +36,18 @@ final class BreaksConnectionsBeforeDispatch implements EngineStorage, FlowStore 
   private final PostgresStorage storage;
   private final FlowStore flows;
   private final Connection admin;
+  private final String applicationName;
   private final AtomicBoolean armed = new AtomicBoolean(true);
 
-  /** Breaks the connections of {@code storage}, whose pool is its own, through {@code admin}. */
-  BreaksConnectionsBeforeDispatch(PostgresStorage storage, Connection admin) {
+  /**
+   * Breaks the connections of {@code storage}, those with {@code applicationName}, through {@code
+   * admin}.
+   */
+  BreaksConnectionsBeforeDispatch(
+      PostgresStorage storage, String applicationName, Connection admin) {
     this.storage = storage;
     this.flows = storage.flows();
+    this.applicationName = applicationName;
     this.admin = admin;
   }
 
@@ -63,11 +70,11 @@ final class BreaksConnectionsBeforeDispatch implements EngineStorage, FlowStore 
         admin.prepareStatement(
             "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000)) FROM pg_stat_activity"
                 + " WHERE application_name = ? AND pid <> pg_backend_pid()")) {
-      terminate.setString(1, "flowengine " + storage.nodeId());
+      terminate.setString(1, applicationName);
       try (ResultSet row = terminate.executeQuery()) {
         row.next();
         if (row.getLong(1) == 0) {
-          throw new IllegalStateException("no connection of node " + storage.nodeId() + " found");
+          throw new IllegalStateException("no connection named " + applicationName + " found");
         }
       }
     } catch (SQLException e) {

@@ -19,16 +19,21 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Issue 14 on a real server, deterministically: a cluster node's connections are terminated just
  * before a run's dispatch is queued ({@link BreaksConnectionsBeforeDispatch}), so the dispatch
  * fails unstored, as in a {@code pg_ctl restart}. A step that then fails must leave the flow FAILED
  * with its error, not COMPLETED without an output (what the restart test found); a step that
- * succeeds completes it with its output.
+ * succeeds completes it with its output. The step begins once the dispatch failed, so its own
+ * writes come after the break; and the storage is on a {@link DataSource} without a pool, so no
+ * call after the break is handed a connection that broke with it: only the group commit's writer
+ * and the LISTEN connection were open then, and both reconnect.
  */
 @ExtendWith(PostgresExtension.class)
 class LostDispatchOnPostgresTest {
@@ -73,11 +78,30 @@ class LostDispatchOnPostgresTest {
 
   /** Runs one flow of {@code step} on a node whose first dispatch meets broken connections. */
   private Flow runOne(Step step) throws Exception {
+    PGSimpleDataSource unpooled = new PGSimpleDataSource();
+    unpooled.setURL(url);
+    if (database.user() != null) {
+      unpooled.setUser(database.user());
+      unpooled.setPassword(database.password());
+    }
+    unpooled.setApplicationName("lost-dispatch");
     BreaksConnectionsBeforeDispatch storage =
         new BreaksConnectionsBeforeDispatch(
-            storages.open(storages.builder(url).nodeId("lost-dispatch").cluster()), admin);
+            storages.open(
+                PostgresStorage.builder().dataSource(unpooled).nodeId("lost-dispatch").cluster()),
+            "lost-dispatch",
+            admin);
+    Step afterTheDispatchFailed =
+        ctx -> {
+          storage.dispatch.get(10, TimeUnit.SECONDS);
+          step.run(ctx);
+        };
     Template template =
-        Template.builder("t").inputTypes("text/plain").outputTypes("text/plain").step(step).build();
+        Template.builder("t")
+            .inputTypes("text/plain")
+            .outputTypes("text/plain")
+            .step(afterTheDispatchFailed)
+            .build();
     try (FlowEngine engine = FlowEngine.builder().storage(storage).template(template).build()) {
       Flow flow = engine.createFlow(NewFlow.builder("t").input(NewAsset.text("x")).build());
       Flow end = engine.awaitFlow(flow.id()).get(60, TimeUnit.SECONDS);
