@@ -244,7 +244,7 @@ final class FlowExecution implements Consumer<RunTicket> {
       return;
     }
     if (record.state() == FlowState.STARTING && record.version() == run.startedVersion()) {
-      fire(record, FlowEvent.DISPATCH, null, run, failures);
+      fire(record, FlowEvent.DISPATCH, error, run, failures); // the run's outcome comes next
       return;
     }
     if (record.state() != FlowState.RUNNING && record.state() != FlowState.ABORTING) {
@@ -273,6 +273,13 @@ final class FlowExecution implements Consumer<RunTicket> {
     fire(record, event, error, run, failures);
   }
 
+  /**
+   * Fires {@code event} without waiting; then settles again at once if it was a dispatch or was not
+   * stored, and later if the store failed. {@code error} is the run's outcome (null: its steps
+   * completed), passed for a dispatch too: the dispatch does not store it but hands it on to the
+   * settling that follows, so a run whose step failed ends failed whichever of its writes the store
+   * lost.
+   */
   private void fire(
       FlowRecord record, FlowEvent event, @Nullable String error, RunMark run, int failures) {
     String flowId = record.id();

@@ -75,7 +75,14 @@ public final class ClusterNodeProcess {
                       }
                       throw e;
                     }
-                    ctx.writeOutput("text/plain", ("done by " + node).getBytes(UTF_8));
+                    try { // on stderr, the node's log: which output was stored, which failed
+                      var output =
+                          ctx.writeOutput("text/plain", ("done by " + node).getBytes(UTF_8));
+                      System.err.println("OUTPUT " + id + " " + output.id());
+                    } catch (RuntimeException | IOException e) {
+                      System.err.println("OUTPUT FAILED " + id + " " + e);
+                      throw e;
+                    }
                   })
               .build();
       PostgresStorage.Builder storage =

@@ -22,7 +22,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,9 +32,11 @@ import org.postgresql.PGConnection;
  * Every flow completes exactly once with no node lost; with one node killed ({@code kill -9})
  * mid-run, its flows finish on the others within twice the lease and none is lost; with one node
  * paused ({@code SIGSTOP}) past its lease, the others finish its flows and, woken ({@code
- * SIGCONT}), it interrupts its steps and has their late outputs refused. The exactly-once test runs
- * {@code -Dflowengine.cluster.flows} flows (default the issue's 10,000, a third created by each
- * node: 44.6 s measured on 2 shared cores); the kill test runs 600.
+ * SIGCONT}), it interrupts its steps and has their late outputs refused; with the server restarted
+ * ({@code pg_ctl restart}) mid-run, every flow ends terminal, none twice, each completed one with
+ * its output, and every node lives on. The exactly-once test runs {@code
+ * -Dflowengine.cluster.flows} flows (default the issue's 10,000, a third created by each node: 44.6
+ * s measured on 2 shared cores); the kill test runs 600.
  */
 @ExtendWith(PostgresExtension.class)
 class ClusterProcessesTest {
@@ -46,6 +47,7 @@ class ClusterProcessesTest {
   private final TestDatabase database;
   private final String url;
   private final List<Process> children = new ArrayList<>();
+  private final List<File> logs = new ArrayList<>();
   private final List<BlockingQueue<String>> outputs = new ArrayList<>();
 
   ClusterProcessesTest(TestDatabase database) throws Exception {
@@ -53,7 +55,9 @@ class ClusterProcessesTest {
     this.url = database.newSchema();
     try (Connection c = connect()) {
       c.createStatement()
-          .execute("CREATE TABLE step_runs (flow_id text NOT NULL, node text NOT NULL)");
+          .execute(
+              "CREATE TABLE step_runs (flow_id text NOT NULL, node text NOT NULL,"
+                  + " at timestamptz NOT NULL DEFAULT clock_timestamp())");
     }
   }
 
@@ -80,6 +84,7 @@ class ClusterProcessesTest {
         new ProcessBuilder(
                 java,
                 "-Xmx128m",
+                "-Dlogback.configurationFile=logback-cluster-node.xml",
                 "-cp",
                 System.getProperty("java.class.path"),
                 ClusterNodeProcess.class.getName(),
@@ -94,6 +99,7 @@ class ClusterProcessesTest {
             .redirectError(log)
             .start();
     children.add(child);
+    logs.add(log);
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     outputs.add(lines);
     Thread.ofVirtual()
@@ -292,11 +298,6 @@ class ClusterProcessesTest {
   }
 
   @Test
-  @Disabled(
-      "known defect, open in issue 14: after pg_ctl restart a flow can end COMPLETED without its"
-          + " output (5 of 12 runs on branch pgfix, 1 or 2 flows of 300, every flow terminal; the"
-          + " hang of flows left STARTING is fixed: 0 of 24 runs). Not a retried outcome landing on"
-          + " a later run: that guard never fired. Run it by hand until the cause is found.")
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void aDatabaseRestartMidRun_losesNoFlow_andCompletesNoneTwice() throws Exception {
     Optional<ThrowawayCluster> server = database.server().cluster();
@@ -331,7 +332,7 @@ class ClusterProcessesTest {
             scalar(
                 "SELECT count(*) FROM flowengine_flows f WHERE state = 4 AND EXISTS (SELECT 1"
                     + " FROM flowengine_assets a WHERE a.flow_id = f.id AND a.role = 1)"))
-        .as("every completed flow has its output")
+        .as("every completed flow has its output; those without:%n%s", outputless())
         .isEqualTo(completed);
     for (int i = 0; i < 3; i++) {
       assertThat(children.get(i).isAlive()).as("node %s survived the restart", i).isTrue();
@@ -346,6 +347,51 @@ class ClusterProcessesTest {
         completed,
         scalar("SELECT count(*) FROM flowengine_flows WHERE state = 6"),
         scalar("SELECT count(*) FROM step_runs"));
+  }
+
+  /** What the database and the nodes' logs say of each completed flow without an output. */
+  private String outputless() throws Exception {
+    StringBuilder out = new StringBuilder();
+    List<String> ids = new ArrayList<>();
+    try (Connection c = connect();
+        ResultSet rows =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT id, version, attempt, error, history FROM flowengine_flows f"
+                        + " WHERE state = 4 AND NOT EXISTS (SELECT 1 FROM flowengine_assets a"
+                        + " WHERE a.flow_id = f.id AND a.role = 1)")) {
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+        out.append(
+            String.format(
+                "flow %s version %s attempt %s error %s%n  history %s%n",
+                rows.getString(1),
+                rows.getLong(2),
+                rows.getInt(3),
+                rows.getString(4),
+                rows.getString(5)));
+      }
+    }
+    for (String id : ids) {
+      try (Connection c = connect();
+          ResultSet rows =
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT node, at FROM step_runs WHERE flow_id = '" + id + "' ORDER BY at")) {
+        while (rows.next()) {
+          out.append("  step run on ").append(rows.getString(1)).append(" at ");
+          out.append(rows.getString(2)).append('\n');
+        }
+      }
+      for (File log : logs) {
+        for (String line : java.nio.file.Files.readAllLines(log.toPath())) {
+          if (line.contains(id)) {
+            out.append("  ").append(log.getName()).append(": ").append(line).append('\n');
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   private static void signal(String signal, long pid) throws Exception {
