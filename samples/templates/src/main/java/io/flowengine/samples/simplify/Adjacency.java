@@ -31,11 +31,14 @@ final class Adjacency {
     int live = 0;
     for (int t = 0; t < triangleCount; t++) {
       if ((dead[t >>> 6] & (1L << t)) != 0) {
+        if (dead[t >>> 6] == -1L) {
+          t |= 63;
+        }
         continue;
       }
-      int pa = state.positionAt(3 * t);
-      int pb = state.positionAt(3 * t + 1);
-      int pc = state.positionAt(3 * t + 2);
+      int pa = state.startPositionAt(3 * t);
+      int pb = state.startPositionAt(3 * t + 1);
+      int pc = state.startPositionAt(3 * t + 2);
       if (pa != pb && pb != pc && pa != pc) {
         offsets[pa]++;
         offsets[pb]++;
@@ -52,9 +55,9 @@ final class Adjacency {
     offsets[classes] = 3 * live;
     for (int t = triangleCount - 1; t >= 0; t--) {
       if ((dead[t >>> 6] & (1L << t)) == 0) {
-        triangles[--offsets[state.positionAt(3 * t)]] = t;
-        triangles[--offsets[state.positionAt(3 * t + 1)]] = t;
-        triangles[--offsets[state.positionAt(3 * t + 2)]] = t;
+        triangles[--offsets[state.startPositionAt(3 * t)]] = t;
+        triangles[--offsets[state.startPositionAt(3 * t + 1)]] = t;
+        triangles[--offsets[state.startPositionAt(3 * t + 2)]] = t;
       }
     }
     return live;

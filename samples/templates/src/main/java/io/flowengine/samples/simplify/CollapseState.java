@@ -1,7 +1,5 @@
 package io.flowengine.samples.simplify;
 
-import io.flowengine.samples.mesh.Bounds;
-
 /**
  * The mutable state of one simplification: the input's positions and index buffer (read, never
  * copied), which vertices share a position, where each vertex's corners point now, the pass's locks
@@ -50,13 +48,7 @@ final class CollapseState {
     this.position = position;
     this.vertex = vertex;
     this.locked = new long[(vertices + 63) >>> 6];
-    Bounds bounds = Bounds.of(positions);
-    this.quadrics =
-        new Quadrics(
-            vertices,
-            (bounds.minX() + bounds.maxX()) / 2.0,
-            (bounds.minY() + bounds.maxY()) / 2.0,
-            (bounds.minZ() + bounds.maxZ()) / 2.0);
+    this.quadrics = new Quadrics(positions);
     this.bestTo = new int[vertices];
     this.adjacency = new Adjacency(vertices, source.length / 3);
     this.triangleCount = adjacency.rebuild(this);
@@ -111,9 +103,9 @@ final class CollapseState {
     float[] p = positions;
     int triangles = source.length / 3;
     for (int t = 0; t < triangles; t++) {
-      int a = positionAt(3 * t);
-      int b = positionAt(3 * t + 1);
-      int c = positionAt(3 * t + 2);
+      int a = startPositionAt(3 * t);
+      int b = startPositionAt(3 * t + 1);
+      int c = startPositionAt(3 * t + 2);
       if (a == b || b == c || a == c) {
         continue;
       }
@@ -135,12 +127,12 @@ final class CollapseState {
       nz /= length;
       double area = length / 2;
       for (int k = 0; k < 3; k++) {
-        int v = positionAt(3 * t + k);
+        int v = startPositionAt(3 * t + k);
         quadrics.addPlane(v, nx, ny, nz, p[3 * a], p[3 * a + 1], p[3 * a + 2], area);
       }
       for (int k = 0; k < 3; k++) {
-        int from = positionAt(3 * t + k);
-        int to = positionAt(3 * t + (k + 1) % 3);
+        int from = startPositionAt(3 * t + k);
+        int to = startPositionAt(3 * t + (k + 1) % 3);
         if (trianglesOnEdge(from, to) == 1) {
           addBorderPlane(from, to, nx, ny, nz);
         }
@@ -179,7 +171,9 @@ final class CollapseState {
     int count = 0;
     for (int r = adjacency.offsets[p]; r < adjacency.offsets[p + 1]; r++) {
       int t = adjacency.triangles[r];
-      if (positionAt(3 * t) == q || positionAt(3 * t + 1) == q || positionAt(3 * t + 2) == q) {
+      if (startPositionAt(3 * t) == q
+          || startPositionAt(3 * t + 1) == q
+          || startPositionAt(3 * t + 2) == q) {
         count++;
       }
     }

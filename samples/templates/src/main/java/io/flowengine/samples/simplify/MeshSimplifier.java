@@ -164,7 +164,6 @@ public final class MeshSimplifier {
 
   /** Prices the cheapest collapse of each class in [from, to) along its live triangles' edges. */
   private static void price(CollapseState state, long[] keys, int from, int to) {
-    float[] p = state.positions;
     Adjacency adj = state.adjacency;
     for (int v = from; v < to; v++) {
       int target = -1;
@@ -174,7 +173,7 @@ public final class MeshSimplifier {
         int next =
             state.startPositionAt(c) == v ? c + 1 : state.startPositionAt(c + 1) == v ? c + 2 : c;
         int p1 = state.startPositionAt(next);
-        float cost = (float) state.quadrics.error(v, p1, p[3 * p1], p[3 * p1 + 1], p[3 * p1 + 2]);
+        float cost = (float) state.quadrics.error(v, p1);
         if (target < 0 || cost < best) {
           best = cost;
           target = p1;
