@@ -22,7 +22,9 @@ import java.util.stream.IntStream;
  *
  * <p>Stateless and thread-safe; each call works on its own copies. Pricing runs on two threads of
  * the common fork-join pool (or the pool the caller runs in), with the same result on one. A
- * million triangles take about a second.
+ * million triangles take about a second. Besides the input, the working state needs about 1.85
+ * times the bytes of the input's own arrays (float quadrics, one vertex map over the input's
+ * indices, triangle rows rebuilt in place); the input is read, never copied.
  */
 public final class MeshSimplifier {
   private static final int MAX_PASSES = 500;
