@@ -1,5 +1,7 @@
 package io.flowengine.samples.simplify;
 
+import java.util.Arrays;
+
 /**
  * The live triangles around each position class, in compressed rows: triangles of class {@code p}
  * are {@code triangles[offsets[p]]} to {@code triangles[offsets[p + 1] - 1]}, in ascending order.
@@ -26,7 +28,7 @@ final class Adjacency {
    */
   int rebuild(CollapseState state) {
     int classes = offsets.length - 1;
-    java.util.Arrays.fill(offsets, 0);
+    Arrays.fill(offsets, 0);
     int triangleCount = state.source.length / 3;
     int live = 0;
     for (int t = 0; t < triangleCount; t++) {

@@ -1,5 +1,7 @@
 package io.flowengine.samples.simplify;
 
+import java.util.Arrays;
+
 /**
  * The mutable state of one simplification: the input's positions and index buffer (read, never
  * copied), which vertices share a position, where each vertex's corners point now, the pass's locks
@@ -94,7 +96,7 @@ final class CollapseState {
       vertex[v] = vertex[vertex[v]];
     }
     triangleCount = adjacency.rebuild(this);
-    java.util.Arrays.fill(locked, 0);
+    Arrays.fill(locked, 0);
     pass++;
   }
 
