@@ -1,31 +1,67 @@
 package io.flowengine.samples.simplify;
 
+import java.util.Arrays;
+
 /**
- * The triangles around each position vertex, in compressed rows: triangles of vertex {@code p} are
- * {@code triangles[offsets[p]]} to {@code triangles[offsets[p + 1] - 1]}. Built from the index
- * buffer at the start of a pass. Immutable after construction.
+ * The live triangles around each position class, in compressed rows: triangles of class {@code p}
+ * are {@code triangles[offsets[p]]} to {@code triangles[offsets[p + 1] - 1]}, in ascending order.
+ * Rebuilt in place at the start of every pass, so the arrays are allocated once; a triangle is live
+ * while its three corners lie in three different classes, and one bit per input triangle remembers
+ * those found dead, so that later passes skip them at the cost of reading that bit. Not
+ * thread-safe.
  */
 final class Adjacency {
   final int[] offsets;
   final int[] triangles;
+  private final long[] dead;
+
+  /** Allocates rows for up to {@code triangleCount} triangles over {@code classCount} classes. */
+  Adjacency(int classCount, int triangleCount) {
+    offsets = new int[classCount + 1];
+    triangles = new int[3 * triangleCount];
+    dead = new long[(triangleCount + 63) >>> 6];
+  }
 
   /**
-   * Builds the rows for {@code triangleCount} triangles of {@code indices}, mapping each corner's
-   * vertex through {@code position}.
+   * Lists the live triangles of {@code state} (every triangle of the input is looked at) and
+   * returns how many there are.
    */
-  Adjacency(int vertexCount, int[] indices, int triangleCount, int[] position) {
-    offsets = new int[vertexCount + 1];
-    for (int c = 0; c < triangleCount * 3; c++) {
-      offsets[position[indices[c]] + 1]++;
+  int rebuild(CollapseState state) {
+    int classes = offsets.length - 1;
+    Arrays.fill(offsets, 0);
+    int triangleCount = state.source.length / 3;
+    int live = 0;
+    for (int t = 0; t < triangleCount; t++) {
+      if ((dead[t >>> 6] & (1L << t)) != 0) {
+        if (dead[t >>> 6] == -1L) {
+          t |= 63;
+        }
+        continue;
+      }
+      int pa = state.startPositionAt(3 * t);
+      int pb = state.startPositionAt(3 * t + 1);
+      int pc = state.startPositionAt(3 * t + 2);
+      if (pa != pb && pb != pc && pa != pc) {
+        offsets[pa]++;
+        offsets[pb]++;
+        offsets[pc]++;
+        live++;
+      } else {
+        dead[t >>> 6] |= 1L << t;
+      }
     }
-    for (int v = 0; v < vertexCount; v++) {
-      offsets[v + 1] += offsets[v];
+    // offsets[p] becomes the end of p's row; filling backwards moves it to the row's start.
+    for (int p = 1; p < classes; p++) {
+      offsets[p] += offsets[p - 1];
     }
-    triangles = new int[triangleCount * 3];
-    int[] fill = new int[vertexCount];
-    for (int c = 0; c < triangleCount * 3; c++) {
-      int p = position[indices[c]];
-      triangles[offsets[p] + fill[p]++] = c / 3;
+    offsets[classes] = 3 * live;
+    for (int t = triangleCount - 1; t >= 0; t--) {
+      if ((dead[t >>> 6] & (1L << t)) == 0) {
+        triangles[--offsets[state.startPositionAt(3 * t)]] = t;
+        triangles[--offsets[state.startPositionAt(3 * t + 1)]] = t;
+        triangles[--offsets[state.startPositionAt(3 * t + 2)]] = t;
+      }
     }
+    return live;
   }
 }

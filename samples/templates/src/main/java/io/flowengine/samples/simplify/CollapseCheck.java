@@ -24,25 +24,10 @@ final class CollapseCheck {
   int removed;
   private int[] needed = new int[16];
   private int neededCount;
-  private int[] neighbours = new int[32];
-  private int[] neighbourUse = new int[32];
-  private int neighbourCount;
-
-  /** Per position class: the call of {@link #allows} that last listed it, and where. */
-  private final int[] listedIn;
-
-  private final int[] listedAt;
-
-  /** Per position class: the call of {@link #allows} that found it on a triangle of p1. */
-  private final int[] nearP1;
-
-  private int call;
+  private final Neighbours neighbours = new Neighbours();
 
   CollapseCheck(CollapseState state) {
     this.s = state;
-    this.listedIn = new int[state.position.length];
-    this.listedAt = new int[state.position.length];
-    this.nearP1 = new int[state.position.length];
   }
 
   /** Returns whether p0 may collapse into p1 at {@code level} (0 strict, 1, 2 loosest). */
@@ -50,8 +35,7 @@ final class CollapseCheck {
     mapCount = 0;
     removed = 0;
     neededCount = 0;
-    neighbourCount = 0;
-    call++;
+    neighbours.clear();
     Adjacency adj = s.adjacency;
     for (int r = adj.offsets[p0]; r < adj.offsets[p0 + 1]; r++) {
       int t = adj.triangles[r];
@@ -70,8 +54,8 @@ final class CollapseCheck {
       int c2 = 3 * t + (k0 + 2) % 3;
       int q1 = s.positionAt(c1);
       int q2 = s.positionAt(c2);
-      countNeighbour(q1);
-      countNeighbour(q2);
+      neighbours.count(q1);
+      neighbours.count(q2);
       if (q1 == p1 || q2 == p1) {
         removed++;
         if (!map(s.vertexAt(c0), s.vertexAt(q1 == p1 ? c1 : c2))) {
@@ -104,13 +88,14 @@ final class CollapseCheck {
   private boolean topologyKept(int p1, int level) {
     int borderEdges = 0;
     boolean collapsedEdgeIsBorder = false;
-    for (int i = 0; i < neighbourCount; i++) {
-      if (neighbourUse[i] > 2) {
+    Neighbours n = neighbours;
+    for (int i = 0; i < n.count; i++) {
+      if (n.use[i] > 2) {
         return false;
       }
-      if (neighbourUse[i] == 1) {
+      if (n.use[i] == 1) {
         borderEdges++;
-        collapsedEdgeIsBorder |= neighbours[i] == p1;
+        collapsedEdgeIsBorder |= n.classes[i] == p1;
       }
     }
     if (level == 0 && borderEdges > 0 && !(collapsedEdgeIsBorder && borderEdges == 2)) {
@@ -125,15 +110,14 @@ final class CollapseCheck {
       int pb = s.positionAt(3 * t + 1);
       int pc = s.positionAt(3 * t + 2);
       if (pa != pb && pb != pc && pa != pc) {
-        nearP1[pa] = call;
-        nearP1[pb] = call;
-        nearP1[pc] = call;
+        n.markNearTarget(pa);
+        n.markNearTarget(pb);
+        n.markNearTarget(pc);
       }
     }
     int shared = 0;
-    for (int i = 0; i < neighbourCount; i++) {
-      int q = neighbours[i];
-      if (q != p1 && nearP1[q] == call) {
+    for (int i = 0; i < n.count; i++) {
+      if (n.classes[i] != p1 && n.nearTarget[i]) {
         shared++;
       }
     }
@@ -200,20 +184,5 @@ final class CollapseCheck {
       needed = Arrays.copyOf(needed, neededCount * 2);
     }
     needed[neededCount++] = vertex;
-  }
-
-  private void countNeighbour(int q) {
-    if (listedIn[q] == call) {
-      neighbourUse[listedAt[q]]++;
-      return;
-    }
-    listedIn[q] = call;
-    listedAt[q] = neighbourCount;
-    if (neighbourCount == neighbours.length) {
-      neighbours = Arrays.copyOf(neighbours, neighbourCount * 2);
-      neighbourUse = Arrays.copyOf(neighbourUse, neighbourCount * 2);
-    }
-    neighbours[neighbourCount] = q;
-    neighbourUse[neighbourCount++] = 1;
   }
 }

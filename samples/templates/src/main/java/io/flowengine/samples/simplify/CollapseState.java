@@ -3,104 +3,114 @@ package io.flowengine.samples.simplify;
 import java.util.Arrays;
 
 /**
- * The mutable state of one simplification: the original vertex data, the current index buffer,
- * which vertices share a position, the per-pass attribute remap and locks, and the quadrics. Vertex
- * ids are indices of the input mesh; a position class is named by its lowest vertex. Not
- * thread-safe.
+ * The mutable state of one simplification: the input's positions and index buffer (read, never
+ * copied), which vertices share a position, where each vertex's corners point now, the pass's locks
+ * and the quadrics. Vertex ids are indices of the input mesh; a position class is named by its
+ * lowest vertex. Not thread-safe.
+ *
+ * <p>A corner's current vertex is {@code vertex[vertex[source[c]]]}: between passes every entry of
+ * {@link #vertex} names a vertex that maps to itself; a collapse points the moved vertices at their
+ * targets, which stay put for the rest of the pass (both ends of a collapse are locked), so a chain
+ * is never longer than two until {@link #endPass} shortens it again.
  */
 final class CollapseState {
   final float[] positions;
 
+  /** The input's triangle corners: three vertex ids per triangle. */
+  final int[] source;
+
   /** For each vertex, the vertex naming its position class. */
   final int[] position;
 
-  /** Triangle corners, three per live triangle in {@code [0, 3 * triangleCount)}. */
-  final int[] indices;
+  /** For each vertex, the vertex its corners have been moved to (itself if none). */
+  final int[] vertex;
 
+  /** Live triangles, counted at the start of each pass. */
   int triangleCount;
 
-  /** Within a pass: where each vertex's corners go after the collapses done so far. */
-  final int[] remap;
-
-  /** The pass in which each position class was last an endpoint of a collapse. */
-  final int[] locked;
+  /** The position classes that were an endpoint of a collapse in this pass, one bit each. */
+  private final long[] locked;
 
   final Quadrics quadrics;
 
-  /** Within a pass: each position class's cheapest collapse target (-1: none) and its price. */
+  /** Within a pass: each position class's cheapest collapse target (-1: none). */
   final int[] bestTo;
 
-  final float[] bestCost;
+  final Adjacency adjacency;
   int pass = 1;
-  Adjacency adjacency;
 
-  CollapseState(float[] positions, int[] position, int[] indices, int triangleCount) {
+  /**
+   * Starts on the input's {@code positions} and {@code source} corners, with corners already moved
+   * to {@code vertex} (whose entries must map to themselves) and classes {@code position}.
+   */
+  CollapseState(float[] positions, int[] source, int[] position, int[] vertex) {
     int vertices = position.length;
     this.positions = positions;
+    this.source = source;
     this.position = position;
-    this.indices = indices;
-    this.triangleCount = triangleCount;
-    this.remap = new int[vertices];
-    Arrays.setAll(remap, v -> v);
-    this.locked = new int[vertices];
-    this.quadrics = new Quadrics(vertices);
+    this.vertex = vertex;
+    this.locked = new long[(vertices + 63) >>> 6];
+    this.quadrics = new Quadrics(positions);
     this.bestTo = new int[vertices];
-    this.bestCost = new float[vertices];
-    this.adjacency = new Adjacency(vertices, indices, triangleCount, position);
+    this.adjacency = new Adjacency(vertices, source.length / 3);
+    this.triangleCount = adjacency.rebuild(this);
   }
 
   /** Returns the vertex at corner {@code c} after this pass's collapses. */
   int vertexAt(int c) {
-    return remap[indices[c]];
+    return vertex[vertex[source[c]]];
   }
 
   /** Returns the position class at corner {@code c} after this pass's collapses. */
   int positionAt(int c) {
-    return position[remap[indices[c]]];
-  }
-
-  boolean isLocked(int p) {
-    return locked[p] == pass;
-  }
-
-  /** Rebuilds the triangle rows around each position class from the current indices. */
-  void buildAdjacency() {
-    adjacency = new Adjacency(position.length, indices, triangleCount, position);
+    return position[vertex[vertex[source[c]]]];
   }
 
   /**
-   * Applies this pass's remap to the index buffer, drops the triangles it collapsed, resets the
-   * remap and starts the next pass.
+   * Returns the position class at corner {@code c} before this pass's first collapse: the same as
+   * {@link #positionAt} then, one lookup shorter.
+   */
+  int startPositionAt(int c) {
+    return position[vertex[source[c]]];
+  }
+
+  boolean isLocked(int p) {
+    return (locked[p >>> 6] & (1L << p)) != 0;
+  }
+
+  void lock(int p) {
+    locked[p >>> 6] |= 1L << p;
+  }
+
+  /** Moves the corners of attribute vertex {@code from} to {@code to} for the rest of the run. */
+  void move(int from, int to) {
+    vertex[from] = to;
+  }
+
+  /**
+   * Shortens every vertex's chain to one step, drops the triangles this pass collapsed (rebuilding
+   * the rows and the count), clears the locks and starts the next pass.
    */
   void endPass() {
-    int out = 0;
-    for (int t = 0; t < triangleCount; t++) {
-      int a = remap[indices[3 * t]];
-      int b = remap[indices[3 * t + 1]];
-      int c = remap[indices[3 * t + 2]];
-      int pa = position[a];
-      int pb = position[b];
-      int pc = position[c];
-      if (pa != pb && pb != pc && pa != pc) {
-        indices[out++] = a;
-        indices[out++] = b;
-        indices[out++] = c;
-      }
+    for (int v = 0; v < vertex.length; v++) {
+      vertex[v] = vertex[vertex[v]];
     }
-    triangleCount = out / 3;
-    for (int v = 0; v < remap.length; v++) {
-      remap[v] = v;
-    }
+    triangleCount = adjacency.rebuild(this);
+    Arrays.fill(locked, 0);
     pass++;
   }
 
   /** Adds every triangle's plane, and a perpendicular plane on every open edge, to the quadrics. */
   void initQuadrics() {
     float[] p = positions;
-    for (int t = 0; t < triangleCount; t++) {
-      int a = position[indices[3 * t]];
-      int b = position[indices[3 * t + 1]];
-      int c = position[indices[3 * t + 2]];
+    int triangles = source.length / 3;
+    for (int t = 0; t < triangles; t++) {
+      int a = startPositionAt(3 * t);
+      int b = startPositionAt(3 * t + 1);
+      int c = startPositionAt(3 * t + 2);
+      if (a == b || b == c || a == c) {
+        continue;
+      }
       double ux = p[3 * b] - p[3 * a];
       double uy = p[3 * b + 1] - p[3 * a + 1];
       double uz = p[3 * b + 2] - p[3 * a + 2];
@@ -119,12 +129,12 @@ final class CollapseState {
       nz /= length;
       double area = length / 2;
       for (int k = 0; k < 3; k++) {
-        int v = position[indices[3 * t + k]];
+        int v = startPositionAt(3 * t + k);
         quadrics.addPlane(v, nx, ny, nz, p[3 * a], p[3 * a + 1], p[3 * a + 2], area);
       }
       for (int k = 0; k < 3; k++) {
-        int from = position[indices[3 * t + k]];
-        int to = position[indices[3 * t + (k + 1) % 3]];
+        int from = startPositionAt(3 * t + k);
+        int to = startPositionAt(3 * t + (k + 1) % 3);
         if (trianglesOnEdge(from, to) == 1) {
           addBorderPlane(from, to, nx, ny, nz);
         }
@@ -163,7 +173,9 @@ final class CollapseState {
     int count = 0;
     for (int r = adjacency.offsets[p]; r < adjacency.offsets[p + 1]; r++) {
       int t = adjacency.triangles[r];
-      if (positionAt(3 * t) == q || positionAt(3 * t + 1) == q || positionAt(3 * t + 2) == q) {
+      if (startPositionAt(3 * t) == q
+          || startPositionAt(3 * t + 1) == q
+          || startPositionAt(3 * t + 2) == q) {
         count++;
       }
     }

@@ -22,7 +22,9 @@ import java.util.stream.IntStream;
  *
  * <p>Stateless and thread-safe; each call works on its own copies. Pricing runs on two threads of
  * the common fork-join pool (or the pool the caller runs in), with the same result on one. A
- * million triangles take about a second.
+ * million triangles take about a second. Besides the input, the working state needs about 1.85
+ * times the bytes of the input's own arrays (float quadrics, one vertex map over the input's
+ * indices, triangle rows rebuilt in place); the input is read, never copied.
  */
 public final class MeshSimplifier {
   private static final int MAX_PASSES = 500;
@@ -59,31 +61,31 @@ public final class MeshSimplifier {
     if (start <= targetTriangles) {
       return mesh;
     }
+    int[] vertex = collapse(mesh, targetTriangles, monitor);
+    return SurvivingMesh.of(mesh, vertex);
+  }
+
+  /**
+   * Runs the passes and returns, for each input vertex, the vertex its corners ended on. The
+   * working state is unreachable once this returns, so the output is built without it.
+   */
+  private static int[] collapse(Mesh mesh, int targetTriangles, WorkMonitor monitor)
+      throws InterruptedException {
+    int start = mesh.triangleCount();
     int n = mesh.vertexCount();
     int[] wedge = VertexWelder.weld(n, mesh.positions(), 3, mesh.normals(), 3, mesh.texCoords(), 2);
     int[] position = VertexWelder.weld(n, mesh.positions(), 3);
-    int[] indices = new int[mesh.indices().length];
-    int live = 0;
-    for (int t = 0; t < start; t++) {
-      int a = wedge[mesh.indices()[3 * t]];
-      int b = wedge[mesh.indices()[3 * t + 1]];
-      int c = wedge[mesh.indices()[3 * t + 2]];
-      if (position[a] != position[b] && position[b] != position[c] && position[a] != position[c]) {
-        indices[live++] = a;
-        indices[live++] = b;
-        indices[live++] = c;
-      }
-    }
-    CollapseState state = new CollapseState(mesh.positions(), position, indices, live / 3);
+    CollapseState state = new CollapseState(mesh.positions(), mesh.indices(), position, wedge);
     monitor.checkpoint();
     state.initQuadrics();
     monitor.checkpoint();
     CollapseCheck check = new CollapseCheck(state);
+    long[] candidates = new long[n];
     int level = 0;
     boolean limitCost = true;
     for (int pass = 0; pass < MAX_PASSES && state.triangleCount > targetTriangles; pass++) {
       int before = state.triangleCount;
-      collapsePass(state, check, targetTriangles, level, limitCost, monitor);
+      collapsePass(state, check, candidates, targetTriangles, level, limitCost, monitor);
       state.endPass();
       monitor.progress((double) (start - state.triangleCount) / (start - targetTriangles));
       if (state.triangleCount < before) {
@@ -96,32 +98,29 @@ public final class MeshSimplifier {
         break;
       }
     }
-    return compact(mesh, state);
+    return state.vertex;
   }
 
   private static void collapsePass(
       CollapseState state,
       CollapseCheck check,
+      long[] candidates,
       int target,
       int level,
       boolean limitCost,
       WorkMonitor monitor)
       throws InterruptedException {
-    if (state.pass > 1) {
-      state.buildAdjacency();
-    }
-    int triangles = state.triangleCount;
-    long[] candidates = prices(state);
-    Arrays.sort(candidates);
+    int count = prices(state, candidates);
+    Arrays.sort(candidates, 0, count);
     monitor.checkpoint();
     int excess = state.triangleCount - target;
     // Each collapse removes two triangles; near the end, price in ample spares so that locks and
     // refusals do not leave a few triangles over for yet another pass.
     int goal = Math.max(excess / 2, Math.min(excess * 2, 4096));
-    float limit =
-        Float.intBitsToFloat((int) (candidates[Math.min(goal, candidates.length) - 1] >>> 32));
+    float limit = Float.intBitsToFloat((int) (candidates[Math.min(goal, count) - 1] >>> 32));
     limit = (float) Math.max(limit * PASS_COST_SLACK, Math.nextUp(limit));
-    for (int i = 0; i < candidates.length && state.triangleCount > target; i++) {
+    int triangles = state.triangleCount;
+    for (int i = 0; i < count && triangles > target; i++) {
       if ((i & 4095) == 4095) {
         monitor.checkpoint();
       }
@@ -135,98 +134,55 @@ public final class MeshSimplifier {
         continue;
       }
       for (int m = 0; m < check.mapCount; m++) {
-        state.remap[check.mapFrom[m]] = check.mapTo[m];
+        state.move(check.mapFrom[m], check.mapTo[m]);
       }
       state.quadrics.merge(p0, p1);
-      state.locked[p0] = state.pass;
-      state.locked[p1] = state.pass;
-      state.triangleCount -= check.removed;
+      state.lock(p0);
+      state.lock(p1);
+      triangles -= check.removed;
     }
-    // endPass recounts the live triangles from the index buffer, so restore the count it walks.
-    state.triangleCount = triangles;
   }
 
   /**
-   * Returns one sortable key per position class that starts a live edge: the price of its cheapest
-   * collapse (float bits), then the class. Its target is left in {@code state.bestTo}. Each class
-   * is priced on its own, so two halves of the classes are priced at once; the result does not
-   * depend on how the work is split.
+   * Fills the front of {@code keys} with one sortable key per position class that starts a live
+   * edge: the price of its cheapest collapse (float bits), then the class, and returns how many
+   * there are. The target is left in {@code state.bestTo}. Each class is priced on its own, so two
+   * halves of the classes are priced at once; the result does not depend on how the work is split.
    */
-  private static long[] prices(CollapseState state) {
+  private static int prices(CollapseState state, long[] keys) {
     int classes = state.position.length;
     int half = classes / 2;
     IntStream.range(0, 2)
         .parallel()
-        .forEach(part -> price(state, part == 0 ? 0 : half, part == 0 ? half : classes));
-    int[] to = state.bestTo;
+        .forEach(part -> price(state, keys, part == 0 ? 0 : half, part == 0 ? half : classes));
     int count = 0;
     for (int v = 0; v < classes; v++) {
-      count += to[v] >= 0 ? 1 : 0;
-    }
-    long[] keys = new long[count];
-    int k = 0;
-    for (int v = 0; v < classes; v++) {
-      if (to[v] >= 0) {
-        keys[k++] = ((long) Float.floatToIntBits(state.bestCost[v]) << 32) | v;
+      if (state.bestTo[v] >= 0) {
+        keys[count++] = keys[v];
       }
     }
-    return keys;
+    return count;
   }
 
   /** Prices the cheapest collapse of each class in [from, to) along its live triangles' edges. */
-  private static void price(CollapseState state, int from, int to) {
-    float[] p = state.positions;
-    int[] position = state.position;
-    int[] indices = state.indices;
+  private static void price(CollapseState state, long[] keys, int from, int to) {
     Adjacency adj = state.adjacency;
     for (int v = from; v < to; v++) {
       int target = -1;
       float best = Float.POSITIVE_INFINITY;
       for (int r = adj.offsets[v]; r < adj.offsets[v + 1]; r++) {
         int c = 3 * adj.triangles[r];
-        int next = position[indices[c]] == v ? c + 1 : position[indices[c + 1]] == v ? c + 2 : c;
-        int p1 = position[indices[next]];
-        float cost = (float) state.quadrics.error(v, p1, p[3 * p1], p[3 * p1 + 1], p[3 * p1 + 2]);
+        int next =
+            state.startPositionAt(c) == v ? c + 1 : state.startPositionAt(c + 1) == v ? c + 2 : c;
+        int p1 = state.startPositionAt(next);
+        float cost = (float) state.quadrics.error(v, p1);
         if (target < 0 || cost < best) {
           best = cost;
           target = p1;
         }
       }
       state.bestTo[v] = target;
-      state.bestCost[v] = best;
+      keys[v] = ((long) Float.floatToIntBits(best) << 32) | v;
     }
-  }
-
-  /** Builds the output mesh from the live triangles, numbering vertices in order of first use. */
-  private static Mesh compact(Mesh mesh, CollapseState state) {
-    int[] newIndex = new int[mesh.vertexCount()];
-    Arrays.fill(newIndex, -1);
-    int triangles = state.triangleCount;
-    int[] indices = new int[triangles * 3];
-    int vertices = 0;
-    for (int c = 0; c < indices.length; c++) {
-      int v = state.indices[c];
-      if (newIndex[v] < 0) {
-        newIndex[v] = vertices++;
-      }
-      indices[c] = newIndex[v];
-    }
-    float[] positions = new float[vertices * 3];
-    float[] normals = mesh.normals() == null ? null : new float[vertices * 3];
-    float[] texCoords = mesh.texCoords() == null ? null : new float[vertices * 2];
-    for (int v = 0; v < newIndex.length; v++) {
-      int to = newIndex[v];
-      if (to < 0) {
-        continue;
-      }
-      System.arraycopy(mesh.positions(), 3 * v, positions, 3 * to, 3);
-      if (normals != null) {
-        System.arraycopy(mesh.normals(), 3 * v, normals, 3 * to, 3);
-      }
-      if (texCoords != null) {
-        System.arraycopy(mesh.texCoords(), 2 * v, texCoords, 2 * to, 2);
-      }
-    }
-    return new Mesh(positions, normals, texCoords, indices);
   }
 }
