@@ -53,10 +53,16 @@ final class CloseCompaction {
    * Closes {@code anchor}, the storage's last connection to a file database, with {@code SHUTDOWN
    * COMPACT} when the file is worth rewriting, otherwise plainly. Failures are logged: the data is
    * already written, only the file's size is at stake.
+   *
+   * @return whether {@code anchor} was the database's last session, so that H2 closed the file;
+   *     false while an asset stream still holds a session, and when that could not be told
    */
-  static void closeFile(Connection anchor, String description) {
+  static boolean closeFile(Connection anchor, String description) {
+    boolean last = false;
     try (Statement statement = anchor.createStatement()) {
-      if (worthRewriting(statement, description)) {
+      Decision decision = decide(statement, description);
+      last = decision.alone();
+      if (decision.rewrite()) {
         statement.execute("SHUTDOWN COMPACT");
       }
     } catch (SQLException e) {
@@ -64,10 +70,12 @@ final class CloseCompaction {
     } finally {
       ConnectionPool.quietlyClose(anchor);
     }
+    return last;
   }
 
-  private static boolean worthRewriting(Statement statement, String description)
-      throws SQLException {
+  private record Decision(boolean alone, boolean rewrite) {}
+
+  private static Decision decide(Statement statement, String description) throws SQLException {
     try (ResultSet row = statement.executeQuery(STATE)) {
       row.next();
       long fileBytes = parse(row.getString(1));
@@ -85,7 +93,7 @@ final class CloseCompaction {
       if (!alone) {
         logSessions(statement, description);
       }
-      return rewrite;
+      return new Decision(alone, rewrite);
     }
   }
 
@@ -95,8 +103,8 @@ final class CloseCompaction {
             "SELECT SESSION_ID, SESSION_START, EXECUTING_STATEMENT, ISOLATION_LEVEL"
                 + " FROM INFORMATION_SCHEMA.SESSIONS")) {
       while (rows.next()) {
-        log.warn(
-            "{}: session {} open at close, since {}, running {}",
+        log.info(
+            "{}: session {} open at close (the file stays open until it ends), since {}, running {}",
             description,
             rows.getLong(1),
             rows.getString(2),

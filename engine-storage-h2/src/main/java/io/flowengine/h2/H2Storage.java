@@ -76,6 +76,7 @@ public final class H2Storage implements EngineStorage {
   private final ApiKeyStore apiKeys;
   private final @Nullable JournalCheckpoints checkpoints;
   private final @Nullable Journal journal;
+  private final @Nullable Path file;
 
   private H2Storage(
       String description,
@@ -86,8 +87,10 @@ public final class H2Storage implements EngineStorage {
       AssetStore assets,
       ApiKeyStore apiKeys,
       @Nullable Journal journal,
-      @Nullable JournalCheckpoints checkpoints) {
+      @Nullable JournalCheckpoints checkpoints,
+      @Nullable Path file) {
     this.journal = journal;
+    this.file = file;
     this.checkpoints = checkpoints;
     this.description = description;
     this.anchor = anchor;
@@ -165,7 +168,9 @@ public final class H2Storage implements EngineStorage {
     } else {
       checkpoint("CHECKPOINT");
     }
-    CloseCompaction.closeFile(anchor, description);
+    if (CloseCompaction.closeFile(anchor, description) && file != null) {
+      FileRelease.await(file, description);
+    }
   }
 
   private static void deleteContentFiles(Journal journal) {
@@ -228,6 +233,8 @@ public final class H2Storage implements EngineStorage {
     private @Nullable Path journalDirectory;
     // Where open() found the journal to use; null without one.
     private @Nullable Path journalAt;
+    // The database file open() opens; null in memory.
+    private @Nullable Path fileAt;
     private boolean journal;
 
     private Builder() {}
@@ -365,6 +372,7 @@ public final class H2Storage implements EngineStorage {
         Path file = dir.resolve(FILE_NAME);
         createDirectory(dir);
         refuseForeignFile(file);
+        fileAt = file;
         boolean journaled = journal && mode == Durability.EVERY_COMMIT;
         if (journaled) {
           journalAt =
@@ -477,7 +485,8 @@ public final class H2Storage implements EngineStorage {
         new H2AssetStore(pool, failures, commit),
         new JdbcApiKeyStore("API_KEYS", pool, failures),
         journal,
-        checkpoints);
+        checkpoints,
+        options.fileAt);
   }
 
   private static void replay(Path journalDir, Connection anchor, String description)
