@@ -44,14 +44,14 @@ class RoundTripsPerFlowTest {
   @Test
   void oneSender() throws Exception {
     Measured measured = measure(1);
-    // Reads by the pool per flow: the start's, the claim's and the completion's.
-    assertThat(measured.perFlow(measured.source.pool.statements)).isLessThanOrEqualTo(3.0);
+    // No read by the pool: start, claim and completion find the rows this storage wrote itself.
+    assertThat(measured.source.pool.statements.sum()).isZero();
   }
 
   @Test
   void eightSenders() throws Exception {
     Measured measured = measure(8);
-    assertThat(measured.perFlow(measured.source.pool.statements)).isLessThanOrEqualTo(3.0);
+    assertThat(measured.source.pool.statements.sum()).isZero();
   }
 
   private record Measured(CountingDataSource source, int flows, long changes, long commits) {
