@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class OwnWrites {
   /** Flows remembered at most. */
-  static final int CAPACITY = 16_384;
+  static final int CAPACITY = 4_096;
 
   /**
    * What is known of a flow: the row at {@code version}, or (null record) that the row may differ
