@@ -84,12 +84,7 @@ class RoundTripsPerFlowTest {
       source.reset();
       changes.reset();
       commits.reset();
-      long start = System.nanoTime();
       runBatches(engine, senders);
-      long nanos = System.nanoTime() - start;
-      System.out.printf( // for the record only: on a shared machine, not a benchmark
-          "%d sender(s): %.0f flows/s through the counting DataSource%n",
-          senders, senders * FLOWS_PER_SENDER * 1e9 / nanos);
     }
     int flows = senders * FLOWS_PER_SENDER;
     Measured measured = new Measured(source, flows, changes.sum(), commits.sum());
