@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
  * version moved is decided "not written" alone; a change whose statement fails is failed alone with
  * its typed error, and the rest of the batch is written without it (after a rollback, where the
  * database aborts the transaction on an error). If the commit itself fails, each run is written in
- * a transaction of its own, so a commit that cannot succeed fails only its own callers. Not
- * thread-safe: the writer thread's.
+ * a transaction of its own, so a commit that cannot succeed fails only its own callers. Where the
+ * statements write several rows in one round trip ({@link FlowStatements#writesAllAtOnce}), the
+ * batch is first sent that way ({@link RunPipeline}); if anything of it fails, it is rolled back
+ * and written one statement at a time as above, which tells the failing change. Not thread-safe:
+ * the writer thread's.
  */
 final class BatchWriter {
   private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
@@ -38,6 +41,26 @@ final class BatchWriter {
   int write(List<PendingChange> batch) {
     List<Run> runs = Run.of(batch);
     Set<Run> failed = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (statements.writesAllAtOnce()) {
+      int executed;
+      try {
+        executed = RunPipeline.execute(runs, statements, this::execute);
+      } catch (SQLException | RuntimeException e) {
+        log.debug("{} changes sent together failed; writing them one at a time", batch.size(), e);
+        rollback();
+        executed = -1;
+      }
+      if (executed >= 0) {
+        try {
+          connection.commit();
+          return executed;
+        } catch (SQLException e) {
+          log.debug("commit of {} changes failed; writing them one run at a time", batch.size(), e);
+          rollback();
+          return oneByOne(runs, failed);
+        }
+      }
+    }
     while (true) {
       int executed = 0;
       Run broken = null;

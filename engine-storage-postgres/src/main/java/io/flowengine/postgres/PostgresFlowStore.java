@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * and one commit, and a call returns once its own write is committed (with {@code
  * synchronous_commit} on: flushed to the server's WAL). The statements are {@link
  * PostgresFlowSql}'s. Reads are single statements: a page is one {@code UNION ALL} of index scans
- * ({@link FlowListingQueries}). Thread-safe.
+ * ({@link FlowListingQueries}). Not in cluster mode, {@link #find} answers from the rows this store
+ * wrote itself ({@link OwnWrites}) when it remembers the flow. Thread-safe.
  */
 final class PostgresFlowStore implements FlowStore {
   private static final String SELECT = "SELECT " + FlowRows.COLUMNS + " FROM " + FlowRows.TABLE;
@@ -32,17 +33,28 @@ final class PostgresFlowStore implements FlowStore {
   private final Connections connections;
   private final GroupCommit commit;
   private final PostgresFailures failures;
+  private final @Nullable OwnWrites own;
 
-  PostgresFlowStore(Connections connections, GroupCommit commit) {
+  /**
+   * @param own the rows this store wrote, read before the database; null in cluster mode, where
+   *     other nodes write too
+   */
+  PostgresFlowStore(Connections connections, GroupCommit commit, @Nullable OwnWrites own) {
     this.connections = connections;
     this.commit = commit;
     this.failures = connections.failures();
+    this.own = own;
   }
 
   @Override
   public void insert(FlowRecord record) {
     FlowRows.checkTimes(record);
-    GroupCommit.await(commit.insert(record));
+    GroupCommit.await(queueInsert(record));
+  }
+
+  private CompletableFuture<Void> queueInsert(FlowRecord record) {
+    CompletableFuture<Void> insert = commit.insert(record);
+    return own == null ? insert : own.written(insert, record);
   }
 
   /** Queues every insert at once, so they share as few transactions as the writer needs. */
@@ -52,7 +64,7 @@ final class PostgresFlowStore implements FlowStore {
     for (FlowRecord record : records) {
       try {
         FlowRows.checkTimes(record);
-        pending.add(commit.insert(record));
+        pending.add(queueInsert(record));
       } catch (IllegalArgumentException e) {
         pending.add(CompletableFuture.failedFuture(e));
       }
@@ -71,6 +83,12 @@ final class PostgresFlowStore implements FlowStore {
 
   @Override
   public Optional<FlowRecord> find(String flowId) {
+    if (own != null) {
+      Optional<FlowRecord> written = own.find(flowId);
+      if (written.isPresent()) {
+        return written;
+      }
+    }
     try {
       return connections.call(
           c -> {
@@ -113,13 +131,32 @@ final class PostgresFlowStore implements FlowStore {
   @Override
   public CompletableFuture<Boolean> compareAndSetAsync(FlowRecord expected, FlowRecord next) {
     checkUpdate(expected, next);
-    return commit.compareAndSet(expected, next);
+    CompletableFuture<Boolean> update = commit.compareAndSet(expected, next);
+    return own == null ? update : own.written(update, next);
   }
 
   /** Queues every update at once; a batch the writer takes together is one transaction. */
   @Override
   public boolean[] compareAndSetAll(List<FlowRecord> expected, List<FlowRecord> next) {
-    return FlowUpdates.compareAndSetAll(commit, expected, next, PostgresFlowStore::checkUpdate);
+    if (own == null) {
+      return FlowUpdates.compareAndSetAll(commit, expected, next, PostgresFlowStore::checkUpdate);
+    }
+    if (expected.size() != next.size()) {
+      throw new IllegalArgumentException(
+          expected.size() + " expected records but " + next.size() + " replacements");
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      checkUpdate(expected.get(i), next.get(i));
+    }
+    List<CompletableFuture<Boolean>> pending = new ArrayList<>(expected.size());
+    for (int i = 0; i < expected.size(); i++) {
+      pending.add(own.written(commit.compareAndSet(expected.get(i), next.get(i)), next.get(i)));
+    }
+    boolean[] replaced = new boolean[pending.size()];
+    for (int i = 0; i < replaced.length; i++) {
+      replaced[i] = GroupCommit.await(pending.get(i));
+    }
+    return replaced;
   }
 
   /**
@@ -133,7 +170,8 @@ final class PostgresFlowStore implements FlowStore {
 
   @Override
   public boolean delete(FlowRecord expected) {
-    return GroupCommit.await(commit.delete(expected));
+    CompletableFuture<Boolean> delete = commit.delete(expected);
+    return GroupCommit.await(own == null ? delete : own.deleted(delete, expected));
   }
 
   @Override

@@ -77,7 +77,8 @@ public final class PostgresStorage implements EngineStorage {
     this.lease = lease;
     this.ownPool = ownPool;
     this.commit = commit;
-    this.flows = new PostgresFlowStore(connections, commit);
+    this.flows =
+        new PostgresFlowStore(connections, commit, changes == null ? new OwnWrites() : null);
     this.assets = new PostgresAssetStore(connections, nodeId, commit, changes != null);
     this.apiKeys = new JdbcApiKeyStore("flowengine_api_keys", connections, connections.failures());
     this.changes = changes;
