@@ -128,7 +128,7 @@ final class FlowExecution implements Consumer<RunTicket> {
         writes,
         record.attempt(),
         retry,
-        new RunMark(record.version(), changes));
+        new RunMark(record.version(), changes, record.attempt()));
   }
 
   private void runSteps(
@@ -190,7 +190,6 @@ final class FlowExecution implements Consumer<RunTicket> {
       log.info("flow {} failed: {}", ticket.flowId, error);
       log.debug("flow {} failure", ticket.flowId, failure);
     }
-    String outcome = error;
     if (reason == null && failure != null && retry != null && retry.retries(attempt, failure)) {
       Instant at =
           ctx.stateMachine()
@@ -199,22 +198,27 @@ final class FlowExecution implements Consumer<RunTicket> {
               .truncatedTo(ChronoUnit.MICROS); // what every store keeps
       log.info(
           "flow {} attempt {} failed; attempt {} at {}", ticket.flowId, attempt, attempt + 1, at);
+      String failed = Objects.requireNonNull(error);
       writes.retry(
-          Objects.requireNonNull(outcome),
+          failed,
           at,
-          waiting -> {
-            settled(waiting.id());
-            delayed.submit(waiting);
-          },
-          flowId -> settle(flowId, outcome, run, 0)); // not waited for
+          this::waitForNextAttempt,
+          flowId -> settle(flowId, new Outcome(failed, at), run, 0)); // not waited for
       return;
     }
+    Outcome outcome = new Outcome(error, null);
     if (reason == RunTicket.StopReason.ABORT) {
       settle(ticket.flowId, outcome, run, 0); // the abort is stored: finish it
     } else {
       writes.finish(
-          outcome, this::settled, flowId -> settle(flowId, outcome, run, 0)); // not waited for
+          error, this::settled, flowId -> settle(flowId, outcome, run, 0)); // not waited for
     }
+  }
+
+  /** A retried attempt's end is stored: the flow waits for its next attempt. */
+  private void waitForNextAttempt(FlowRecord waiting) {
+    settled(waiting.id());
+    delayed.submit(waiting);
   }
 
   /**
@@ -226,14 +230,17 @@ final class FlowExecution implements Consumer<RunTicket> {
    * its run started from lost its dispatch: the run did happen, so it is dispatched now and then
    * given the run's outcome. A running flow whose history has more changes than this run made (it
    * was re-queued and claimed again, by a takeover while this node could not reach the store) is
-   * another run's: it is left alone, and so is an aborting one whose abort was not of this run.
+   * another run's: it is left alone, and so is an aborting one whose abort was not of this run. A
+   * retried attempt's outcome is its retry, whichever write was lost: the flow then waits for its
+   * next attempt; one found already waiting for exactly that attempt is this retry, stored though
+   * the store's reply was lost.
    */
-  private void settle(String flowId, @Nullable String error, RunMark run, int failures) {
+  private void settle(String flowId, Outcome outcome, RunMark run, int failures) {
     FlowRecord record;
     try {
       record = ctx.flows().find(flowId).orElse(null);
     } catch (RuntimeException e) {
-      retryLater(flowId, error, run, failures, "read it", e);
+      retryLater(flowId, outcome, run, failures, "read it", e);
       return;
     }
     if (record == null || record.state().isTerminal()) {
@@ -244,7 +251,7 @@ final class FlowExecution implements Consumer<RunTicket> {
       return;
     }
     if (record.state() == FlowState.STARTING && record.version() == run.startedVersion()) {
-      fire(record, FlowEvent.DISPATCH, error, run, failures); // the run's outcome comes next
+      fire(record, FlowEvent.DISPATCH, outcome, run, failures); // the run's outcome comes next
       return;
     }
     if (record.state() != FlowState.RUNNING && record.state() != FlowState.ABORTING) {
@@ -258,6 +265,10 @@ final class FlowExecution implements Consumer<RunTicket> {
       return;
     }
     long since = record.history().total() - run.changes(); // an abort of this run adds one
+    if (since == 1 && outcome.storedIn(record, run)) {
+      waitForNextAttempt(record);
+      return;
+    }
     if (since != 0 && (since != 1 || record.state() != FlowState.ABORTING)) {
       log.info(
           "flow {} is {} in another run since this one began; leaving its outcome unstored",
@@ -266,47 +277,51 @@ final class FlowExecution implements Consumer<RunTicket> {
       settled(flowId);
       return;
     }
-    FlowEvent event =
-        record.state() == FlowState.ABORTING
-            ? FlowEvent.FINISH_ABORT
-            : error != null ? FlowEvent.FAIL : FlowEvent.COMPLETE;
-    fire(record, event, error, run, failures);
+    FlowEvent event;
+    if (record.state() == FlowState.ABORTING) {
+      event = FlowEvent.FINISH_ABORT;
+    } else if (outcome.retryAt() != null) {
+      event = FlowEvent.RETRY;
+    } else {
+      event = outcome.error() != null ? FlowEvent.FAIL : FlowEvent.COMPLETE;
+    }
+    fire(record, event, outcome, run, failures);
   }
 
   /**
    * Fires {@code event} without waiting; then settles again at once if it was a dispatch or was not
-   * stored, and later if the store failed. {@code error} is the run's outcome (null: its steps
-   * completed), passed for a dispatch too: the dispatch does not store it but hands it on to the
-   * settling that follows, so a run whose step failed ends failed whichever of its writes the store
-   * lost.
+   * stored, and later if the store failed. {@code outcome} is the run's, passed for a dispatch too:
+   * the dispatch does not store it but hands it on to the settling that follows, so a run whose
+   * step failed ends failed, or waits for its next attempt, whichever of its writes the store lost.
    */
   private void fire(
-      FlowRecord record, FlowEvent event, @Nullable String error, RunMark run, int failures) {
+      FlowRecord record, FlowEvent event, Outcome outcome, RunMark run, int failures) {
     String flowId = record.id();
-    @Nullable String outcome = event == FlowEvent.DISPATCH ? null : error;
+    @Nullable String error = outcome.error();
+    @Nullable Instant retryAt = outcome.retryAt();
+    CompletableFuture<@Nullable FlowRecord> write =
+        event == FlowEvent.RETRY && error != null && retryAt != null
+            ? ctx.stateMachine().tryRetryAsync(record, error, retryAt)
+            : ctx.stateMachine()
+                .tryFireAsync(record, event, event == FlowEvent.DISPATCH ? null : error);
     CompletableFuture<?> unused =
-        ctx.stateMachine()
-            .tryFireAsync(record, event, outcome)
-            .whenComplete(
-                (stored, thrown) -> {
-                  if (thrown != null) { // stored or not: settle reads which, when it retries
-                    retryLater(flowId, error, run, failures, "store " + event, thrown);
-                  } else if (stored == null || event == FlowEvent.DISPATCH) {
-                    settle(flowId, error, run, 0);
-                  } else {
-                    settled(flowId);
-                  }
-                });
+        write.whenComplete(
+            (stored, thrown) -> {
+              if (thrown != null) { // stored or not: settle reads which, when it retries
+                retryLater(flowId, outcome, run, failures, "store " + event, thrown);
+              } else if (stored == null || event == FlowEvent.DISPATCH) {
+                settle(flowId, outcome, run, 0);
+              } else if (event == FlowEvent.RETRY) {
+                waitForNextAttempt(stored);
+              } else {
+                settled(flowId);
+              }
+            });
   }
 
   /** Settles again after a delay growing from 100 ms to 5 s; dropped once the engine closes. */
   private void retryLater(
-      String flowId,
-      @Nullable String error,
-      RunMark run,
-      int failures,
-      String what,
-      Throwable cause) {
+      String flowId, Outcome outcome, RunMark run, int failures, String what, Throwable cause) {
     Duration delay = Duration.ofMillis(Math.min(5000, 100L << Math.min(failures, 6)));
     log.warn(
         "flow {}: could not {} to finish it ({}); trying again in {} ms",
@@ -319,7 +334,7 @@ final class FlowExecution implements Consumer<RunTicket> {
           ctx.deadlines()
               .schedule(
                   ctx.stateMachine().now().plus(delay),
-                  () -> settle(flowId, error, run, failures + 1));
+                  () -> settle(flowId, outcome, run, failures + 1));
     } catch (IllegalStateException closed) {
       settled(flowId);
       log.info("flow {}: the engine is closing; recovery finishes it on the next start", flowId);
@@ -327,10 +342,25 @@ final class FlowExecution implements Consumer<RunTicket> {
   }
 
   /**
-   * Which run an outcome belongs to: the version the run started from and how many state changes
-   * the flow's history holds once the run is running.
+   * Which run an outcome belongs to: the version the run started from, how many state changes the
+   * flow's history holds once the run is running, and the attempt it ran.
    */
-  private record RunMark(long startedVersion, long changes) {}
+  private record RunMark(long startedVersion, long changes, int attempt) {}
+
+  /**
+   * What a run's end stores: completed (no error), failed with {@code error}, or, with {@code
+   * retryAt}, failed and retried: the next attempt runs no earlier than then.
+   */
+  private record Outcome(@Nullable String error, @Nullable Instant retryAt) {
+    /** Returns whether {@code record} is this run's retry, stored: waiting for the next attempt. */
+    boolean storedIn(FlowRecord record, RunMark run) {
+      return retryAt != null
+          && record.state() == FlowState.RUNNING
+          && record.attempt() == run.attempt() + 1
+          && retryAt.equals(record.notBefore())
+          && Objects.equals(error, record.lastError());
+    }
+  }
 
   private void settled(String flowId) {
     settling.remove(flowId);

@@ -233,7 +233,23 @@ final class FlowStateMachine {
     if (to == null) {
       return CompletableFuture.completedFuture(null);
     }
-    FlowRecord next = advance(current, event, to, error);
+    return tryStoreAsync(current, advance(current, event, to, error));
+  }
+
+  /**
+   * Fires {@code RETRY} once from {@code current} without waiting, as {@link #tryFireAsync} does:
+   * the attempt failed with {@code error} and the next one runs no earlier than {@code at}.
+   */
+  CompletableFuture<@Nullable FlowRecord> tryRetryAsync(
+      FlowRecord current, String error, Instant at) {
+    if (FlowTransitions.next(current.state(), FlowEvent.RETRY) == null) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return tryStoreAsync(current, retried(current, error, at));
+  }
+
+  private CompletableFuture<@Nullable FlowRecord> tryStoreAsync(
+      FlowRecord current, FlowRecord next) {
     OrderedDelivery.Slot slot = delivery.reserve(next);
     CompletableFuture<Boolean> write;
     try {
