@@ -149,8 +149,9 @@ public final class H2Storage implements EngineStorage {
    * Closes the database: the changes still queued for the group commit are written and
    * acknowledged, its connections are closed and H2 writes what it still holds (with the journal of
    * {@link Durability#EVERY_COMMIT}: forced to the disk, then the journal is emptied), then
-   * rewrites the file if it is mostly free space ({@link CloseCompaction}). Asset streams still
-   * open keep the database open until they are closed. Idempotent.
+   * rewrites the file if it is mostly free space ({@link CloseCompaction}) and waits, at most
+   * {@link FileRelease#WAIT}, until the file's lock is free, so that another process can open it.
+   * Asset streams still open keep the database open until they are closed. Idempotent.
    */
   @Override
   public void close() {

@@ -7,6 +7,7 @@ import io.flowengine.Parameters;
 import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.FlowStore;
+import io.flowengine.tck.ForwardingFlowStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,7 @@ class CachingFlowStoreTest {
   }
 
   /** Counts the finds that reach the database. */
-  private static final class ForwardingCountingStore extends ForwardingStoreForTests {
+  private static final class ForwardingCountingStore extends ForwardingFlowStore {
     private final AtomicInteger loads;
 
     ForwardingCountingStore(FlowStore delegate, AtomicInteger loads) {

@@ -6,17 +6,15 @@ import io.flowengine.spi.AssetStore;
 import io.flowengine.spi.BufferedAsset;
 import io.flowengine.spi.ClusterStore;
 import io.flowengine.spi.EngineStorage;
-import io.flowengine.spi.FlowPageRequest;
 import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.FlowStore;
+import io.flowengine.tck.ForwardingFlowStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -29,12 +27,11 @@ import org.jspecify.annotations.Nullable;
  * connections are told by their {@code application_name}. Everything else is forwarded.
  * Thread-safe.
  */
-final class BreaksConnectionsBeforeDispatch implements EngineStorage, FlowStore {
+final class BreaksConnectionsBeforeDispatch extends ForwardingFlowStore implements EngineStorage {
   /** Completes with the first dispatch's failure once it is decided, or null if it was stored. */
   final CompletableFuture<@Nullable Throwable> dispatch = new CompletableFuture<>();
 
   private final PostgresStorage storage;
-  private final FlowStore flows;
   private final Connection admin;
   private final String applicationName;
   private final AtomicBoolean armed = new AtomicBoolean(true);
@@ -45,8 +42,8 @@ final class BreaksConnectionsBeforeDispatch implements EngineStorage, FlowStore 
    */
   BreaksConnectionsBeforeDispatch(
       PostgresStorage storage, String applicationName, Connection admin) {
+    super(storage.flows());
     this.storage = storage;
-    this.flows = storage.flows();
     this.applicationName = applicationName;
     this.admin = admin;
   }
@@ -56,10 +53,10 @@ final class BreaksConnectionsBeforeDispatch implements EngineStorage, FlowStore 
     if (expected.state() != FlowState.STARTING
         || next.state() != FlowState.RUNNING
         || !armed.getAndSet(false)) {
-      return flows.compareAndSetAsync(expected, next);
+      return super.compareAndSetAsync(expected, next);
     }
     terminateConnections();
-    CompletableFuture<Boolean> write = flows.compareAndSetAsync(expected, next);
+    CompletableFuture<Boolean> write = super.compareAndSetAsync(expected, next);
     CompletableFuture<?> unused =
         write.whenComplete((stored, failure) -> dispatch.complete(failure));
     return write;
@@ -80,61 +77,6 @@ final class BreaksConnectionsBeforeDispatch implements EngineStorage, FlowStore 
     } catch (SQLException e) {
       throw new IllegalStateException("could not terminate the node's connections", e);
     }
-  }
-
-  @Override
-  public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
-    return flows.compareAndSet(expected, next);
-  }
-
-  @Override
-  public boolean[] compareAndSetAll(List<FlowRecord> expected, List<FlowRecord> next) {
-    return flows.compareAndSetAll(expected, next);
-  }
-
-  @Override
-  public void insert(FlowRecord record) {
-    flows.insert(record);
-  }
-
-  @Override
-  public List<Optional<RuntimeException>> insertAll(List<FlowRecord> records) {
-    return flows.insertAll(records);
-  }
-
-  @Override
-  public Optional<FlowRecord> find(String flowId) {
-    return flows.find(flowId);
-  }
-
-  @Override
-  public Optional<FlowRecord> findByIdempotencyKey(@Nullable String accountId, String key) {
-    return flows.findByIdempotencyKey(accountId, key);
-  }
-
-  @Override
-  public boolean delete(FlowRecord expected) {
-    return flows.delete(expected);
-  }
-
-  @Override
-  public List<FlowRecord> page(FlowPageRequest request) {
-    return flows.page(request);
-  }
-
-  @Override
-  public List<FlowRecord> findByStates(Set<FlowState> states, @Nullable String afterId, int limit) {
-    return flows.findByStates(states, afterId, limit);
-  }
-
-  @Override
-  public List<FlowRecord> findFinishedBefore(Instant cutoff, int limit) {
-    return flows.findFinishedBefore(cutoff, limit);
-  }
-
-  @Override
-  public long countUnfinished(String accountId) {
-    return flows.countUnfinished(accountId);
   }
 
   @Override

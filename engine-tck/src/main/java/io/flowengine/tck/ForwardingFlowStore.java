@@ -1,4 +1,4 @@
-package io.flowengine.h2;
+package io.flowengine.tck;
 
 import io.flowengine.FlowState;
 import io.flowengine.spi.FlowPageRequest;
@@ -8,13 +8,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
-/** Forwards every call to another flow store; tests override what they observe. */
-class ForwardingStoreForTests implements FlowStore {
+/**
+ * A flow store that forwards every call, the batch and asynchronous ones included, to another: a
+ * store's tests extend it to observe or perturb the calls they care about (count reads, lose a
+ * write, break a connection at one moment) and leave the rest as the real store does them.
+ * Thread-safe if the store it forwards to is.
+ */
+public class ForwardingFlowStore implements FlowStore {
   private final FlowStore delegate;
 
-  ForwardingStoreForTests(FlowStore delegate) {
+  /** Forwards to {@code delegate}. */
+  public ForwardingFlowStore(FlowStore delegate) {
     this.delegate = delegate;
   }
 
@@ -24,13 +31,33 @@ class ForwardingStoreForTests implements FlowStore {
   }
 
   @Override
+  public List<Optional<RuntimeException>> insertAll(List<FlowRecord> records) {
+    return delegate.insertAll(records);
+  }
+
+  @Override
   public Optional<FlowRecord> find(String flowId) {
     return delegate.find(flowId);
   }
 
   @Override
+  public Optional<FlowRecord> findByIdempotencyKey(@Nullable String accountId, String key) {
+    return delegate.findByIdempotencyKey(accountId, key);
+  }
+
+  @Override
   public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
     return delegate.compareAndSet(expected, next);
+  }
+
+  @Override
+  public CompletableFuture<Boolean> compareAndSetAsync(FlowRecord expected, FlowRecord next) {
+    return delegate.compareAndSetAsync(expected, next);
+  }
+
+  @Override
+  public boolean[] compareAndSetAll(List<FlowRecord> expected, List<FlowRecord> next) {
+    return delegate.compareAndSetAll(expected, next);
   }
 
   @Override
