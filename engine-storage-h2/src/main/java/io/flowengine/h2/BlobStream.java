@@ -32,7 +32,7 @@ final class BlobStream extends FilterInputStream {
       throws SQLException {
     PreparedStatement select = null;
     try {
-      connection.setAutoCommit(false);
+      connection.setAutoCommit(false); // opened by the caller, under InterruptShield
       select =
           connection.prepareStatement("SELECT CONTENT FROM ASSETS WHERE FLOW_ID = ? AND ID = ?");
       select.setString(1, flowId);
@@ -49,6 +49,22 @@ final class BlobStream extends FilterInputStream {
     }
   }
 
+  // H2 reads the content from its file on the reader's thread: see InterruptShield.
+  @Override
+  public int read() throws IOException {
+    return InterruptShield.read(super::read);
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    return InterruptShield.read(() -> super.read(b, off, len));
+  }
+
+  @Override
+  public long skip(long n) throws IOException {
+    return InterruptShield.run(() -> super.skip(n));
+  }
+
   @Override
   public void close() throws IOException {
     if (closed) {
@@ -56,11 +72,14 @@ final class BlobStream extends FilterInputStream {
     }
     closed = true;
     try {
-      super.close();
+      InterruptShield.execute(super::close);
     } finally {
       ConnectionPool.quietlyClose(select);
-      ConnectionPool.quietlyClose(connection::rollback);
-      ConnectionPool.quietlyClose(connection);
+      InterruptShield.execute(
+          () -> {
+            ConnectionPool.quietlyClose(connection::rollback);
+            ConnectionPool.quietlyClose(connection);
+          });
     }
   }
 }

@@ -78,6 +78,11 @@ final class ConnectionPool implements SqlConnections, AutoCloseable {
   @Override
   public <T> T call(SqlWork<T> work) throws SQLException {
     acquire();
+    return InterruptShield.run(() -> callShielded(work));
+  }
+
+  // H2 works on the caller's thread, which must not be interrupted meanwhile: see InterruptShield.
+  private <T> T callShielded(SqlWork<T> work) throws SQLException {
     Connection connection = null;
     try {
       connection = idle.pollFirst();

@@ -79,7 +79,13 @@ final class H2AssetStore implements AssetStore {
             }));
   }
 
+  // H2 writes the content on the caller's thread, which must not be interrupted: InterruptShield.
   private AssetRecord putStreamed(AssetDraft draft, ContentStream content, InputStream rest)
+      throws IOException {
+    return InterruptShield.run(() -> putStreamedShielded(draft, content, rest));
+  }
+
+  private AssetRecord putStreamedShielded(AssetDraft draft, ContentStream content, InputStream rest)
       throws IOException {
     try (Connection c = pool.openDedicated()) {
       c.setAutoCommit(false);
@@ -176,7 +182,7 @@ final class H2AssetStore implements AssetStore {
   @Override
   public InputStream open(String flowId, String assetId) throws IOException {
     try {
-      return BlobStream.open(pool.openDedicated(), flowId, assetId)
+      return InterruptShield.run(() -> BlobStream.open(pool.openDedicated(), flowId, assetId))
           .orElseThrow(() -> new NotFoundException(NotFoundException.Kind.ASSET, assetId));
     } catch (SQLException e) {
       throw failures.of("open asset " + assetId + " of flow " + flowId, e);
