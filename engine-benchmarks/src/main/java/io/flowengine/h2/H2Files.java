@@ -29,8 +29,7 @@ public final class H2Files {
 
   /** Returns the JDBC URL of the database in {@code directory} with {@code durability}'s delay. */
   public static String url(Path directory, Durability durability) {
-    return "jdbc:h2:file:"
-        + directory.toAbsolutePath().resolve("flowengine")
+    return H2Storage.jdbcUrl(directory)
         + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=10000;WRITE_DELAY="
         + durability.writeDelayMillis()
         + ";MAX_COMPACT_TIME="

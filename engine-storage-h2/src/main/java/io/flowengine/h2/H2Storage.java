@@ -59,6 +59,10 @@ public final class H2Storage implements EngineStorage {
    */
   static final int CLOSE_COMPACT_MILLIS = 0;
 
+  // H2's async file system: its file does not close itself when a thread using it is
+  // interrupted, as H2's default (a FileChannel per file) does, taking the database with it.
+  private static final String DEFAULT_FILE_SYSTEM = "async";
+
   /**
    * H2's {@code WRITE_DELAY} under the journal: H2 writes its file in the background, and the
    * journal holds what it has not written yet.
@@ -114,6 +118,20 @@ public final class H2Storage implements EngineStorage {
   /** Opens a new, empty in-memory database, dropped when the storage closes; for tests. */
   public static H2Storage inMemory() {
     return builder().inMemory().open();
+  }
+
+  /**
+   * Returns the JDBC URL, without settings, of the database a storage keeps in {@code directory}.
+   * Another connection in the same JVM must use it to share the storage's open database: H2 tells
+   * databases apart by their URL, and refuses a second one on the same file ("already in use"). The
+   * storage reaches its file through H2's {@code async} file system, which an interrupted thread
+   * does not close, so the URL starts with {@code jdbc:h2:async:}.
+   */
+  public static String jdbcUrl(Path directory) {
+    return "jdbc:h2:"
+        + DEFAULT_FILE_SYSTEM
+        + ":"
+        + directory.toAbsolutePath().resolve("flowengine");
   }
 
   /** Returns a builder for other settings. */
@@ -230,7 +248,7 @@ public final class H2Storage implements EngineStorage {
     private @Nullable Integer queueCapacity;
     private CommitListener commitListener = CommitListener.none();
     private boolean commitListenerSet;
-    private String fileSystem = "file";
+    private String fileSystem = DEFAULT_FILE_SYSTEM;
     private @Nullable Path journalDirectory;
     // Where open() found the journal to use; null without one.
     private @Nullable Path journalAt;
@@ -348,8 +366,8 @@ public final class H2Storage implements EngineStorage {
     }
 
     /**
-     * Reaches the directory through the H2 file system registered under {@code scheme} (H2's own
-     * {@code file} by default); for tests that simulate a full or read-only disk.
+     * Reaches the directory through the H2 file system registered under {@code scheme} (H2's {@code
+     * async} by default); for tests that simulate a full or read-only disk.
      */
     Builder fileSystem(String scheme) {
       this.fileSystem = requireNonNull(scheme, "scheme");

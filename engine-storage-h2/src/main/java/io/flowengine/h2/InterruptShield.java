@@ -5,14 +5,13 @@ import java.io.IOException;
 /**
  * Runs H2 calls with the calling thread's interrupt flag cleared, and sets it again afterwards.
  *
- * <p>H2 reads and writes its file through a {@link java.nio.channels.FileChannel} on the calling
- * thread, and a {@code FileChannel} used by an interrupted thread closes itself ({@link
- * java.nio.channels.ClosedByInterruptException}): H2 then closes the whole database under every
- * session, with the changes it had not written yet. The engine interrupts the steps still running
- * when it closes, and a step reading an asset stream or storing its progress was enough to close
- * the database in the middle of the close (the WARN "could not write pending changes before
- * closing"). Shielding the call covers an interrupt that came before it; one that arrives while H2
- * is blocked in the file still closes it. Stateless; thread-safe.
+ * <p>H2 reads and writes its file on the calling thread. Through H2's default file system, a {@link
+ * java.nio.channels.FileChannel} used by an interrupted thread closes itself ({@link
+ * java.nio.channels.ClosedByInterruptException}), and H2 then closes the whole database under every
+ * session, with the changes it had not written yet. The storage opens its file through H2's {@code
+ * async} file system, which an interrupt does not close; the shield also keeps the interrupt away
+ * from the rest of H2's code (lock waits), for file systems a test chooses and for the engine's
+ * close, which interrupts the steps still running. Stateless; thread-safe.
  */
 final class InterruptShield {
   /** An H2 call that may throw {@code E}. */

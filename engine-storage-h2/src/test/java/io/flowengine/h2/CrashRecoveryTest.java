@@ -212,9 +212,7 @@ class CrashRecoveryTest {
     Set<String> ids = new HashSet<>();
     try (Connection c =
             DriverManager.getConnection(
-                "jdbc:h2:file:"
-                    + db.toAbsolutePath().resolve("flowengine")
-                    + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r");
+                H2Storage.jdbcUrl(db) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r");
         Statement s = c.createStatement();
         ResultSet rows = s.executeQuery("SELECT ID FROM FLOWS")) {
       while (rows.next()) {
@@ -228,9 +226,7 @@ class CrashRecoveryTest {
    * Counts, through a connection of its own to the database this process has open, stray assets.
    */
   private static int assetsWithoutAFlow(Path db) throws Exception {
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:h2:file:" + db.toAbsolutePath().resolve("flowengine"));
+    try (Connection c = DriverManager.getConnection(H2Storage.jdbcUrl(db));
         Statement s = c.createStatement();
         ResultSet row =
             s.executeQuery(

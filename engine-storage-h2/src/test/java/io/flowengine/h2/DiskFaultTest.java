@@ -159,9 +159,7 @@ class DiskFaultTest {
   }
 
   private static int assetsWithoutAFlow(Path dir) throws Exception {
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("flowengine"));
+    try (Connection c = DriverManager.getConnection(H2Storage.jdbcUrl(dir));
         Statement s = c.createStatement();
         ResultSet row =
             s.executeQuery(

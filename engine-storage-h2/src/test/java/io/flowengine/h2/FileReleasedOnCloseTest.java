@@ -6,8 +6,10 @@ import io.flowengine.Asset;
 import io.flowengine.Flow;
 import io.flowengine.FlowEngine;
 import io.flowengine.FlowState;
+import io.flowengine.FlowStateException;
 import io.flowengine.NewAsset;
 import io.flowengine.NewFlow;
+import io.flowengine.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,6 +91,76 @@ class FileReleasedOnCloseTest {
                   .input(NewAsset.bytes("application/octet-stream", input))
                   .build());
       assertThat(engine.awaitFlow(another.id()).get(60, TimeUnit.SECONDS).state())
+          .isEqualTo(FlowState.COMPLETED);
+    }
+    assertThat(lockable(dir.resolve(H2Storage.FILE_NAME))).as("the file is released").isTrue();
+  }
+
+  /**
+   * Aborting a flow interrupts its step, here while it copies its input into an output: H2 reads
+   * and writes its file on that thread. Round after round of aborts at random moments (bounded to
+   * about 10 s), the database must stay open: a flow created afterwards completes.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void stepsInterruptedByAbortWhileCopying_leaveTheDatabaseWorking() throws Exception {
+    Random random = new Random(20261203L);
+    byte[] input = new byte[2_000_000];
+    random.nextBytes(input);
+    Instant end = Instant.now().plus(Duration.ofSeconds(10));
+    Semaphore started = new Semaphore(0);
+    Template copying =
+        Template.builder("copy")
+            .inputTypes("application/octet-stream")
+            .outputTypes("application/octet-stream")
+            .step(
+                ctx -> {
+                  started.release();
+                  for (Asset in : ctx.inputs()) {
+                    try (InputStream content = ctx.open(in)) {
+                      ctx.writeOutput("application/octet-stream", content, in);
+                    }
+                  }
+                })
+            .build();
+    try (FlowEngine engine =
+        FlowEngine.builder()
+            .storage(H2Storage.open(dir))
+            .template(copying)
+            .maxRunningFlows(4)
+            .build()) {
+      int aborted = 0;
+      while (aborted < 400 && Instant.now().isBefore(end)) {
+        List<Flow> created = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          created.add(
+              engine.createFlow(
+                  NewFlow.builder("copy")
+                      .input(NewAsset.bytes("application/octet-stream", input))
+                      .build()));
+        }
+        assertThat(started.tryAcquire(60, TimeUnit.SECONDS)).as("a step started").isTrue();
+        for (Flow flow : created) {
+          try {
+            engine.abortFlow(flow.id());
+            aborted++;
+          } catch (FlowStateException finishedFirst) {
+            // it completed before the abort
+          }
+        }
+        for (Flow flow : created) {
+          assertThat(engine.awaitFlow(flow.id()))
+              .as("flow %s ends after %d aborts (not if the database closed)", flow.id(), aborted)
+              .succeedsWithin(Duration.ofSeconds(30));
+        }
+      }
+      Flow another =
+          engine.createFlow(
+              NewFlow.builder("copy")
+                  .input(NewAsset.bytes("application/octet-stream", input))
+                  .build());
+      assertThat(engine.awaitFlow(another.id()).get(60, TimeUnit.SECONDS).state())
+          .as("a flow after %d aborts", aborted)
           .isEqualTo(FlowState.COMPLETED);
     }
     assertThat(lockable(dir.resolve(H2Storage.FILE_NAME))).as("the file is released").isTrue();

@@ -190,9 +190,7 @@ class JournalReplayTest {
 
   private static java.util.Set<String> flowIdsIn(Path dir) throws Exception {
     java.util.Set<String> ids = new java.util.HashSet<>();
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("flowengine") + ";IFEXISTS=TRUE");
+    try (Connection c = DriverManager.getConnection(H2Storage.jdbcUrl(dir) + ";IFEXISTS=TRUE");
         Statement s = c.createStatement();
         ResultSet rows = s.executeQuery("SELECT ID FROM FLOWS")) {
       while (rows.next()) {

@@ -44,7 +44,7 @@ class ListingPlanTest {
   @BeforeAll
   static void fill() throws Exception {
     storage = H2Storage.open(dir);
-    sql = DriverManager.getConnection("jdbc:h2:file:" + dir.toAbsolutePath().resolve("flowengine"));
+    sql = DriverManager.getConnection(H2Storage.jdbcUrl(dir));
     try (Statement s = sql.createStatement()) {
       long start = System.nanoTime();
       s.execute(

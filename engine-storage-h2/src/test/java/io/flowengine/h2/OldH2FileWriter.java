@@ -19,9 +19,7 @@ public final class OldH2FileWriter {
   /** Arguments: database directory, flow id. */
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("flowengine"));
+    try (Connection c = DriverManager.getConnection(H2Storage.jdbcUrl(dir));
         Statement s = c.createStatement()) {
       for (String sql : SchemaV1.STATEMENTS) {
         s.execute(sql);

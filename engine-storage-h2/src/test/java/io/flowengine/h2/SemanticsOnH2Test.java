@@ -233,9 +233,7 @@ class SemanticsOnH2Test {
   void versionOneFile_migrates_andItsFlowsRunWithTheNewFeatures() throws Exception {
     String created = "0123456789abcdef01234567";
     String starting = "0123456789abcdef01234568";
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("flowengine"));
+    try (Connection c = DriverManager.getConnection(H2Storage.jdbcUrl(dir));
         Statement s = c.createStatement()) {
       for (String sql : SchemaV1.STATEMENTS) {
         s.execute(sql);
@@ -276,9 +274,7 @@ class SemanticsOnH2Test {
       assertThat(engine.createFlowIdempotently(keyed).existing()).isFalse();
       assertThat(engine.createFlowIdempotently(keyed).existing()).isTrue();
     }
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("flowengine"));
+    try (Connection c = DriverManager.getConnection(H2Storage.jdbcUrl(dir));
         var rows = c.createStatement().executeQuery("SELECT VERSION FROM FLOWENGINE_SCHEMA")) {
       rows.next();
       assertThat(rows.getInt(1)).isEqualTo(2);

@@ -74,9 +74,7 @@ class StoredEnumOrderTest {
       }
     }
 
-    try (Connection sql =
-            DriverManager.getConnection(
-                "jdbc:h2:file:" + dir.toAbsolutePath().resolve("flowengine"));
+    try (Connection sql = DriverManager.getConnection(H2Storage.jdbcUrl(dir));
         Statement s = sql.createStatement()) {
       Map<FlowState, Integer> stored = new LinkedHashMap<>();
       try (ResultSet rows = s.executeQuery("SELECT ID, STATE FROM FLOWS")) {

@@ -156,8 +156,7 @@ class FlowEngineAutoConfigurationTest {
               assertThat(health.health().getStatus()).isEqualTo(Status.UP);
               // Another connection in this JVM shuts the database down under the engine.
               try (Connection sql =
-                      org.h2.Driver.load()
-                          .connect("jdbc:h2:file:" + data.resolve("flowengine"), new Properties());
+                      org.h2.Driver.load().connect(H2Storage.jdbcUrl(data), new Properties());
                   Statement statement = sql.createStatement()) {
                 statement.execute("SHUTDOWN");
               }

@@ -6,6 +6,7 @@ import io.flowengine.Flow;
 import io.flowengine.FlowEngine;
 import io.flowengine.NewAsset;
 import io.flowengine.NewFlow;
+import io.flowengine.h2.H2Storage;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -60,8 +61,7 @@ class HealthAndMetricsTest {
 
         // Another connection in this JVM shuts the H2 database down under the engine.
         try (Connection sql =
-                org.h2.Driver.load()
-                    .connect("jdbc:h2:file:" + dir.resolve("flowengine"), new Properties());
+                org.h2.Driver.load().connect(H2Storage.jdbcUrl(dir), new Properties());
             Statement statement = sql.createStatement()) {
           statement.execute("SHUTDOWN");
         }
