@@ -118,10 +118,15 @@ class ClusterProcessesTest {
             });
   }
 
+  /**
+   * Waits until node {@code child} prints {@code line}: for at most a minute plus 30 ms per flow of
+   * the run (creating them on a loaded 2-core machine took over a minute for 3,334).
+   */
   private void await(int child, String line) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(60_000 + 30L * FLOWS);
     String got;
     do {
-      got = outputs.get(child).poll(60, TimeUnit.SECONDS);
+      got = outputs.get(child).poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       assertThat(got).as("node %s said %s", child, line).isNotNull();
     } while (!line.equals(got));
   }
