@@ -343,7 +343,7 @@ public final class PostgresStorage implements EngineStorage {
         // The first connection comes from the driver itself: a wrong database or an unreachable
         // server fails at once with the driver's error, instead of after the pool's retries.
         DataSource direct = pool != null ? pool.getDataSource() : source;
-        PostgresFailures failures = prepare(direct, described);
+        PostgresFailures failures = prepare(direct, described, node);
         GroupCommit commit = startGroupCommit(direct, failures);
         PostgresChangeListener changes = null;
         if (cluster) {
@@ -426,8 +426,11 @@ public final class PostgresStorage implements EngineStorage {
     }
   }
 
-  /** Connects once: checks the server, migrates the schema; returns the failures to report. */
-  private static PostgresFailures prepare(DataSource source, String described) {
+  /**
+   * Connects once: checks the server, migrates the schema, deletes what unfinished calls left
+   * ({@link StrayAssets}); returns the failures to report.
+   */
+  private static PostgresFailures prepare(DataSource source, String described, String node) {
     PostgresFailures failures = new PostgresFailures(described);
     try (Connection c = source.getConnection()) {
       failures = new PostgresFailures(describe(c.getMetaData().getURL()));
@@ -449,6 +452,7 @@ public final class PostgresStorage implements EngineStorage {
         }
       }
       SchemaMigrations.current().migrate(c, failures);
+      StrayAssets.delete(c, node, failures);
       return failures;
     } catch (SQLException e) {
       throw failures.of("open the storage", e);
