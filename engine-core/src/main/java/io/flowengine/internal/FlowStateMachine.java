@@ -414,6 +414,14 @@ final class FlowStateMachine {
   }
 
   /**
+   * Tells listeners about a stored progress change whose place was not reserved before it was
+   * written (another node's); it is delivered after what was reserved before.
+   */
+  void progressed(FlowRecord current) {
+    delivery.reserve(current).progressed(current);
+  }
+
+  /**
    * Completes the waiters of a flow found terminal as {@code stored}, once the listeners were told
    * of that change (at once if they were).
    */

@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells this node's listeners (and waiters) of the state changes other cluster nodes stored, as a
- * {@link io.flowengine.spi.ClusterStore} announces them: the flow is read again and its change is
- * delivered through the engine's ordered delivery, once per version, never older than one told
- * before. {@code previous} is the flow as this node last told of it (the last 10,000 flows heard
- * are remembered), or null if it has not heard of it before; a change heard late may stand for
- * several (two announcements read after both writes deliver one change). Thread-safe.
+ * Tells this node's listeners (and waiters) of the state and progress changes other cluster nodes
+ * stored, as a {@link io.flowengine.spi.ClusterStore} announces them: the flow is read again and
+ * its change is delivered through the engine's ordered delivery, once per version, never older than
+ * one told before. {@code previous} is the flow as this node last told of it (the last 10,000 flows
+ * heard are remembered), or null if it has not heard of it before; a change heard late may stand
+ * for several (two announcements read after both writes deliver one change). Thread-safe.
  */
 final class RemoteChanges {
   private static final int REMEMBERED = 10_000;
@@ -57,6 +57,8 @@ final class RemoteChanges {
     }
     if (previous == null || previous.state() != current.state()) {
       ctx.stateMachine().changed(previous, current);
+    } else if (previous.progress() != current.progress()) {
+      ctx.stateMachine().progressed(current);
     }
     return current;
   }

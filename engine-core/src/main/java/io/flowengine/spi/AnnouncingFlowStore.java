@@ -45,7 +45,7 @@ final class AnnouncingFlowStore implements FlowStore {
   public boolean compareAndSet(FlowRecord expected, FlowRecord next) {
     cluster.check(node);
     boolean replaced = shared.compareAndSet(expected, next);
-    if (replaced && expected.state() != next.state()) {
+    if (replaced && (expected.state() != next.state() || expected.progress() != next.progress())) {
       cluster.announce(node, next.id(), next.state());
     }
     return replaced;

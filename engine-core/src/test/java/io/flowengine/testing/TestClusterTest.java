@@ -196,4 +196,45 @@ class TestClusterTest {
       assertThat(runs).hasValue(1);
     }
   }
+
+  @Test
+  void aListenerOnOneNode_hearsTheProgressReportedOnAnother() {
+    java.util.concurrent.atomic.AtomicReference<TestCluster> running =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Template reporting =
+        Template.builder("reporting")
+            .inputTypes("text/plain")
+            .step(
+                ctx -> {
+                  for (double progress : new double[] {0.25, 0.5}) {
+                    ctx.progress(progress);
+                    while (running.get().runNext(0)) { // node 0 hears it while the step runs
+                      continue;
+                    }
+                  }
+                })
+            .build();
+    try (TestCluster nodes =
+        TestCluster.builder().nodes(2).lease(Duration.ofSeconds(4)).template(reporting).build()) {
+      running.set(nodes);
+      List<Double> heardOnZero = new CopyOnWriteArrayList<>();
+      nodes
+          .node(0)
+          .addListener(
+              new io.flowengine.FlowListener() {
+                @Override
+                public void onProgress(Flow flow) {
+                  heardOnZero.add(flow.progress());
+                }
+              });
+      nodes.pause(0); // so that node 1 claims the flow; its step lets node 0 run
+      Flow flow =
+          nodes.node(0).createFlow(NewFlow.builder("reporting").input(NewAsset.text("x")).build());
+      nodes.runUntilIdle();
+      nodes.resume(0);
+
+      assertThat(nodes.node(0).getFlow(flow.id()).state()).isEqualTo(FlowState.COMPLETED);
+      assertThat(heardOnZero).containsExactly(0.5);
+    }
+  }
 }

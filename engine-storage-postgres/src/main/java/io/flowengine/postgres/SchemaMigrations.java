@@ -54,7 +54,8 @@ record SchemaMigrations(List<Step> steps) {
             new Step(2, SchemaV2.STATEMENTS),
             new Step(3, SchemaV3.STATEMENTS),
             new Step(4, SchemaV4.STATEMENTS),
-            new Step(5, SchemaV5.STATEMENTS)));
+            new Step(5, SchemaV5.STATEMENTS),
+            new Step(6, SchemaV6.STATEMENTS)));
   }
 
   /** Returns the version this release writes. */

@@ -132,4 +132,42 @@ class ClusterListenersOnPostgresTest {
         lagMicros[(int) Math.ceil(lagMicros.length * 0.99) - 1] / 1000.0,
         Arrays.stream(lagMicros).max().orElse(0) / 1000.0);
   }
+
+  @Test
+  void aListenerOnOneNode_hearsTheProgressReportedOnAnother() throws Exception {
+    Map<String, String> ranOn = new ConcurrentHashMap<>();
+    CountDownLatch heardElsewhere = new CountDownLatch(1);
+    List<FlowEngine> engines = new ArrayList<>();
+    for (String name : List.of("a", "b")) {
+      Template reporting =
+          Template.builder("work")
+              .inputTypes("text/plain")
+              .step(
+                  ctx -> {
+                    ranOn.put(ctx.flow().id(), name);
+                    ctx.progress(0.5);
+                    heardElsewhere.await(30, TimeUnit.SECONDS); // the run stays RUNNING till then
+                  })
+              .build();
+      FlowListener listener =
+          new FlowListener() {
+            @Override
+            public void onProgress(Flow flow) {
+              String runner = ranOn.get(flow.id());
+              if (runner != null && !runner.equals(name) && flow.progress() == 0.5) {
+                heardElsewhere.countDown();
+              }
+            }
+          };
+      engines.add(node(name, reporting, 1, listener));
+    }
+    Flow flow =
+        engines.get(1).createFlow(NewFlow.builder("work").input(NewAsset.text("x")).build());
+
+    assertThat(heardElsewhere.await(10, TimeUnit.SECONDS))
+        .as("the node not running %s heard its progress", flow.id())
+        .isTrue();
+    assertThat(engines.get(0).awaitFlow(flow.id()).get(30, TimeUnit.SECONDS).state())
+        .isEqualTo(FlowState.COMPLETED);
+  }
 }
