@@ -3,22 +3,22 @@ package io.flowengine.samples.simplify;
 import java.util.Arrays;
 
 /**
- * The live triangles around each position class, in compressed rows: triangles of class {@code p}
- * are {@code triangles[offsets[p]]} to {@code triangles[offsets[p + 1] - 1]}, in ascending order.
- * Rebuilt in place at the start of every pass, so the arrays are allocated once; a triangle is live
- * while its three corners lie in three different classes, and one bit per input triangle remembers
- * those found dead, so that later passes skip them at the cost of reading that bit. Not
- * thread-safe.
+ * The live triangles around each position class, in compressed rows: the corners of class {@code p}
+ * (triangle {@code t}'s are {@code 3t}, {@code 3t + 1} and {@code 3t + 2}) are {@code
+ * corners[offsets[p]]} to {@code corners[offsets[p + 1] - 1]}, in ascending order. Rebuilt in place
+ * at the start of every pass, so the arrays are allocated once; a triangle is live while its three
+ * corners lie in three different classes, and one bit per input triangle remembers those found
+ * dead, so that later passes skip them at the cost of reading that bit. Not thread-safe.
  */
 final class Adjacency {
   final int[] offsets;
-  final int[] triangles;
+  final int[] corners;
   private final long[] dead;
 
   /** Allocates rows for up to {@code triangleCount} triangles over {@code classCount} classes. */
   Adjacency(int classCount, int triangleCount) {
     offsets = new int[classCount + 1];
-    triangles = new int[3 * triangleCount];
+    corners = new int[3 * triangleCount];
     dead = new long[(triangleCount + 63) >>> 6];
   }
 
@@ -57,9 +57,9 @@ final class Adjacency {
     offsets[classes] = 3 * live;
     for (int t = triangleCount - 1; t >= 0; t--) {
       if ((dead[t >>> 6] & (1L << t)) == 0) {
-        triangles[--offsets[state.startPositionAt(3 * t)]] = t;
-        triangles[--offsets[state.startPositionAt(3 * t + 1)]] = t;
-        triangles[--offsets[state.startPositionAt(3 * t + 2)]] = t;
+        for (int c = 3 * t + 2; c >= 3 * t; c--) {
+          corners[--offsets[state.startPositionAt(c)]] = c;
+        }
       }
     }
     return live;

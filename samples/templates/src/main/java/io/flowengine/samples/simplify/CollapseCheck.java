@@ -38,22 +38,14 @@ final class CollapseCheck {
     neighbours.clear();
     Adjacency adj = s.adjacency;
     for (int r = adj.offsets[p0]; r < adj.offsets[p0 + 1]; r++) {
-      int t = adj.triangles[r];
-      int pa = s.positionAt(3 * t);
-      int pb = s.positionAt(3 * t + 1);
-      int pc = s.positionAt(3 * t + 2);
-      if (pa == pb || pb == pc || pa == pc) {
-        continue;
-      }
-      int k0 = pa == p0 ? 0 : pb == p0 ? 1 : pc == p0 ? 2 : -1;
-      if (k0 < 0) {
-        continue;
-      }
-      int c0 = 3 * t + k0;
-      int c1 = 3 * t + (k0 + 1) % 3;
-      int c2 = 3 * t + (k0 + 2) % 3;
+      int c0 = adj.corners[r];
+      int c1 = CollapseState.nextCorner(c0);
+      int c2 = CollapseState.previousCorner(c0);
       int q1 = s.positionAt(c1);
       int q2 = s.positionAt(c2);
+      if (q1 == q2 || q1 == p0 || q2 == p0 || s.positionAt(c0) != p0) {
+        continue;
+      }
       neighbours.count(q1);
       neighbours.count(q2);
       if (q1 == p1 || q2 == p1) {
@@ -105,14 +97,12 @@ final class CollapseCheck {
     // triangles; another shared neighbour would give two triangles the same edge afterwards.
     Adjacency adj = s.adjacency;
     for (int r = adj.offsets[p1]; r < adj.offsets[p1 + 1]; r++) {
-      int t = adj.triangles[r];
-      int pa = s.positionAt(3 * t);
-      int pb = s.positionAt(3 * t + 1);
-      int pc = s.positionAt(3 * t + 2);
-      if (pa != pb && pb != pc && pa != pc) {
-        n.markNearTarget(pa);
-        n.markNearTarget(pb);
-        n.markNearTarget(pc);
+      int c = adj.corners[r];
+      int q1 = s.positionAt(CollapseState.nextCorner(c));
+      int q2 = s.positionAt(CollapseState.previousCorner(c));
+      if (q1 != q2 && q1 != p1 && q2 != p1 && s.positionAt(c) == p1) {
+        n.markNearTarget(q1);
+        n.markNearTarget(q2);
       }
     }
     int shared = 0;

@@ -74,12 +74,31 @@ final class CollapseState {
     return position[vertex[source[c]]];
   }
 
+  /** Returns the corner after {@code c} in its triangle. */
+  static int nextCorner(int c) {
+    return c % 3 == 2 ? c - 2 : c + 1;
+  }
+
+  /** Returns the corner before {@code c} in its triangle. */
+  static int previousCorner(int c) {
+    return c % 3 == 0 ? c + 2 : c - 1;
+  }
+
   boolean isLocked(int p) {
     return (locked[p >>> 6] & (1L << p)) != 0;
   }
 
   void lock(int p) {
     locked[p >>> 6] |= 1L << p;
+  }
+
+  void unlock(int p) {
+    locked[p >>> 6] &= ~(1L << p);
+  }
+
+  /** Clears every lock of this pass. */
+  void unlockAll() {
+    Arrays.fill(locked, 0);
   }
 
   /** Moves the corners of attribute vertex {@code from} to {@code to} for the rest of the run. */
@@ -96,89 +115,7 @@ final class CollapseState {
       vertex[v] = vertex[vertex[v]];
     }
     triangleCount = adjacency.rebuild(this);
-    Arrays.fill(locked, 0);
+    unlockAll();
     pass++;
-  }
-
-  /** Adds every triangle's plane, and a perpendicular plane on every open edge, to the quadrics. */
-  void initQuadrics() {
-    float[] p = positions;
-    int triangles = source.length / 3;
-    for (int t = 0; t < triangles; t++) {
-      int a = startPositionAt(3 * t);
-      int b = startPositionAt(3 * t + 1);
-      int c = startPositionAt(3 * t + 2);
-      if (a == b || b == c || a == c) {
-        continue;
-      }
-      double ux = p[3 * b] - p[3 * a];
-      double uy = p[3 * b + 1] - p[3 * a + 1];
-      double uz = p[3 * b + 2] - p[3 * a + 2];
-      double vx = p[3 * c] - p[3 * a];
-      double vy = p[3 * c + 1] - p[3 * a + 1];
-      double vz = p[3 * c + 2] - p[3 * a + 2];
-      double nx = uy * vz - uz * vy;
-      double ny = uz * vx - ux * vz;
-      double nz = ux * vy - uy * vx;
-      double length = Math.sqrt(nx * nx + ny * ny + nz * nz);
-      if (length == 0) {
-        continue;
-      }
-      nx /= length;
-      ny /= length;
-      nz /= length;
-      double area = length / 2;
-      for (int k = 0; k < 3; k++) {
-        int v = startPositionAt(3 * t + k);
-        quadrics.addPlane(v, nx, ny, nz, p[3 * a], p[3 * a + 1], p[3 * a + 2], area);
-      }
-      for (int k = 0; k < 3; k++) {
-        int from = startPositionAt(3 * t + k);
-        int to = startPositionAt(3 * t + (k + 1) % 3);
-        if (trianglesOnEdge(from, to) == 1) {
-          addBorderPlane(from, to, nx, ny, nz);
-        }
-      }
-    }
-  }
-
-  private void addBorderPlane(int from, int to, double nx, double ny, double nz) {
-    float[] p = positions;
-    double ex = p[3 * to] - p[3 * from];
-    double ey = p[3 * to + 1] - p[3 * from + 1];
-    double ez = p[3 * to + 2] - p[3 * from + 2];
-    double mx = ey * nz - ez * ny;
-    double my = ez * nx - ex * nz;
-    double mz = ex * ny - ey * nx;
-    double length = Math.sqrt(mx * mx + my * my + mz * mz);
-    if (length == 0) {
-      return;
-    }
-    double weight = Quadrics.BORDER_WEIGHT * (ex * ex + ey * ey + ez * ez);
-    for (int v : new int[] {from, to}) {
-      quadrics.addPlane(
-          v,
-          mx / length,
-          my / length,
-          mz / length,
-          p[3 * from],
-          p[3 * from + 1],
-          p[3 * from + 2],
-          weight);
-    }
-  }
-
-  /** Returns how many live triangles contain both position classes. */
-  int trianglesOnEdge(int p, int q) {
-    int count = 0;
-    for (int r = adjacency.offsets[p]; r < adjacency.offsets[p + 1]; r++) {
-      int t = adjacency.triangles[r];
-      if (startPositionAt(3 * t) == q
-          || startPositionAt(3 * t + 1) == q
-          || startPositionAt(3 * t + 2) == q) {
-        count++;
-      }
-    }
-    return count;
   }
 }

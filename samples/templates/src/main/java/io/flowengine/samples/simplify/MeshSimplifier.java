@@ -14,11 +14,12 @@ import java.util.stream.IntStream;
  * work goes in passes: each pass prices every directed edge with the error quadrics, keeps each
  * position class's cheapest one, sorts the classes by it, and performs the cheapest collapses that
  * {@link CollapseCheck} allows, at most one per vertex per pass and none priced far above the
- * pass's goal, until the target is reached. Seams (several attribute vertices at one position) only
- * collapse along themselves, open borders only along the border; a pass that finds nothing to
- * collapse relaxes those rules so the target is always reached. The result has between target - 2
- * and target triangles unless the input is already at or below the target, in which case it is
- * returned unchanged.
+ * pass's goal, until the target is reached ({@link CollapsePass}: chosen in cost order, performed
+ * in mesh order). Seams (several attribute vertices at one position) only collapse along
+ * themselves, open borders only along the border; a pass that finds nothing to collapse relaxes
+ * those rules so the target is always reached. The result has between target - 2 and target
+ * triangles unless the input is already at or below the target, in which case it is returned
+ * unchanged.
  *
  * <p>Stateless and thread-safe; each call works on its own copies. Pricing runs on two threads of
  * the common fork-join pool (or the pool the caller runs in), with the same result on one. A
@@ -28,7 +29,6 @@ import java.util.stream.IntStream;
  */
 public final class MeshSimplifier {
   private static final int MAX_PASSES = 500;
-  private static final double PASS_COST_SLACK = 1.5;
 
   private MeshSimplifier() {}
 
@@ -77,15 +77,15 @@ public final class MeshSimplifier {
     int[] position = VertexWelder.weld(n, mesh.positions(), 3);
     CollapseState state = new CollapseState(mesh.positions(), mesh.indices(), position, wedge);
     monitor.checkpoint();
-    state.initQuadrics();
+    InitialQuadrics.add(state);
     monitor.checkpoint();
-    CollapseCheck check = new CollapseCheck(state);
+    CollapsePass collapses = new CollapsePass(state);
     long[] candidates = new long[n];
     int level = 0;
     boolean limitCost = true;
     for (int pass = 0; pass < MAX_PASSES && state.triangleCount > targetTriangles; pass++) {
       int before = state.triangleCount;
-      collapsePass(state, check, candidates, targetTriangles, level, limitCost, monitor);
+      collapsePass(state, collapses, candidates, targetTriangles, level, limitCost, monitor);
       state.endPass();
       monitor.progress((double) (start - state.triangleCount) / (start - targetTriangles));
       if (state.triangleCount < before) {
@@ -103,7 +103,7 @@ public final class MeshSimplifier {
 
   private static void collapsePass(
       CollapseState state,
-      CollapseCheck check,
+      CollapsePass collapses,
       long[] candidates,
       int target,
       int level,
@@ -113,34 +113,7 @@ public final class MeshSimplifier {
     int count = prices(state, candidates);
     Arrays.sort(candidates, 0, count);
     monitor.checkpoint();
-    int excess = state.triangleCount - target;
-    // Each collapse removes two triangles; near the end, price in ample spares so that locks and
-    // refusals do not leave a few triangles over for yet another pass.
-    int goal = Math.max(excess / 2, Math.min(excess * 2, 4096));
-    float limit = Float.intBitsToFloat((int) (candidates[Math.min(goal, count) - 1] >>> 32));
-    limit = (float) Math.max(limit * PASS_COST_SLACK, Math.nextUp(limit));
-    int triangles = state.triangleCount;
-    for (int i = 0; i < count && triangles > target; i++) {
-      if ((i & 4095) == 4095) {
-        monitor.checkpoint();
-      }
-      long candidate = candidates[i];
-      if (limitCost && Float.intBitsToFloat((int) (candidate >>> 32)) > limit) {
-        break;
-      }
-      int p0 = (int) candidate;
-      int p1 = state.bestTo[p0];
-      if (state.isLocked(p0) || state.isLocked(p1) || !check.allows(p0, p1, level)) {
-        continue;
-      }
-      for (int m = 0; m < check.mapCount; m++) {
-        state.move(check.mapFrom[m], check.mapTo[m]);
-      }
-      state.quadrics.merge(p0, p1);
-      state.lock(p0);
-      state.lock(p1);
-      triangles -= check.removed;
-    }
+    collapses.run(candidates, count, target, level, limitCost, monitor);
   }
 
   /**
@@ -171,10 +144,7 @@ public final class MeshSimplifier {
       int target = -1;
       float best = Float.POSITIVE_INFINITY;
       for (int r = adj.offsets[v]; r < adj.offsets[v + 1]; r++) {
-        int c = 3 * adj.triangles[r];
-        int next =
-            state.startPositionAt(c) == v ? c + 1 : state.startPositionAt(c + 1) == v ? c + 2 : c;
-        int p1 = state.startPositionAt(next);
+        int p1 = state.startPositionAt(CollapseState.nextCorner(adj.corners[r]));
         float cost = (float) state.quadrics.error(v, p1);
         if (target < 0 || cost < best) {
           best = cost;

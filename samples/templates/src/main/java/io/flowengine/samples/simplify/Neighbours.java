@@ -69,6 +69,22 @@ final class Neighbours {
     }
   }
 
+  /** Returns how many times {@code q} was counted (0 if never). */
+  int uses(int q) {
+    int entry = find(q);
+    return entry < 0 ? 0 : use[entry];
+  }
+
+  /** Whether some class was counted exactly once. */
+  boolean anySeenOnce() {
+    for (int i = 0; i < count; i++) {
+      if (use[i] == 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private int find(int q) {
     if (count <= SCANNED) {
       for (int i = 0; i < count; i++) {
