@@ -55,9 +55,13 @@ final class RemoteChanges {
       }
       told.put(flowId, current);
     }
+    double toldProgress = previous == null ? 0.0 : previous.progress();
     if (previous == null || previous.state() != current.state()) {
       ctx.stateMachine().changed(previous, current);
-    } else if (previous.progress() != current.progress()) {
+      if (!current.state().isTerminal() && current.progress() != toldProgress) { // read after both
+        ctx.stateMachine().progressed(current);
+      }
+    } else if (current.progress() != toldProgress) {
       ctx.stateMachine().progressed(current);
     }
     return current;
