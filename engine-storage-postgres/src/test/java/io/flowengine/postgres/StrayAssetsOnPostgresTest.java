@@ -70,6 +70,20 @@ class StrayAssetsOnPostgresTest {
   }
 
   @Test
+  void aNodeReopeningUnderItsOwnId_deletesWhatItLeft_evenWhileItsOldLeaseLasts() throws Exception {
+    String url = database.newSchema();
+    PostgresStorage before =
+        storages.open(storages.builder(url).nodeId("same").cluster().lease(Duration.ofMinutes(10)));
+    before.cluster().orElseThrow().register(1);
+    put(before, input("never-created", "in-own"));
+    before.close(); // as if killed: its lease still runs
+
+    storages.open(storages.builder(url).nodeId("same").poolSize(2));
+
+    assertThat(assetIds(url)).isEmpty();
+  }
+
+  @Test
   void anInputLockedByAFlowBeingWritten_isKept() throws Exception {
     String url = database.newSchema();
     PostgresStorage first = storages.open(storages.builder(url).nodeId("first").poolSize(2));
