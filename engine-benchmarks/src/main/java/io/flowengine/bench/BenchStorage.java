@@ -42,11 +42,12 @@ public enum BenchStorage {
     }
   }
 
-  static void deleteTree(Path dir) {
+  /** Deletes {@code dir} and everything in it, as far as it can (best effort, never throws). */
+  public static void deleteTree(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
       paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
-      // best effort at exit
+      // best effort: whatever is left goes at JVM exit
     }
   }
 }
