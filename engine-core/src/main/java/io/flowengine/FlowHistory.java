@@ -30,7 +30,10 @@ public record FlowHistory(List<FlowTransition> transitions, long dropped) {
    * @throws IllegalArgumentException if it holds more than the bound or {@code dropped} is negative
    */
   public FlowHistory {
-    transitions = ImmutableList.copyOf(requireNonNull(transitions, "transitions"));
+    requireNonNull(transitions, "transitions");
+    if (!(transitions instanceof KeptTransitions)) { // the one list known to be immutable already
+      transitions = ImmutableList.copyOf(transitions);
+    }
     if (transitions.size() > FIRST_KEPT + LAST_KEPT || dropped < 0) {
       throw new IllegalArgumentException(
           "a history keeps at most "
@@ -46,14 +49,9 @@ public record FlowHistory(List<FlowTransition> transitions, long dropped) {
   /** Returns the history with {@code change} appended, dropping the oldest of the last ones. */
   public FlowHistory with(FlowTransition change) {
     requireNonNull(change, "change");
-    ImmutableList.Builder<FlowTransition> next =
-        ImmutableList.builderWithExpectedSize(transitions.size() + 1);
-    if (transitions.size() < FIRST_KEPT + LAST_KEPT) {
-      return new FlowHistory(next.addAll(transitions).add(change).build(), dropped);
-    }
-    next.addAll(transitions.subList(0, FIRST_KEPT));
-    next.addAll(transitions.subList(FIRST_KEPT + 1, transitions.size()));
-    return new FlowHistory(next.add(change).build(), dropped + 1);
+    boolean full = transitions.size() == FIRST_KEPT + LAST_KEPT;
+    return new FlowHistory(
+        KeptTransitions.of(transitions).appended(change, full), full ? dropped + 1 : dropped);
   }
 
   /** Returns how many changes the flow went through, kept or dropped. */

@@ -3,6 +3,7 @@ package io.flowengine.internal;
 import static java.util.Objects.requireNonNull;
 
 import io.flowengine.FlowAction;
+import io.flowengine.FlowHistory;
 import io.flowengine.FlowState;
 import io.flowengine.FlowStateException;
 import io.flowengine.FlowTransition;
@@ -307,38 +308,58 @@ final class FlowStateMachine {
       @Nullable String error,
       @Nullable Instant notBefore) {
     Instant now = now();
+    double progress = from.progress();
+    Instant startedAt = from.startedAt();
+    Instant finishedAt = null;
+    String stateError = null;
     int attempt = from.attempt();
-    FlowRecord next =
-        switch (event) {
-          case START ->
-              from.transitioned(to, from.progress(), now, null, null)
-                  .withSchedule(attempt, from.lastError(), notBefore);
-          case COMPLETE -> from.transitioned(to, 1.0, from.startedAt(), now, null);
-          case FAIL ->
-              from.transitioned(to, from.progress(), from.startedAt(), now, error)
-                  .withSchedule(attempt, error != null ? error : from.lastError(), null);
-          case FINISH_ABORT -> from.transitioned(to, from.progress(), from.startedAt(), now, null);
-          case DISPATCH, RESUME ->
-              from.transitioned(to, from.progress(), from.startedAt(), null, null)
-                  .withSchedule(attempt, from.lastError(), null);
-          case ABORT, REQUEUE ->
-              from.transitioned(to, from.progress(), from.startedAt(), null, null);
-          case RETRY ->
-              from.transitioned(to, from.progress(), from.startedAt(), null, null)
-                  .withSchedule(attempt + 1, error, notBefore);
-        };
-    if (event == FlowEvent.RESUME) {
-      return next; // the retry that scheduled it is the recorded change
+    String lastError = from.lastError();
+    Instant nextNotBefore = from.notBefore();
+    switch (event) {
+      case START -> {
+        startedAt = now;
+        nextNotBefore = notBefore;
+      }
+      case COMPLETE -> {
+        progress = 1.0;
+        finishedAt = now;
+      }
+      case FAIL -> {
+        finishedAt = now;
+        stateError = error;
+        lastError = error != null ? error : lastError;
+        nextNotBefore = null;
+      }
+      case FINISH_ABORT -> finishedAt = now;
+      case DISPATCH, RESUME -> nextNotBefore = null;
+      case ABORT, REQUEUE -> {}
+      case RETRY -> {
+        attempt++;
+        lastError = error;
+        nextNotBefore = notBefore;
+      }
     }
-    return next.withHistory(
-        from.history()
-            .with(
-                new FlowTransition(
-                    from.state(),
-                    to,
-                    now,
-                    next.attempt(),
-                    event == FlowEvent.FAIL || event == FlowEvent.RETRY ? error : null)));
+    FlowHistory history =
+        event == FlowEvent.RESUME // the retry that scheduled it is the recorded change
+            ? from.history()
+            : from.history()
+                .with(
+                    new FlowTransition(
+                        from.state(),
+                        to,
+                        now,
+                        attempt,
+                        event == FlowEvent.FAIL || event == FlowEvent.RETRY ? error : null));
+    return from.advanced(
+        to,
+        progress,
+        startedAt,
+        finishedAt,
+        stateError,
+        attempt,
+        lastError,
+        nextNotBefore,
+        history);
   }
 
   /**

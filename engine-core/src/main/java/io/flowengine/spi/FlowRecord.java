@@ -174,6 +174,45 @@ public record FlowRecord(
         history);
   }
 
+  /**
+   * Returns the next version after a state change that also sets the schedule and the history: in
+   * one record, where {@link #transitioned}, {@link #withSchedule} and {@link #withHistory} would
+   * make three.
+   */
+  public FlowRecord advanced(
+      FlowState newState,
+      double newProgress,
+      @Nullable Instant newStartedAt,
+      @Nullable Instant newFinishedAt,
+      @Nullable String newError,
+      int newAttempt,
+      @Nullable String newLastError,
+      @Nullable Instant newNotBefore,
+      FlowHistory newHistory) {
+    return new FlowRecord(
+        id,
+        accountId,
+        templateId,
+        templateName,
+        newState,
+        newProgress,
+        parameters,
+        additional,
+        inputIds,
+        createdAt,
+        newStartedAt,
+        newFinishedAt,
+        newError,
+        timeout,
+        version + 1,
+        newAttempt,
+        newLastError,
+        newNotBefore,
+        idempotencyKey,
+        requestDigest,
+        newHistory);
+  }
+
   /** Returns this record (same version) with a new attempt, last error and not-before time. */
   public FlowRecord withSchedule(
       int newAttempt, @Nullable String newLastError, @Nullable Instant newNotBefore) {
