@@ -2,7 +2,6 @@ package io.flowengine.bench;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,14 +33,6 @@ final class PostgresReportRows {
     rows.commits();
     rows.cluster();
     rows.claimLatency();
-  }
-
-  private static double metric(Map<String, JmhResult.Score> secondary, String key) {
-    JmhResult.Score score = secondary.get(key);
-    if (score == null) {
-      throw new IllegalStateException("the result has no " + key + " metric");
-    }
-    return score.value();
   }
 
   private Optional<JmhResult> find(String method) {
@@ -147,17 +138,17 @@ final class PostgresReportRows {
       return;
     }
     var s = run.get().secondary();
-    double p99 = metric(s, "claim.p99");
-    double targetRate = metric(s, "claim.targetRate");
+    double p99 = ReportDraft.metric(s, "claim.p99");
+    double targetRate = ReportDraft.metric(s, "claim.targetRate");
     double sent = run.get().primary().opsPerSecond();
     table.add(
         name,
         String.format(
             Locale.ROOT,
             "p50 %s, p99 %s (max %s) at %s sent",
-            Units.micros(metric(s, "claim.p50")),
+            Units.micros(ReportDraft.metric(s, "claim.p50")),
             Units.micros(p99),
-            Units.micros(metric(s, "claim.max")),
+            Units.micros(ReportDraft.metric(s, "claim.max")),
             Units.rate(sent, "flows/s")),
         "— (target rate " + Units.rate(targetRate, "flows/s") + ", half the max measured first)",
         "—",

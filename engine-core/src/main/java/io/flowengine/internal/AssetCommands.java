@@ -62,7 +62,7 @@ final class AssetCommands {
     AssetRecord stored =
         ingest.store(template, flowId, flow.accountId(), input, "input", ctx.stateMachine().now());
     try {
-      FlowRecord updated = ctx.stateMachine().addInput(flow, stored.id(), max);
+      FlowRecord updated = ctx.stateMachine().writes().addInput(flow, stored.id(), max);
       ctx.contexts().capture(flowId);
       return AssetViews.of(stored, updated);
     } catch (RuntimeException e) {

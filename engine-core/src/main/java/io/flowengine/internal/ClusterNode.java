@@ -242,7 +242,7 @@ final class ClusterNode {
     if (record.isEmpty()) {
       waiters.deleted(flowId);
     } else if (record.get().state().isTerminal()) {
-      ctx.stateMachine().terminalFound(record.get());
+      ctx.stateMachine().writes().terminalFound(record.get());
     }
   }
 

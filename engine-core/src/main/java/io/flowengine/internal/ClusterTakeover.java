@@ -83,7 +83,7 @@ final class ClusterTakeover {
     if (from.isEmpty()) {
       return 0;
     }
-    List<OrderedDelivery.Slot> slots = machine.reserveAll(to);
+    List<OrderedDelivery.Slot> slots = machine.writes().reserveAll(to);
     boolean[] replaced;
     try {
       replaced = store.takeOver(from, to);

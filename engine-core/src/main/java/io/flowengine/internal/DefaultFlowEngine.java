@@ -179,7 +179,7 @@ final class DefaultFlowEngine implements FlowEngine {
       throw e;
     }
     if (current.state().isTerminal()) {
-      ctx.stateMachine().terminalFound(current); // after the listeners heard of it
+      ctx.stateMachine().writes().terminalFound(current); // after the listeners heard of it
     }
     return waiter;
   }
@@ -203,7 +203,7 @@ final class DefaultFlowEngine implements FlowEngine {
 
   /** Returns how many flows have changes waiting for delivery to listeners (for tests). */
   int pendingDeliveries() {
-    return ctx.stateMachine().pendingDeliveries();
+    return ctx.stateMachine().writes().pendingDeliveries();
   }
 
   @Override

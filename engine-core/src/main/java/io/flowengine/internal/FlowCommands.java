@@ -90,7 +90,7 @@ final class FlowCommands {
       forgetInputs(record, new IllegalStateException("replayed"));
       return IdempotencyKeys.replay(holder, record);
     }
-    OrderedDelivery.Slot slot = ctx.stateMachine().reserve(record);
+    OrderedDelivery.Slot slot = ctx.stateMachine().writes().reserve(record);
     try {
       ctx.assetWriter().insertFlow(record, buffered);
     } catch (IllegalStateException e) {
@@ -133,7 +133,7 @@ final class FlowCommands {
         results[i] = new CreateFlowResult.Refused(e);
       }
     }
-    List<OrderedDelivery.Slot> slots = ctx.stateMachine().reserveAll(records);
+    List<OrderedDelivery.Slot> slots = ctx.stateMachine().writes().reserveAll(records);
     List<Optional<RuntimeException>> outcomes;
     try {
       outcomes = records.isEmpty() ? List.of() : ctx.flows().insertAll(records);
@@ -361,7 +361,7 @@ final class FlowCommands {
 
   void delete(String flowId, Scope scope) {
     FlowRecord record = scope.require(ctx.flows(), flowId);
-    ctx.stateMachine().delete(record);
+    ctx.stateMachine().writes().delete(record);
     ctx.contexts().forget(flowId);
     ctx.assets().deleteAll(flowId);
   }

@@ -246,7 +246,7 @@ final class FlowExecution implements Consumer<RunTicket> {
     if (record == null || record.state().isTerminal()) {
       settled(flowId);
       if (record != null) { // perhaps by this node's own write whose reply was lost
-        ctx.stateMachine().terminalFound(record);
+        ctx.stateMachine().writes().terminalFound(record);
       }
       return;
     }

@@ -32,7 +32,7 @@ final class RemoteChanges {
 
   /** Returns whether anyone here listens, so that a heard change is worth reading the flow for. */
   boolean listened() {
-    return !ctx.stateMachine().listeners().isEmpty();
+    return !ctx.stateMachine().writes().listeners().isEmpty();
   }
 
   /**
@@ -57,12 +57,12 @@ final class RemoteChanges {
     }
     double toldProgress = previous == null ? 0.0 : previous.progress();
     if (previous == null || previous.state() != current.state()) {
-      ctx.stateMachine().changed(previous, current);
+      ctx.stateMachine().writes().changed(previous, current);
       if (!current.state().isTerminal() && current.progress() != toldProgress) { // read after both
-        ctx.stateMachine().progressed(current);
+        ctx.stateMachine().writes().progressed(current);
       }
     } else if (current.progress() != toldProgress) {
-      ctx.stateMachine().progressed(current);
+      ctx.stateMachine().writes().progressed(current);
     }
     return current;
   }

@@ -24,7 +24,7 @@ final class Retention {
       int deleted = 0;
       for (FlowRecord record : batch) {
         try {
-          ctx.stateMachine().delete(record);
+          ctx.stateMachine().writes().delete(record);
           ctx.assets().deleteAll(record.id());
           deleted++;
         } catch (FlowEngineException e) {

@@ -31,7 +31,7 @@ final class RunTicket {
 
   private final AtomicInteger phase = new AtomicInteger(QUEUED);
 
-  /** Whether the ticket holds a running slot; guarded by the runner's lock. */
+  /** Whether the ticket holds a running slot; guarded by the lock of {@link RunSlots}. */
   boolean holdsSlot;
 
   private volatile @Nullable StopReason stopReason;

@@ -49,7 +49,7 @@ final class RunningFlowWrites {
       next =
           machine.advance(
               from, from.state() == FlowState.RUNNING ? FlowEvent.RESUME : FlowEvent.DISPATCH);
-      slot = machine.reserve(next); // in write order, so listeners hear them in that order
+      slot = machine.writes().reserve(next); // in write order, so listeners hear them in that order
       write = queue(next);
     } finally {
       lock.unlock();
@@ -76,7 +76,7 @@ final class RunningFlowWrites {
         return;
       }
       next = from.withProgress(capped);
-      slot = machine.reserve(next);
+      slot = machine.writes().reserve(next);
       write = queue(next);
     } finally {
       lock.unlock();
@@ -122,7 +122,7 @@ final class RunningFlowWrites {
       from = last;
       if (!lost && from.state() == FlowState.RUNNING) {
         next = advance.apply(from);
-        reserved = machine.reserve(next);
+        reserved = machine.writes().reserve(next);
         queued = queue(next);
       }
     } finally {

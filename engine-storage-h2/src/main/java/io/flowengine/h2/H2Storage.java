@@ -6,7 +6,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.flowengine.StorageException;
 import io.flowengine.jdbc.GroupCommit;
-import io.flowengine.jdbc.JdbcApiKeyStore;
 import io.flowengine.spi.ApiKeyStore;
 import io.flowengine.spi.AssetStore;
 import io.flowengine.spi.BufferedAsset;
@@ -14,22 +13,11 @@ import io.flowengine.spi.CommitListener;
 import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.FlowStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Flows, assets and API keys in an embedded H2 database: a file {@value #FILE_NAME} in a directory
@@ -69,35 +57,21 @@ public final class H2Storage implements EngineStorage {
    */
   static final int JOURNALED_WRITE_DELAY_MILLIS = 1_000;
 
-  private static final Logger log = LoggerFactory.getLogger(H2Storage.class);
-
-  private final String description;
-  private final Connection anchor;
+  private final OpenDatabase database;
   private final ConnectionPool pool;
   private final GroupCommit commit;
   private final FlowStore flows;
   private final AssetStore assets;
   private final ApiKeyStore apiKeys;
-  private final @Nullable JournalCheckpoints checkpoints;
-  private final @Nullable Journal journal;
-  private final @Nullable Path file;
 
-  private H2Storage(
-      String description,
-      Connection anchor,
+  H2Storage(
+      OpenDatabase database,
       ConnectionPool pool,
       GroupCommit commit,
       FlowStore flows,
       AssetStore assets,
-      ApiKeyStore apiKeys,
-      @Nullable Journal journal,
-      @Nullable JournalCheckpoints checkpoints,
-      @Nullable Path file) {
-    this.journal = journal;
-    this.file = file;
-    this.checkpoints = checkpoints;
-    this.description = description;
-    this.anchor = anchor;
+      ApiKeyStore apiKeys) {
+    this.database = database;
     this.pool = pool;
     this.commit = commit;
     this.flows = flows;
@@ -175,66 +149,12 @@ public final class H2Storage implements EngineStorage {
   public void close() {
     commit.close();
     pool.close();
-    Journal current = journal;
-    if (current != null && checkpoints != null) {
-      checkpoints.close();
-      current.close();
-      if (checkpoint("CHECKPOINT SYNC")) {
-        ConnectionPool.quietlyClose(
-            () -> current.delete(new Journal.Sealed(current.segment(), List.of())));
-        deleteContentFiles(current);
-      }
-    } else {
-      checkpoint("CHECKPOINT");
-    }
-    if (CloseCompaction.closeFile(anchor, description) && file != null) {
-      FileRelease.await(file, description);
-    }
-  }
-
-  private static void deleteContentFiles(Journal journal) {
-    try {
-      for (Path file : JournalReplay.files(journal.directory(), Journal.CONTENT_PREFIX)) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      log.debug("could not delete the journal's content files", e);
-    }
-  }
-
-  /**
-   * Writes to the file what {@link Durability#WRITE_DELAYED} still holds in memory before the
-   * database closes. Otherwise the space that the last changes free (a purge just before closing)
-   * is freed by the close's own final write, too late for H2 to reclaim it, and only the close's
-   * compaction can still recover it: measured with H2's 200 ms of compaction, such a file grew by
-   * 13.5 MB with every cycle of writing and purging 20 MB ({@code RetentionSpaceTest}).
-   */
-  private boolean checkpoint(String sql) {
-    try (Statement statement = anchor.createStatement()) {
-      statement.execute(sql);
-      return true;
-    } catch (SQLException e) {
-      if (!isClosed(anchor)) {
-        log.warn(
-            "{}: could not write pending changes before closing: {}",
-            description,
-            StorageFailures.explain(e));
-      }
-      return false;
-    }
-  }
-
-  private static boolean isClosed(Connection connection) {
-    try {
-      return connection.isClosed();
-    } catch (SQLException e) {
-      return true;
-    }
+    database.close();
   }
 
   @Override
   public String toString() {
-    return description;
+    return database.description();
   }
 
   /** Configures and opens an {@link H2Storage}. Each option may be set once. Not thread-safe. */
@@ -250,10 +170,6 @@ public final class H2Storage implements EngineStorage {
     private boolean commitListenerSet;
     private String fileSystem = DEFAULT_FILE_SYSTEM;
     private @Nullable Path journalDirectory;
-    // Where open() found the journal to use; null without one.
-    private @Nullable Path journalAt;
-    // The database file open() opens; null in memory.
-    private @Nullable Path fileAt;
     private boolean journal;
 
     private Builder() {}
@@ -384,166 +300,18 @@ public final class H2Storage implements EngineStorage {
       checkState(directory != null || memoryName != null, "choose directory(...) or inMemory()");
       Duration timeout = lockTimeout != null ? lockTimeout : Duration.ofSeconds(10);
       Durability mode = durability != null ? durability : Durability.EVERY_COMMIT;
-      String settings =
-          ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;LOCK_TIMEOUT=" + timeout.toMillis();
-      if (directory != null) {
-        Path dir = directory.toAbsolutePath();
-        Path file = dir.resolve(FILE_NAME);
-        createDirectory(dir);
-        refuseForeignFile(file);
-        fileAt = file;
-        boolean journaled = journal && mode == Durability.EVERY_COMMIT;
-        if (journaled) {
-          journalAt =
-              (journalDirectory != null ? journalDirectory : dir.resolve("journal"))
-                  .toAbsolutePath();
-        }
-        return H2Storage.open(
-            "jdbc:h2:"
-                + fileSystem
-                + ":"
-                + dir.resolve("flowengine")
-                + settings
-                + ";WRITE_DELAY="
-                + (journaled ? JOURNALED_WRITE_DELAY_MILLIS : mode.writeDelayMillis())
-                + ";MAX_COMPACT_TIME="
-                + CLOSE_COMPACT_MILLIS,
-            "H2 database " + file,
-            this,
-            timeout);
-      }
-      return H2Storage.open(
-          "jdbc:h2:mem:" + memoryName + settings,
-          "in-memory H2 database " + memoryName,
-          this,
-          timeout);
-    }
-
-    /** Refuses a file that H2 would report only as an I/O error: one without an H2 store header. */
-    private static void refuseForeignFile(Path file) {
-      try (InputStream in = Files.newInputStream(file)) {
-        byte[] head = in.readNBytes(3);
-        if (head.length > 0 && !new String(head, StandardCharsets.ISO_8859_1).equals("H:2")) {
-          throw new StorageException(
-              file
-                  + " is not an H2 database file (no H2 store header);"
-                  + " move it away or choose another directory");
-        }
-      } catch (NoSuchFileException e) {
-        // a new database
-      } catch (IOException e) {
-        throw new StorageException("could not read " + file + ": " + e, e);
-      }
-    }
-
-    private static void createDirectory(Path dir) {
-      try {
-        Files.createDirectories(dir);
-      } catch (IOException e) {
-        throw new StorageException("could not create the database directory " + dir + ": " + e, e);
-      }
-    }
-  }
-
-  private static H2Storage open(String url, String description, Builder options, Duration timeout) {
-    StorageFailures failures = new StorageFailures(description);
-    ConnectionPool pool =
-        new ConnectionPool(
-            url, failures, options.connections != null ? options.connections : 16, timeout);
-    Connection anchor;
-    try {
-      anchor = pool.openDedicated();
-    } catch (SQLException e) {
-      throw failures.of("open", e);
-    }
-    GroupCommit commit;
-    Journal journal = null;
-    JournalCheckpoints checkpoints = null;
-    Path journalDir = options.journalAt;
-    try {
-      refuseReadOnly(anchor, failures);
-      if (journalDir != null) {
-        replay(journalDir, anchor, description);
-      }
-      SchemaMigrations.current().migrate(anchor, failures);
-      StrayAssets.delete(anchor, failures);
-      if (journalDir != null) {
-        sync(anchor);
-        journal = startJournal(journalDir, description);
-        pool.journal(journal);
-        checkpoints = new JournalCheckpoints(journal, () -> sync(anchor));
-      }
-      commit =
-          GroupCommit.start(
-              "flowengine-h2",
-              pool.openDedicated(),
-              new H2FlowSql(failures),
-              options.queueCapacity != null ? options.queueCapacity : GroupCommit.DEFAULT_CAPACITY,
-              GroupCommit.DEFAULT_MAX_BATCH,
-              options.commitListener);
-    } catch (SQLException | RuntimeException e) {
-      if (checkpoints != null) {
-        checkpoints.close();
-      }
-      if (journal != null) {
-        journal.close();
-      }
-      ConnectionPool.quietlyClose(anchor);
-      throw e instanceof SQLException sql
-          ? failures.of("prepare the schema", sql)
-          : (RuntimeException) e;
-    }
-    long cacheSize = options.cacheSize != null ? options.cacheSize : 10_000;
-    FlowStore flows = new H2FlowStore(pool, failures, commit);
-    return new H2Storage(
-        description,
-        anchor,
-        pool,
-        commit,
-        cacheSize == 0 ? flows : new CachingFlowStore(flows, cacheSize),
-        new H2AssetStore(pool, failures, commit),
-        new JdbcApiKeyStore("API_KEYS", pool, failures),
-        journal,
-        checkpoints,
-        options.fileAt);
-  }
-
-  private static void replay(Path journalDir, Connection anchor, String description)
-      throws SQLException {
-    try {
-      JournalReplay.replay(journalDir, anchor);
-    } catch (IOException e) {
-      throw new StorageException(
-          description + ": could not read the journal in " + journalDir + ": " + e, e);
-    }
-  }
-
-  private static Journal startJournal(Path journalDir, String description) {
-    try {
-      return Journal.start(journalDir);
-    } catch (IOException e) {
-      throw new StorageException(
-          description + ": could not start the journal in " + journalDir + ": " + e, e);
-    }
-  }
-
-  private static void sync(Connection anchor) throws SQLException {
-    try (Statement statement = anchor.createStatement()) {
-      statement.execute("CHECKPOINT SYNC");
-    }
-  }
-
-  private static void refuseReadOnly(Connection connection, StorageFailures failures)
-      throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet row = statement.executeQuery("SELECT READONLY()")) {
-      row.next();
-      if (row.getBoolean(1)) {
-        throw new StorageException(
-            failures.database()
-                + " is read-only (file or directory permissions);"
-                + " flowengine needs to write to it");
-      }
+      H2Location location =
+          directory != null
+              ? H2Location.inDirectory(
+                  directory, fileSystem, mode, journal, journalDirectory, timeout)
+              : H2Location.inMemory(requireNonNull(memoryName), timeout);
+      return H2Opening.open(
+          location,
+          connections != null ? connections : 16,
+          timeout,
+          queueCapacity != null ? queueCapacity : GroupCommit.DEFAULT_CAPACITY,
+          commitListener,
+          cacheSize != null ? cacheSize : 10_000);
     }
   }
 }

@@ -4,10 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.flowengine.StorageException;
-import io.flowengine.jdbc.ConnectionSource;
 import io.flowengine.jdbc.GroupCommit;
 import io.flowengine.jdbc.JdbcApiKeyStore;
 import io.flowengine.spi.ApiKeyStore;
@@ -19,15 +17,10 @@ import io.flowengine.spi.EngineStorage;
 import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.FlowStore;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -227,12 +220,15 @@ public final class PostgresStorage implements EngineStorage {
      */
     public Builder url(String jdbcUrl) {
       requireNonNull(jdbcUrl, "jdbcUrl");
-      checkState(url == null, "url was already set to %s", url == null ? null : redacted(url));
+      checkState(
+          url == null,
+          "url was already set to %s",
+          url == null ? null : PostgresUrls.redacted(url));
       checkState(dataSource == null, "a DataSource was already set; choose url or dataSource");
       checkArgument(
           org.postgresql.Driver.parseURL(jdbcUrl, null) != null,
           "not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): %s",
-          redacted(jdbcUrl));
+          PostgresUrls.redacted(jdbcUrl));
       this.url = jdbcUrl;
       return this;
     }
@@ -336,15 +332,25 @@ public final class PostgresStorage implements EngineStorage {
           dataSource == null || poolSize == null,
           "poolSize applies to url(...); a DataSource brings its own pool");
       String node = nodeId != null ? nodeId : generatedNodeId();
-      HikariDataSource pool = url != null ? newPool(url, node) : null;
+      HikariDataSource pool =
+          url != null
+              ? OwnPool.open(url, user, password, poolSize != null ? poolSize : 10, node)
+              : null;
       DataSource source = pool != null ? pool : requireNonNull(dataSource);
-      String described = url != null ? describe(url) : "the PostgreSQL database of " + dataSource;
+      String described =
+          url != null ? PostgresUrls.describe(url) : "the PostgreSQL database of " + dataSource;
       try {
         // The first connection comes from the driver itself: a wrong database or an unreachable
         // server fails at once with the driver's error, instead of after the pool's retries.
         DataSource direct = pool != null ? pool.getDataSource() : source;
-        PostgresFailures failures = prepare(direct, described, node);
-        GroupCommit commit = startGroupCommit(direct, failures);
+        PostgresFailures failures = DatabasePreparation.prepare(direct, described, node);
+        GroupCommit commit =
+            PostgresGroupCommit.start(
+                direct,
+                failures,
+                cluster,
+                queueCapacity != null ? queueCapacity : GroupCommit.DEFAULT_CAPACITY,
+                commitListener);
         PostgresChangeListener changes = null;
         if (cluster) {
           changes =
@@ -370,118 +376,10 @@ public final class PostgresStorage implements EngineStorage {
       }
     }
 
-    /**
-     * Starts the group commit's writer on a connection of its own, outside the pool (it holds it
-     * for as long as the storage is open), with {@code synchronous_commit} on whatever the server's
-     * default: a change is acknowledged only once the server flushed it to its WAL.
-     */
-    private GroupCommit startGroupCommit(DataSource direct, PostgresFailures failures) {
-      ConnectionSource writer =
-          () -> {
-            Connection c = direct.getConnection();
-            try (Statement s = c.createStatement()) {
-              s.execute("SET synchronous_commit TO on");
-              if (!cluster) { // no node listens: the writes need not be announced (SchemaV4)
-                s.execute("SET " + SchemaV4.SETTING + " TO off");
-              }
-            } catch (SQLException e) {
-              c.close();
-              throw e;
-            }
-            return c;
-          };
-      try {
-        return GroupCommit.start(
-            "flowengine-postgres",
-            writer,
-            new PostgresFlowSql(failures),
-            queueCapacity != null ? queueCapacity : GroupCommit.DEFAULT_CAPACITY,
-            GroupCommit.DEFAULT_MAX_BATCH,
-            commitListener);
-      } catch (SQLException e) {
-        throw failures.of("open the writer's connection", e);
-      }
+    private static String generatedNodeId() {
+      byte[] random = new byte[8];
+      new SecureRandom().nextBytes(random);
+      return "node-" + HexFormat.of().formatHex(random);
     }
-
-    private HikariDataSource newPool(String jdbcUrl, String node) {
-      PGSimpleDataSource driver = new PGSimpleDataSource();
-      driver.setURL(jdbcUrl);
-      if (user != null) {
-        driver.setUser(user);
-        driver.setPassword(password);
-      }
-      if (driver.getApplicationName() == null
-          || driver.getApplicationName().equals("PostgreSQL JDBC Driver")) {
-        driver.setApplicationName("flowengine " + node);
-      }
-      HikariConfig config = new HikariConfig();
-      config.setDataSource(driver);
-      config.setPoolName("flowengine-" + node);
-      int size = poolSize != null ? poolSize : 10;
-      config.setMaximumPoolSize(size);
-      config.setMinimumIdle(Math.min(2, size));
-      config.setConnectionTimeout(10_000);
-      config.setInitializationFailTimeout(-1); // open() connects itself and reports the failure
-      return new HikariDataSource(config);
-    }
-  }
-
-  /**
-   * Connects once: checks the server, migrates the schema, deletes what unfinished calls left
-   * ({@link StrayAssets}); returns the failures to report.
-   */
-  private static PostgresFailures prepare(DataSource source, String described, String node) {
-    PostgresFailures failures = new PostgresFailures(described);
-    try (Connection c = source.getConnection()) {
-      failures = new PostgresFailures(describe(c.getMetaData().getURL()));
-      int major = c.getMetaData().getDatabaseMajorVersion();
-      if (major < 15) {
-        throw new StorageException(
-            failures.database()
-                + " runs PostgreSQL "
-                + c.getMetaData().getDatabaseProductVersion()
-                + "; flowengine needs PostgreSQL 15 or newer");
-      }
-      try (Statement s = c.createStatement();
-          ResultSet row = s.executeQuery("SHOW transaction_read_only")) {
-        if (row.next() && row.getString(1).equals("on")) {
-          throw new StorageException(
-              failures.database()
-                  + " is read-only (a standby, or default_transaction_read_only is on);"
-                  + " flowengine needs to write to it");
-        }
-      }
-      SchemaMigrations.current().migrate(c, failures);
-      StrayAssets.delete(c, node, failures);
-      return failures;
-    } catch (SQLException e) {
-      throw failures.of("open the storage", e);
-    }
-  }
-
-  /** "PostgreSQL database NAME at HOST:PORT", from a JDBC URL, without its parameters. */
-  static String describe(String jdbcUrl) {
-    Properties parsed = org.postgresql.Driver.parseURL(jdbcUrl, null);
-    if (parsed == null) {
-      return "PostgreSQL database " + redacted(jdbcUrl);
-    }
-    String hosts = parsed.getProperty("PGHOST", "localhost");
-    String ports = parsed.getProperty("PGPORT", "5432");
-    return "PostgreSQL database "
-        + parsed.getProperty("PGDBNAME", "?")
-        + " at "
-        + (hosts.contains(",") ? hosts + " (ports " + ports + ")" : hosts + ":" + ports);
-  }
-
-  /** The URL without its parameters, which may hold a password. */
-  private static String redacted(String jdbcUrl) {
-    int query = jdbcUrl.indexOf('?');
-    return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?...";
-  }
-
-  private static String generatedNodeId() {
-    byte[] random = new byte[8];
-    new SecureRandom().nextBytes(random);
-    return "node-" + HexFormat.of().formatHex(random);
   }
 }
