@@ -11,23 +11,33 @@ import java.util.Arrays;
  * remaining triangle by more than about 80 degrees; and find, for each attribute vertex of p0 (a UV
  * or normal seam gives several), the one of p1 across the collapsed edge on the same side of the
  * seam. Relaxed levels drop the seam and border rules, then every rule but the first, so that any
- * target count can be reached. Reuses scratch arrays; not thread-safe.
+ * target count can be reached. A check may be confined to a range of classes ({@link #confine}): it
+ * then refuses, as {@link #foreign}, any collapse that looks at a class outside it. Reuses scratch
+ * arrays; not thread-safe.
  */
 final class CollapseCheck {
-  /** The smallest cosine allowed between a triangle's normal before and after a collapse. */
-  private static final double MIN_TURN_COS = 0.2;
-
   private final CollapseState s;
-  int[] mapFrom = new int[8];
-  int[] mapTo = new int[8];
-  int mapCount;
+  private int[] mapFrom = new int[8];
+  private int[] mapTo = new int[8];
+  private int mapCount;
   int removed;
   private int[] needed = new int[16];
   private int neededCount;
   private final Neighbours neighbours = new Neighbours();
+  private int ownedFrom;
+  private int ownedTo = Integer.MAX_VALUE;
+
+  /** Whether the last refusal was for looking at a class outside the confined range. */
+  boolean foreign;
 
   CollapseCheck(CollapseState state) {
     this.s = state;
+  }
+
+  /** From now on, refuses as {@link #foreign} collapses that look at classes outside [from, to). */
+  void confine(int from, int to) {
+    ownedFrom = from;
+    ownedTo = to;
   }
 
   /** Returns whether p0 may collapse into p1 at {@code level} (0 strict, 1, 2 loosest). */
@@ -35,7 +45,12 @@ final class CollapseCheck {
     mapCount = 0;
     removed = 0;
     neededCount = 0;
+    foreign = false;
     neighbours.clear();
+    if (!owns(p0) || !owns(p1)) {
+      foreign = true;
+      return false;
+    }
     Adjacency adj = s.adjacency;
     for (int r = adj.offsets[p0]; r < adj.offsets[p0 + 1]; r++) {
       int c0 = adj.corners[r];
@@ -43,6 +58,10 @@ final class CollapseCheck {
       int c2 = CollapseState.previousCorner(c0);
       int q1 = s.positionAt(c1);
       int q2 = s.positionAt(c2);
+      if (!owns(q1) || !owns(q2)) {
+        foreign = true;
+        return false;
+      }
       if (q1 == q2 || q1 == p0 || q2 == p0 || s.positionAt(c0) != p0) {
         continue;
       }
@@ -55,7 +74,7 @@ final class CollapseCheck {
         }
       } else {
         need(s.vertexAt(c0));
-        if (level < 2 && turns(p0, p1, q1, q2)) {
+        if (level < 2 && TriangleTurn.tooFar(s.positions, p0, p1, q1, q2)) {
           return false;
         }
       }
@@ -75,6 +94,23 @@ final class CollapseCheck {
       }
     }
     return true;
+  }
+
+  /**
+   * Performs the collapse {@link #allows} last allowed, which must still be allowed, and returns
+   * the triangles it removed.
+   */
+  int perform(int p0, int p1) {
+    for (int m = 0; m < mapCount; m++) {
+      s.move(mapFrom[m], mapTo[m]);
+    }
+    s.quadrics.merge(p0, p1);
+    s.markMoved(p0);
+    return removed;
+  }
+
+  private boolean owns(int p) {
+    return p >= ownedFrom && p < ownedTo;
   }
 
   private boolean topologyKept(int p1, int level) {
@@ -100,6 +136,10 @@ final class CollapseCheck {
       int c = adj.corners[r];
       int q1 = s.positionAt(CollapseState.nextCorner(c));
       int q2 = s.positionAt(CollapseState.previousCorner(c));
+      if (!owns(q1) || !owns(q2)) {
+        foreign = true;
+        return false;
+      }
       if (q1 != q2 && q1 != p1 && q2 != p1 && s.positionAt(c) == p1) {
         n.markNearTarget(q1);
         n.markNearTarget(q2);
@@ -112,32 +152,6 @@ final class CollapseCheck {
       }
     }
     return shared <= removed;
-  }
-
-  /** Whether triangle (p0, q1, q2) turns too far, or collapses, when p0 moves onto p1. */
-  private boolean turns(int p0, int p1, int q1, int q2) {
-    float[] p = s.positions;
-    double ax = p[3 * q1] - p[3 * p0];
-    double ay = p[3 * q1 + 1] - p[3 * p0 + 1];
-    double az = p[3 * q1 + 2] - p[3 * p0 + 2];
-    double bx = p[3 * q2] - p[3 * p0];
-    double by = p[3 * q2 + 1] - p[3 * p0 + 1];
-    double bz = p[3 * q2 + 2] - p[3 * p0 + 2];
-    double nx = ay * bz - az * by;
-    double ny = az * bx - ax * bz;
-    double nz = ax * by - ay * bx;
-    double cx = p[3 * q1] - p[3 * p1];
-    double cy = p[3 * q1 + 1] - p[3 * p1 + 1];
-    double cz = p[3 * q1 + 2] - p[3 * p1 + 2];
-    double dx = p[3 * q2] - p[3 * p1];
-    double dy = p[3 * q2 + 1] - p[3 * p1 + 1];
-    double dz = p[3 * q2 + 2] - p[3 * p1 + 2];
-    double mx = cy * dz - cz * dy;
-    double my = cz * dx - cx * dz;
-    double mz = cx * dy - cy * dx;
-    double dot = nx * mx + ny * my + nz * mz;
-    double lengths = Math.sqrt((nx * nx + ny * ny + nz * nz) * (mx * mx + my * my + mz * mz));
-    return !(lengths > 0) || dot < MIN_TURN_COS * lengths;
   }
 
   private boolean map(int from, int to) {

@@ -2,6 +2,7 @@ package io.flowengine.samples.simplify;
 
 import io.flowengine.samples.WorkMonitor;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Performs one pass's collapses from its candidates, sorted cheapest first (float cost bits, then
@@ -10,22 +11,35 @@ import java.util.Arrays;
  * takes part in at most one collapse. The chosen collapses are then checked and performed in order
  * of their class, so consecutive collapses touch neighbouring memory instead of jumping across the
  * mesh as cost order does; since no two share an end, the order changes only what the checks of
- * neighbouring collapses see. A refused collapse frees its ends, and the candidates it kept out are
- * tried afterwards in cost order. A pass whose chosen collapses would reach the target on their own
- * (the last one, typically) runs in cost order instead, so that the cheapest are the ones done.
- * Reuses its state between passes; not thread-safe.
+ * neighbouring collapses see. First two halves of the classes do so at once, each taking the
+ * collapses that look at its own classes only ({@link OwnedCollapses}); then one thread takes the
+ * rest in class order. A refused collapse frees its ends, and the candidates it kept out are tried
+ * afterwards in cost order. A pass whose chosen collapses would reach the target on their own (the
+ * last one, typically) runs in cost order instead, so that the cheapest are the ones done. The
+ * outcome does not depend on how many threads run the halves. Reuses its state between passes; not
+ * thread-safe.
  */
 final class CollapsePass {
   private static final double COST_SLACK = 1.5;
 
+  /** Words of the chosen bitmap (64 classes each) a half takes between two checkpoints. */
+  private static final int ROUND_WORDS = 1024;
+
   private final CollapseState state;
   private final CollapseCheck check;
   private final long[] chosen;
+  private final OwnedCollapses[] halves;
 
   CollapsePass(CollapseState state) {
     this.state = state;
     this.check = new CollapseCheck(state);
     this.chosen = new long[(state.position.length + 63) >>> 6];
+    int split = chosen.length / 2;
+    this.halves =
+        new OwnedCollapses[] {
+          new OwnedCollapses(state, chosen, 0, split),
+          new OwnedCollapses(state, chosen, split, chosen.length)
+        };
   }
 
   /**
@@ -49,6 +63,7 @@ final class CollapsePass {
             : Float.POSITIVE_INFINITY;
     int triangles = state.triangleCount;
     if (choose(candidates, count, excess, limit, monitor)) {
+      triangles = collapseOwned(triangles, target, level, monitor);
       triangles = collapseChosen(triangles, target, level, monitor);
     } else {
       Arrays.fill(chosen, 0);
@@ -74,8 +89,11 @@ final class CollapsePass {
         break;
       }
       int p0 = (int) candidate;
+      if (state.isLocked(p0)) {
+        continue;
+      }
       int p1 = state.bestTo[p0];
-      if (state.isLocked(p0) || state.isLocked(p1)) {
+      if (state.isLocked(p1)) {
         continue;
       }
       state.lock(p0);
@@ -89,8 +107,30 @@ final class CollapsePass {
   }
 
   /**
-   * Checks and performs the chosen collapses in order of their collapsing class, unlocking the ends
-   * of those refused, and returns the live triangles left.
+   * Lets the two halves check and perform their own chosen collapses at once, without going below
+   * {@code target} between them, and returns the live triangles left.
+   */
+  private int collapseOwned(int triangles, int target, int level, WorkMonitor monitor)
+      throws InterruptedException {
+    long low = halves[0].chosenCount();
+    long high = halves[1].chosenCount();
+    if (low + high == 0) {
+      return triangles;
+    }
+    int excess = triangles - target;
+    int lowShare = (int) (excess * low / (low + high));
+    halves[0].start(lowShare);
+    halves[1].start(excess - lowShare);
+    while (!halves[0].done() || !halves[1].done()) {
+      monitor.checkpoint();
+      IntStream.range(0, 2).parallel().forEach(h -> halves[h].run(ROUND_WORDS, level));
+    }
+    return triangles - halves[0].removed - halves[1].removed;
+  }
+
+  /**
+   * Checks and performs the chosen collapses left in order of their collapsing class, unlocking the
+   * ends of those refused, and returns the live triangles left.
    */
   private int collapseChosen(int triangles, int target, int level, WorkMonitor monitor)
       throws InterruptedException {
@@ -107,7 +147,7 @@ final class CollapsePass {
         int p0 = (w << 6) + Long.numberOfTrailingZeros(bits);
         int p1 = state.bestTo[p0];
         if (check.allows(p0, p1, level)) {
-          triangles -= perform(p0, p1);
+          triangles -= check.perform(p0, p1);
         } else {
           state.unlock(p0);
           state.unlock(p1);
@@ -139,23 +179,17 @@ final class CollapsePass {
         break;
       }
       int p0 = (int) candidate;
+      if (state.isLocked(p0)) {
+        continue;
+      }
       int p1 = state.bestTo[p0];
-      if (state.isLocked(p0) || state.isLocked(p1) || !check.allows(p0, p1, level)) {
+      if (state.isLocked(p1) || !check.allows(p0, p1, level)) {
         continue;
       }
       state.lock(p0);
       state.lock(p1);
-      triangles -= perform(p0, p1);
+      triangles -= check.perform(p0, p1);
     }
-  }
-
-  /** Performs the collapse {@link #check} allowed and returns the triangles it removed. */
-  private int perform(int p0, int p1) {
-    for (int m = 0; m < check.mapCount; m++) {
-      state.move(check.mapFrom[m], check.mapTo[m]);
-    }
-    state.quadrics.merge(p0, p1);
-    return check.removed;
   }
 
   private static float cost(long candidate) {

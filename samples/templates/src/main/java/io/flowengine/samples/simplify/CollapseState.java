@@ -4,14 +4,19 @@ import java.util.Arrays;
 
 /**
  * The mutable state of one simplification: the input's positions and index buffer (read, never
- * copied), which vertices share a position, where each vertex's corners point now, the pass's locks
- * and the quadrics. Vertex ids are indices of the input mesh; a position class is named by its
- * lowest vertex. Not thread-safe.
+ * copied), which position class each vertex is in, where each vertex's corners point now, the
+ * pass's locks and the quadrics. Vertex ids are indices of the input mesh; a position class is
+ * named by its lowest vertex. Not thread-safe: where two threads work on it at once ({@link
+ * OwnedCollapses}, {@link AdjacencyPart}, {@link InitialQuadrics}), each writes only entries of its
+ * own classes and triangles, and the caller waits for both.
  *
  * <p>A corner's current vertex is {@code vertex[vertex[source[c]]]}: between passes every entry of
  * {@link #vertex} names a vertex that maps to itself; a collapse points the moved vertices at their
  * targets, which stay put for the rest of the pass (both ends of a collapse are locked), so a chain
- * is never longer than two until {@link #endPass} shortens it again.
+ * is never longer than two until {@link #endPass} shortens it again. A corner's class is {@code
+ * position[source[c]]} at the start of a pass; within it, a class that collapsed is marked moved
+ * and its corners are on its target's class, {@link #bestTo}, one step (targets do not move in the
+ * same pass) until {@link #endPass} writes the new classes into {@link #position}.
  */
 final class CollapseState {
   final float[] positions;
@@ -19,7 +24,10 @@ final class CollapseState {
   /** The input's triangle corners: three vertex ids per triangle. */
   final int[] source;
 
-  /** For each vertex, the vertex naming its position class. */
+  /**
+   * For each vertex, the position class its corners are in at the start of the pass (at first: the
+   * lowest vertex at its position).
+   */
   final int[] position;
 
   /** For each vertex, the vertex its corners have been moved to (itself if none). */
@@ -30,6 +38,9 @@ final class CollapseState {
 
   /** The position classes that were an endpoint of a collapse in this pass, one bit each. */
   private final long[] locked;
+
+  /** The position classes that collapsed onto their {@link #bestTo} in this pass, one bit each. */
+  private final long[] moved;
 
   final Quadrics quadrics;
 
@@ -50,6 +61,7 @@ final class CollapseState {
     this.position = position;
     this.vertex = vertex;
     this.locked = new long[(vertices + 63) >>> 6];
+    this.moved = new long[locked.length];
     this.quadrics = new Quadrics(positions);
     this.bestTo = new int[vertices];
     this.adjacency = new Adjacency(vertices, source.length / 3);
@@ -63,7 +75,8 @@ final class CollapseState {
 
   /** Returns the position class at corner {@code c} after this pass's collapses. */
   int positionAt(int c) {
-    return position[vertex[vertex[source[c]]]];
+    int p = position[source[c]];
+    return (moved[p >>> 6] & (1L << p)) != 0 ? bestTo[p] : p;
   }
 
   /**
@@ -71,7 +84,7 @@ final class CollapseState {
    * {@link #positionAt} then, one lookup shorter.
    */
   int startPositionAt(int c) {
-    return position[vertex[source[c]]];
+    return position[source[c]];
   }
 
   /** Returns the corner after {@code c} in its triangle. */
@@ -106,14 +119,25 @@ final class CollapseState {
     vertex[from] = to;
   }
 
+  /** Marks class {@code p} as collapsed onto {@code bestTo[p]} for the rest of the pass. */
+  void markMoved(int p) {
+    moved[p >>> 6] |= 1L << p;
+  }
+
   /**
-   * Shortens every vertex's chain to one step, drops the triangles this pass collapsed (rebuilding
-   * the rows and the count), clears the locks and starts the next pass.
+   * Shortens every vertex's chain to one step and moves it to its new class, drops the triangles
+   * this pass collapsed (rebuilding the rows and the count), clears the locks and starts the next
+   * pass.
    */
   void endPass() {
     for (int v = 0; v < vertex.length; v++) {
       vertex[v] = vertex[vertex[v]];
+      int p = position[v];
+      if ((moved[p >>> 6] & (1L << p)) != 0) {
+        position[v] = bestTo[p];
+      }
     }
+    Arrays.fill(moved, 0);
     triangleCount = adjacency.rebuild(this);
     unlockAll();
     pass++;

@@ -2,7 +2,6 @@ package io.flowengine.samples.simplify;
 
 import io.flowengine.samples.WorkMonitor;
 import io.flowengine.samples.mesh.Mesh;
-import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -21,11 +20,13 @@ import java.util.stream.IntStream;
  * triangles unless the input is already at or below the target, in which case it is returned
  * unchanged.
  *
- * <p>Stateless and thread-safe; each call works on its own copies. Pricing runs on two threads of
- * the common fork-join pool (or the pool the caller runs in), with the same result on one. A
- * million triangles take about a second. Besides the input, the working state needs about 1.85
- * times the bytes of the input's own arrays (float quadrics, one vertex map over the input's
- * indices, triangle rows rebuilt in place); the input is read, never copied.
+ * <p>Stateless and thread-safe; each call works on its own copies. The welding, the quadric set-up,
+ * each pass's row rebuild, pricing and sorting, and most of its collapses run on two threads of the
+ * common fork-join pool (or the pool the caller runs in), each on its own half of the vertices,
+ * classes or triangles, with the same result on one. A million triangles take about a second.
+ * Besides the input, the working state needs about 1.85 times the bytes of the input's own arrays
+ * (float quadrics, one vertex map over the input's indices, triangle rows rebuilt in place); the
+ * input is read, never copied.
  */
 public final class MeshSimplifier {
   private static final int MAX_PASSES = 500;
@@ -73,9 +74,9 @@ public final class MeshSimplifier {
       throws InterruptedException {
     int start = mesh.triangleCount();
     int n = mesh.vertexCount();
-    int[] wedge = VertexWelder.weld(n, mesh.positions(), 3, mesh.normals(), 3, mesh.texCoords(), 2);
-    int[] position = VertexWelder.weld(n, mesh.positions(), 3);
-    CollapseState state = new CollapseState(mesh.positions(), mesh.indices(), position, wedge);
+    VertexWelder.Welded welded = VertexWelder.weld(mesh);
+    CollapseState state =
+        new CollapseState(mesh.positions(), mesh.indices(), welded.position(), welded.wedge());
     monitor.checkpoint();
     InitialQuadrics.add(state);
     monitor.checkpoint();
@@ -111,7 +112,7 @@ public final class MeshSimplifier {
       WorkMonitor monitor)
       throws InterruptedException {
     int count = prices(state, candidates);
-    Arrays.sort(candidates, 0, count);
+    CandidateSort.sort(candidates, count);
     monitor.checkpoint();
     collapses.run(candidates, count, target, level, limitCost, monitor);
   }

@@ -3,10 +3,60 @@ package io.flowengine.samples.simplify;
 import io.flowengine.samples.mesh.Mesh;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 
-/** Test support: topology and geometry measures of meshes, welding equal positions. */
+/**
+ * Test support: topology and geometry measures of meshes, welding equal positions, and meshes with
+ * their vertices and triangles in a scrambled order.
+ */
 final class MeshChecks {
   private MeshChecks() {}
+
+  /**
+   * Returns {@code mesh} with its vertices and its triangles each put in an order drawn from {@code
+   * seed}: the same surface, with neighbours far apart in both orders.
+   */
+  static Mesh shuffled(Mesh mesh, long seed) {
+    Random random = new Random(seed);
+    int[] vertexAt = permutation(mesh.vertexCount(), random);
+    int[] newIndex = new int[vertexAt.length];
+    float[] positions = new float[mesh.positions().length];
+    float[] normals = mesh.normals() == null ? null : new float[positions.length];
+    float[] texCoords = mesh.texCoords() == null ? null : new float[2 * vertexAt.length];
+    for (int v = 0; v < vertexAt.length; v++) {
+      int old = vertexAt[v];
+      newIndex[old] = v;
+      System.arraycopy(mesh.positions(), 3 * old, positions, 3 * v, 3);
+      if (normals != null) {
+        System.arraycopy(mesh.normals(), 3 * old, normals, 3 * v, 3);
+      }
+      if (texCoords != null) {
+        System.arraycopy(mesh.texCoords(), 2 * old, texCoords, 2 * v, 2);
+      }
+    }
+    int[] triangleAt = permutation(mesh.triangleCount(), random);
+    int[] indices = new int[mesh.indices().length];
+    for (int t = 0; t < triangleAt.length; t++) {
+      for (int k = 0; k < 3; k++) {
+        indices[3 * t + k] = newIndex[mesh.indices()[3 * triangleAt[t] + k]];
+      }
+    }
+    return new Mesh(positions, normals, texCoords, indices);
+  }
+
+  private static int[] permutation(int count, Random random) {
+    int[] order = new int[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    for (int i = count - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
+  }
 
   static long openEdges(Mesh mesh) {
     return edgeUse(mesh).values().stream().filter(n -> n == 1).count();

@@ -107,6 +107,25 @@ class MeshSimplifierTest {
   }
 
   @Test
+  void shuffledMesh_simplifiesClosedAndTheSameOnOneWorkerThread() throws Exception {
+    // Neighbours far apart in both orders: the collapses and rows that two threads share out by
+    // class and by triangle nearly all cross between them.
+    Mesh sphere = MeshChecks.shuffled(SyntheticMeshes.bumpySphere(60, 120), 3);
+    Mesh parallel = MeshSimplifier.simplify(sphere, 1_500);
+    java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+    try {
+      Mesh serial = single.submit(() -> MeshSimplifier.simplify(sphere, 1_500)).get();
+      assertThat(serial.indices()).isEqualTo(parallel.indices());
+      assertThat(serial.positions()).isEqualTo(parallel.positions());
+    } finally {
+      single.shutdown();
+    }
+    assertThat(parallel.triangleCount()).isBetween(1_470, 1_500);
+    assertThat(MeshChecks.openEdges(parallel)).isZero();
+    assertThat(MeshChecks.nonManifoldEdges(parallel)).isZero();
+  }
+
+  @Test
   void oneWorkerThread_givesTheSameOutputAsMany() throws Exception {
     Mesh sphere = SyntheticMeshes.bumpySphere(120, 240);
     Mesh parallel = MeshSimplifier.simplify(sphere, 5_000);
