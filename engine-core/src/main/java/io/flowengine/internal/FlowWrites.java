@@ -134,30 +134,6 @@ final class FlowWrites {
     return delivery.pendingFlows();
   }
 
-  /** Raises the progress of a running flow to {@code progress}; lower values are ignored. */
-  void progress(String flowId, double progress) {
-    double capped = Math.min(progress, FlowStateMachine.MAX_RUNNING_PROGRESS);
-    FlowRecord record = store.find(flowId).orElse(null);
-    while (record != null && record.state() == FlowState.RUNNING && capped > record.progress()) {
-      FlowRecord next = record.withProgress(capped);
-      OrderedDelivery.Slot slot = delivery.reserve(next);
-      boolean stored = false;
-      try {
-        stored = store.compareAndSet(record, next);
-      } finally {
-        if (stored) {
-          slot.progressed(next);
-        } else {
-          slot.cancel();
-        }
-      }
-      if (stored) {
-        return;
-      }
-      record = store.find(flowId).orElse(null);
-    }
-  }
-
   /**
    * Records a stored input on a created flow.
    *

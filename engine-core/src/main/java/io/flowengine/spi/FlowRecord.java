@@ -150,27 +150,15 @@ public record FlowRecord(
       @Nullable Instant newStartedAt,
       @Nullable Instant newFinishedAt,
       @Nullable String newError) {
-    return new FlowRecord(
-        id,
-        accountId,
-        templateId,
-        templateName,
+    return advanced(
         newState,
         newProgress,
-        parameters,
-        additional,
-        inputIds,
-        createdAt,
         newStartedAt,
         newFinishedAt,
         newError,
-        timeout,
-        version + 1,
         attempt,
         lastError,
         notBefore,
-        idempotencyKey,
-        requestDigest,
         history);
   }
 
