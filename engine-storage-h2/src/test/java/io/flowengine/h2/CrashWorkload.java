@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,7 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * and print {@code ack} so the parent can pick a moment to kill it.
  */
 public final class CrashWorkload {
-  /** Copies each input to an output, a piece at a time, with a little simulated work. */
+  /** Up to about 20 ms of hashing on this machine, so some flows run when the kill comes. */
+  private static final int WORK_ROUNDS = 320;
+
+  /** Copies each input to an output, a piece at a time, after a little real work. */
   static final Template COPY =
       Template.builder("copy")
           .inputTypes("application/octet-stream")
@@ -36,8 +40,7 @@ public final class CrashWorkload {
           .step(
               ctx -> {
                 for (Asset input : ctx.inputs()) {
-                  // simulated work, so some flows are running when the process is killed
-                  Thread.sleep(ThreadLocalRandom.current().nextInt(20));
+                  work(ThreadLocalRandom.current().nextInt(WORK_ROUNDS));
                   try (InputStream in = ctx.open(input)) {
                     ctx.writeOutput("application/octet-stream", in, input);
                   }
@@ -71,6 +74,16 @@ public final class CrashWorkload {
       for (Thread sender : senders) {
         sender.join();
       }
+    }
+  }
+
+  /** Real work in a step: {@code rounds} SHA-256 digests of a 64 KiB scratch buffer. */
+  private static void work(int rounds) throws NoSuchAlgorithmException {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    byte[] scratch = new byte[64 * 1024];
+    for (int i = 0; i < rounds; i++) {
+      sha.update(scratch);
+      scratch[i % scratch.length] = sha.digest()[0];
     }
   }
 
@@ -139,7 +152,7 @@ public final class CrashWorkload {
     }
   }
 
-  static String sha256(byte[] bytes) throws java.security.NoSuchAlgorithmException {
+  static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 }
