@@ -20,10 +20,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -50,7 +55,9 @@ final class RestLoadCheck {
   private final int pollMillis;
 
   private final Map<String, Latencies> latencies = new ConcurrentHashMap<>();
-  private final List<Long> heapSamples = new ArrayList<>();
+  private final List<Long> heapSamples = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+  private final ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor();
   private final LongAdder errors = new LongAdder();
   private final LongAdder flows = new LongAdder();
   private final AtomicLong firstError = new AtomicLong();
@@ -104,14 +111,13 @@ final class RestLoadCheck {
         for (int i = 0; i < clients; i++) {
           running.add(threads.submit(() -> runClient(http, server.baseUri(), key, end)));
         }
-        for (long at = 10; at < seconds; at += 10) {
-          long sampleAt = start + TimeUnit.SECONDS.toNanos(at);
-          Thread.sleep(Math.max(0, (sampleAt - System.nanoTime()) / 1_000_000));
-          heapSamples.add(heapAfterLastGc());
-        }
+        ScheduledFuture<?> sampling =
+            timer.scheduleAtFixedRate(
+                () -> heapSamples.add(heapAfterLastGc()), 10, 10, TimeUnit.SECONDS);
         for (Future<?> client : running) {
           client.get(seconds + 120, TimeUnit.SECONDS);
         }
+        sampling.cancel(false);
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       long heapAfter = heapAfterGc();
@@ -123,6 +129,8 @@ final class RestLoadCheck {
       }
       return errors.sum() == 0 && flows.sum() > 0;
     } finally {
+      timer.shutdownNow();
+      pollers.shutdownNow();
       server.close();
       engine.close();
     }
@@ -141,13 +149,10 @@ final class RestLoadCheck {
       String flow = "/flows/" + created.get("flow_id").asText();
       String state = created.get("state").asText();
       while (!state.equals("completed") && !state.equals("failed") && !state.equals("aborted")) {
-        try {
-          Thread.sleep(pollMillis); // the client's poll interval, as the reference clients do
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+        JsonNode polled = pollLater(http, base, key, flow);
+        if (Thread.currentThread().isInterrupted()) {
           return;
         }
-        JsonNode polled = call(http, base, key, "GET", flow, null, "GET /flows/{id}");
         state = polled == null ? state : polled.get("state").asText();
       }
       JsonNode outputs =
@@ -165,6 +170,25 @@ final class RestLoadCheck {
       if (call(http, base, key, "DELETE", flow, null, "DELETE /flows/{id}") != null) {
         flows.increment();
       }
+    }
+  }
+
+  /**
+   * The next poll, sent one poll interval from now (as the reference clients do) on a virtual
+   * thread of its own; the client waits for its answer.
+   */
+  private JsonNode pollLater(HttpClient http, URI base, String key, String flow) {
+    try {
+      return CompletableFuture.supplyAsync(
+              () -> call(http, base, key, "GET", flow, null, "GET /flows/{id}"),
+              CompletableFuture.delayedExecutor(pollMillis, TimeUnit.MILLISECONDS, pollers))
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      error("GET /flows/{id} " + e.getCause());
+      return null;
     }
   }
 
