@@ -57,8 +57,9 @@ public record Flow(
     requireNonNull(state, "state");
     requireNonNull(parameters, "parameters");
     requireNonNull(createdAt, "createdAt");
-    Preconditions.checkArgument(
-        progress >= 0 && progress <= 1, "progress %s outside [0, 1]", progress);
+    if (!(progress >= 0 && progress <= 1)) { // not checkArgument: it would box every progress
+      throw new IllegalArgumentException("progress " + progress + " outside [0, 1]");
+    }
     Preconditions.checkArgument(attempt >= 1, "attempt %s below 1", attempt);
   }
 

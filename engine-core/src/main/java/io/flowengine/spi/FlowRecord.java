@@ -76,8 +76,10 @@ public record FlowRecord(
     requireNonNull(parameters, "parameters");
     requireNonNull(createdAt, "createdAt");
     requireNonNull(history, "history");
-    inputIds = ImmutableList.copyOf(inputIds);
-    Preconditions.checkArgument(progress >= 0 && progress <= 1, "progress %s", progress);
+    inputIds = inputIds.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(inputIds);
+    if (!(progress >= 0 && progress <= 1)) { // not checkArgument: it would box every progress
+      throw new IllegalArgumentException("progress " + progress);
+    }
     Preconditions.checkArgument(version >= 0, "version %s", version);
     Preconditions.checkArgument(attempt >= 1, "attempt %s", attempt);
   }
