@@ -49,6 +49,9 @@ public record FlowHistory(List<FlowTransition> transitions, long dropped) {
   /** Returns the history with {@code change} appended, dropping the oldest of the last ones. */
   public FlowHistory with(FlowTransition change) {
     requireNonNull(change, "change");
+    if (transitions.isEmpty()) {
+      return new FlowHistory(KeptTransitions.first(change), dropped);
+    }
     boolean full = transitions.size() == FIRST_KEPT + LAST_KEPT;
     return new FlowHistory(
         KeptTransitions.of(transitions).appended(change, full), full ? dropped + 1 : dropped);

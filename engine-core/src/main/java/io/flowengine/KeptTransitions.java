@@ -45,6 +45,13 @@ final class KeptTransitions extends AbstractList<FlowTransition> implements Rand
     return new KeptTransitions(new Shelf(items, changes.size()), changes.size(), 0);
   }
 
+  /** Returns a list of {@code change} alone, with room to append a flow's usual few changes. */
+  static KeptTransitions first(FlowTransition change) {
+    FlowTransition[] items = new FlowTransition[capacity(1)];
+    items[0] = change;
+    return new KeptTransitions(new Shelf(items, 1), 1, 0);
+  }
+
   /**
    * Returns this list with {@code change} at its end and, if {@code dropOne}, without the oldest of
    * the changes after the first {@link FlowHistory#FIRST_KEPT}.
