@@ -10,7 +10,6 @@ import io.flowengine.spi.FlowRecord;
 import io.flowengine.spi.FlowStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +37,10 @@ final class FlowStateMachine {
 
   /** Returns the engine time, at the microsecond precision every store keeps. */
   Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Instant now = clock.instant();
+    int nanos = now.getNano();
+    int micros = nanos - nanos % 1000; // what truncatedTo(MICROS) gives, without its extra Instant
+    return micros == nanos ? now : Instant.ofEpochSecond(now.getEpochSecond(), micros);
   }
 
   /**
