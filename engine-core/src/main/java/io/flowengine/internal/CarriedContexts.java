@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class CarriedContexts {
   private static final Logger log = LoggerFactory.getLogger(CarriedContexts.class);
   static final int MAX_WAITING = 100_000;
+  private static final ContextPropagator.Attachment NOTHING_ATTACHED = () -> {};
 
   private final List<ContextPropagator<?>> propagators;
   private final Cache<String, List<Captured<?>>> waiting =
@@ -31,6 +32,9 @@ final class CarriedContexts {
 
   /** Captures the calling thread's contexts for {@code flowId}, replacing any captured before. */
   void capture(String flowId) {
+    if (propagators.isEmpty()) {
+      return;
+    }
     List<Captured<?>> captured = captureAll(flowId);
     if (!captured.isEmpty()) {
       waiting.put(flowId, captured);
@@ -52,9 +56,12 @@ final class CarriedContexts {
    * @return what detaches it again, innermost first
    */
   ContextPropagator.Attachment attach(String flowId) {
+    if (waiting.estimatedSize() == 0) { // Caffeine's remove allocates even when the key is absent
+      return NOTHING_ATTACHED;
+    }
     List<Captured<?>> captured = waiting.asMap().remove(flowId);
     if (captured == null) {
-      return () -> {};
+      return NOTHING_ATTACHED;
     }
     return attachAll(captured, flowId);
   }
