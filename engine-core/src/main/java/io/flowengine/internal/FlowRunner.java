@@ -52,8 +52,7 @@ final class FlowRunner {
     this.now = now;
     if (executor == null) {
       this.ownedExecutor =
-          Executors.newThreadPerTaskExecutor(
-              Thread.ofVirtual().name("flowengine-flow-", 0).factory());
+          Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("flowengine-flow").factory());
       this.executor = ownedExecutor;
     } else {
       this.ownedExecutor = null;
